@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const ROLES = ["beneficiary", "employer", "training_org", "adviser", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    /** lower-cased; null for a beneficiary created by an adviser until they activate */
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    role: text("role").$type<Role>().notNull(),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    /** active | pending (created by an adviser, waiting for the access code) | disabled */
+    status: text("status").$type<"active" | "pending" | "disabled">().notNull().default("active"),
+    /** adviser's or admin's territory (null for the whole instance) */
+    territoryCode: text("territory_code"),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_role").on(t.role)],
+);
+
+/** One-time codes an adviser gives (by letter) to a person so they can activate their account. */
+export const accessCodes = pgTable(
+  "access_codes",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** sha-256 of the normalised code: the code itself is never stored */
+    codeHash: text("code_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("access_codes_hash").on(t.codeHash)],
+);
+
+/** Sign-in attempts, kept a day, for rate limiting per account and per address. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_email_at").on(t.email, t.at), index("sign_in_attempts_ip_at").on(t.ip, t.at)],
+);

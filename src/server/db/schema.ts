@@ -1,0 +1,6 @@
+// Every module's tables, gathered for Drizzle and drizzle-kit. Modules own their tables;
+// this file only re-exports them.
+export * from "../referentials/schema";
+export * from "../instance/schema";
+export * from "../auth/schema";
+export * from "../audit/schema";
