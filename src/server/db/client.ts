@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -91,4 +92,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // exposed for test snapshots
     ...({ pglite: client } as object),
   };
+}
+
+/**
+ * Runs raw SQL and returns its rows, on either engine (both drivers answer `{ rows }`).
+ * Counts and sums come back as strings from `pg` and numbers from PGlite: cast in SQL
+ * (`::int`, `::float8`) or convert with Number(). Pass lists as `in (${sql.join(...)})` or
+ * drizzle's `inArray`, not as one array parameter: PGlite may send an untyped JS array as
+ * "a,b,c", which PostgreSQL rejects as a malformed array literal.
+ */
+export async function queryRows<T = Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

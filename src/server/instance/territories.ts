@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { eq, sql } from "drizzle-orm";
+import { eq, notInArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { InstanceConfig } from "./config";
 import { territories, territoryCommunes } from "./schema";
@@ -54,7 +54,7 @@ export async function syncTerritories(db: Database, config: InstanceConfig) {
   await db.transaction(async (tx) => {
     await tx.delete(territoryCommunes);
     const wanted = config.territories.map((t) => t.code);
-    await tx.delete(territories).where(sql`${territories.code} <> all(${sql.param(wanted)}::text[])`);
+    await tx.delete(territories).where(notInArray(territories.code, wanted));
     for (const t of config.territories) {
       await tx.insert(territories).values({ code: t.code, name: t.name }).onConflictDoUpdate({
         target: territories.code,

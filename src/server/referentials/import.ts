@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { Database } from "../db/client";
+import { queryRows, type Database } from "../db/client";
 import { csvObjects, parseCsv } from "../lib/csv";
 import { searchText } from "../lib/text";
 import {
@@ -31,7 +31,8 @@ const ROME_FILES = {
 
 /** ROME link block holding a job sheet's skills and knowledge items. */
 const SKILLS_BLOCK = "5";
-const BATCH = 500;
+/** PostgreSQL takes at most 65,535 parameters per statement: fill each insert close to that. */
+const MAX_PARAMS = 60_000;
 
 export type ReferenceImportReport = Record<"communes" | "rome", { rows: number; skipped: boolean }>;
 
@@ -45,15 +46,16 @@ function checksum(texts: string[]): string {
   return h.digest("hex");
 }
 
-async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+async function insertBatches<T extends object>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, Object.keys(rows[0] ?? {}).length)));
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 async function alreadyLoaded(db: Database, dataset: string, sum: string): Promise<boolean> {
-  const r = await db.execute<{ checksum: string }>(
+  const r = await queryRows<{ checksum: string }>(db, 
     sql`select checksum from reference_imports where dataset = ${dataset}`,
   );
-  return r.rows[0]?.checksum === sum;
+  return r[0]?.checksum === sum;
 }
 
 async function markLoaded(db: Database, dataset: string, sum: string, rows: number) {
@@ -146,8 +148,10 @@ export async function importRome(db: Database, dataDir = DATA_DIR, force = false
       principal: r.classification === "PRINCIPALE" ? 1 : 0,
       rarelyUsed: r.peu_usite === "O" ? 1 : 0,
     }));
+  // Savoir-être are macro-skills of their own category; the other macro-skills are broad
+  // savoir-faire ("Réaliser des soins d'hygiène…") that job sheets list directly.
   const skillKind = (nature: string, category: string) =>
-    nature === "Macro-compétence" ? "macro_skill" : category === "Savoir-être professionnel" ? "soft_skill" : "skill";
+    category === "Savoir-être professionnel" ? "soft_skill" : nature === "Macro-compétence" ? "macro_skill" : "skill";
   const skills = [
     ...rows("skills").map((r) => ({
       ogrCode: Number(r.code_ogr),

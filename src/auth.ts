@@ -1,0 +1,68 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "./server/db";
+import { verifySignIn } from "./server/auth/accounts";
+import { signInInput } from "./server/auth/inputs";
+import type { Role } from "./server/auth/schema";
+import { clientIp } from "./server/lib/request";
+
+// The codes reach the sign-in page (?code=…), which says what happened in plain French.
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+class AccountDisabled extends CredentialsSignin {
+  code = "disabled";
+}
+class AccountPending extends CredentialsSignin {
+  code = "pending";
+}
+
+declare module "next-auth" {
+  interface User {
+    role?: Role;
+  }
+  interface Session {
+    user: { id: string; role: Role; email: string; name: string };
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/connexion" },
+  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Adresse e-mail" }, password: { label: "Mot de passe", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = signInInput.safeParse(credentials);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await verifySignIn(await getDb(), parsed.data.email, parsed.data.password, clientIp(request.headers));
+        if (result.ok) {
+          const u = result.user;
+          return { id: u.id, email: u.email, name: `${u.firstName} ${u.lastName}`.trim(), role: u.role };
+        }
+        if (result.reason === "rate_limited") throw new RateLimited();
+        if (result.reason === "disabled") throw new AccountDisabled();
+        if (result.reason === "pending") throw new AccountPending();
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.uid as string;
+      session.user.role = token.role as Role;
+      return session;
+    },
+  },
+});

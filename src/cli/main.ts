@@ -1,0 +1,123 @@
+// The operators' command line: `npm run cli -- <command>`. Output for people goes to stderr
+// when a command also prints JSON, so `--json` output can be piped.
+import { ZodError } from "zod";
+import { databaseConfigFromEnv, DatabaseConfigError, openDatabase, type DatabaseHandle } from "../server/db/client";
+import { migrateDatabase } from "../server/db/migrate";
+import { importReferenceData } from "../server/referentials/import";
+import { loadInstanceConfig, InstanceConfigError } from "../server/instance/config";
+import { syncTerritories, TerritoryConfigError } from "../server/instance/territories";
+import { createStaffAccount } from "../server/auth/accounts";
+import { createStaffInput, passwordSchema } from "../server/auth/inputs";
+import { FieldErrors } from "../server/trpc/init";
+import { DEMO_PASSWORD, seedDemo } from "../server/demo/seed";
+import { parseArgs, stringOption, UsageError } from "./args";
+
+const USAGE = `Usage : npm run cli -- <commande>
+
+  db migrate                         applique les migrations (drizzle/)
+  ref import [--force]               charge communes, ROME et territoires de l'instance
+  users create --role R --email E [--first-name P] [--last-name N] [--territory T] [--password MDP]
+                                     crée un compte (sans --password : affiche un code d'activation)
+  seed demo                          crée le jeu de démonstration de l'instance
+
+Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans PGLITE_DIR (.data/pglite par défaut).`;
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+async function withDatabase<T>(fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(databaseConfigFromEnv());
+  log(`Base : ${handle.description}`);
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, options } = parseArgs(argv);
+  const [group, action] = positionals;
+  const command = `${group ?? ""} ${action ?? ""}`.trim();
+  switch (command) {
+    case "db migrate":
+      return withDatabase(async (h) => {
+        const t0 = Date.now();
+        await migrateDatabase(h);
+        log(`Migrations appliquées (${Date.now() - t0} ms).`);
+      });
+    case "ref import":
+      return withDatabase(async (h) => {
+        const config = loadInstanceConfig();
+        const t0 = Date.now();
+        const report = await importReferenceData(h.db, { force: options.force === true });
+        for (const [name, r] of Object.entries(report)) {
+          log(r.skipped ? `${name} : déjà à jour` : `${name} : ${r.rows} lignes chargées`);
+        }
+        const t = await syncTerritories(h.db, config);
+        log(`Instance ${config.id} : ${t.territories} territoires, ${t.communes} communes (${Date.now() - t0} ms).`);
+      });
+    case "users create":
+      return withDatabase(async (h) => {
+        const input = createStaffInput.parse({
+          role: stringOption(options, "role", true),
+          email: stringOption(options, "email", true),
+          firstName: stringOption(options, "first-name") ?? "Prénom",
+          lastName: stringOption(options, "last-name") ?? "Nom",
+          territoryCode: stringOption(options, "territory") ?? null,
+        });
+        const password = stringOption(options, "password");
+        if (password !== undefined) passwordSchema.parse(password);
+        if (input.territoryCode && !loadInstanceConfig().territories.some((t) => t.code === input.territoryCode)) {
+          throw new UsageError(`Territoire inconnu : ${input.territoryCode}`);
+        }
+        const created = await createStaffAccount(h.db, null, input, password);
+        log(`Compte ${input.role} créé : ${created.user.email} (${created.user.id})`);
+        if (created.accessCode) {
+          log(`Code d'activation (valable jusqu'au ${created.expiresAt!.toLocaleDateString("fr-FR")}) : ${created.accessCode}`);
+          log(`À saisir sur /activer.`);
+        }
+      });
+    case "seed demo":
+      return withDatabase(async (h) => {
+        const report = await seedDemo(h.db, loadInstanceConfig());
+        log(`Démonstration : ${report.created} comptes créés, ${report.existing} déjà présents.`);
+        log(`\nComptes de démonstration (mot de passe commun : ${DEMO_PASSWORD}) :`);
+        for (const a of report.accounts.filter((x, i, all) => all.findIndex((y) => y.role === x.role) === i || x.role === "adviser")) {
+          log(`  ${a.role.padEnd(12)} ${a.email}${a.territory ? `  (territoire ${a.territory})` : ""}`);
+        }
+        log(`  (et ${report.accounts.length} comptes en tout : beneficiaire1…20, employeur1…5, organisme1…2)`);
+      });
+    case "":
+    case "help":
+      log(USAGE);
+      return;
+    default:
+      throw new UsageError(`Commande inconnue : ${command}\n\n${USAGE}`);
+  }
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join(".") || "valeur"} : ${i.message}`).join("\n");
+  if (err instanceof FieldErrors) return Object.entries(err.fields).map(([k, v]) => `${k} : ${v.join(" ")}`).join("\n");
+  if (
+    err instanceof UsageError ||
+    err instanceof DatabaseConfigError ||
+    err instanceof InstanceConfigError ||
+    err instanceof TerritoryConfigError
+  ) {
+    return err.message;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === "ENOENT") return `Fichier introuvable : ${e.path ?? e.message}`;
+  if (e?.code === "ECONNREFUSED") return `Base de données injoignable : ${e.message}`;
+  return e?.message ?? String(err);
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (err) => {
+    log(`Erreur : ${describeError(err)}`);
+    if (process.env.DEBUG) console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,215 @@
+import { TRPCError } from "@trpc/server";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../db/client";
+import { auditEvents } from "../audit/schema";
+import { openTestDatabase } from "../testing/db";
+import { callerAs, callerFor, userByEmail } from "../testing/callers";
+import { MAX_FAILURES_PER_EMAIL, verifySignIn } from "./accounts";
+import { users } from "./schema";
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await openTestDatabase();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const good = {
+  role: "beneficiary" as const,
+  firstName: "Léa",
+  lastName: "Martin",
+  email: "Lea.Martin@Exemple.fr",
+  password: "Jardin-2026",
+  acceptTerms: true as const,
+};
+
+/** The field messages a failed call carries, as the forms receive them. */
+async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(TRPCError);
+    const e = err as TRPCError;
+    expect(e.code).toBe("BAD_REQUEST");
+    const cause = e.cause as { fields?: Record<string, string[]>; issues?: Array<{ path: string[]; message: string }> };
+    if (cause?.fields) return cause.fields;
+    const out: Record<string, string[]> = {};
+    for (const i of cause?.issues ?? []) (out[i.path.join(".")] ??= []).push(i.message);
+    return out;
+  }
+  throw new Error("expected the call to fail");
+}
+
+async function userCount() {
+  const [r] = await h.db.select({ n: count() }).from(users);
+  return Number(r!.n);
+}
+
+describe("a person signs up", () => {
+  it("beneficiary_can_sign_up_and_sign_in (e-mail stored lower-case, password hashed)", async () => {
+    const anon = await callerFor(h.db, null);
+    const user = await anon.auth.signUp(good);
+    expect(user).toMatchObject({ role: "beneficiary", email: "lea.martin@exemple.fr" });
+    const stored = await userByEmail(h.db, "lea.martin@exemple.fr");
+    expect(stored!.passwordHash).toMatch(/^scrypt\$/);
+    expect(stored!.passwordHash).not.toContain(good.password);
+    const ok = await verifySignIn(h.db, "LEA.MARTIN@exemple.fr", good.password, "203.0.113.1");
+    expect(ok.ok).toBe(true);
+    const audit = await h.db.select().from(auditEvents).where(eq(auditEvents.subjectId, user.id));
+    expect(audit.map((a) => a.action)).toContain("account.sign_up");
+  });
+
+  it("cannot_reuse_an_existing_email: French message on the field, nothing stored", async () => {
+    const before = await userCount();
+    const anon = await callerFor(h.db, null);
+    const errors = await fieldErrors(anon.auth.signUp({ ...good, email: "LEA.martin@exemple.fr" }));
+    expect(errors.email?.[0]).toMatch(/existe déjà/);
+    expect(await userCount()).toBe(before);
+  });
+
+  it("gets a message per bad field: malformed e-mail, weak password, missing name, terms", async () => {
+    const before = await userCount();
+    const anon = await callerFor(h.db, null);
+    const errors = await fieldErrors(
+      anon.auth.signUp({ ...good, email: "lea@", password: "azerty", firstName: " ", acceptTerms: false as never }),
+    );
+    expect(errors.email?.[0]).toMatch(/n'est pas valide/);
+    expect(errors.password?.[0]).toMatch(/au moins 8 caractères/);
+    expect(errors.firstName?.[0]).toMatch(/prénom/);
+    expect(errors.acceptTerms?.[0]).toMatch(/conditions/);
+    expect(await userCount()).toBe(before);
+  });
+
+  it.each([
+    ["motdepasse", /lettre et un chiffre/],
+    ["azerty123", /trop courant/],
+    ["a1a1a1a1a1", /répète/],
+  ])("refuses the weak password %s", async (password, message) => {
+    const anon = await callerFor(h.db, null);
+    const errors = await fieldErrors(anon.auth.signUp({ ...good, email: "weak@exemple.fr", password }));
+    expect(errors.password?.join(" ")).toMatch(message);
+    expect(await userByEmail(h.db, "weak@exemple.fr")).toBeNull();
+  });
+
+  it("cannot sign up as an adviser or an admin", async () => {
+    const anon = await callerFor(h.db, null);
+    const errors = await fieldErrors(anon.auth.signUp({ ...good, email: "boss@exemple.fr", role: "admin" as never }));
+    expect(errors.role).toBeDefined();
+    expect(await userByEmail(h.db, "boss@exemple.fr")).toBeNull();
+  });
+});
+
+describe("an adviser creates an account and the person activates it with the code", () => {
+  it("adviser_can_create_a_beneficiary_who_activates_with_the_code", async () => {
+    const { caller: adviser, user: adviserUser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const created = await adviser.accounts.createBeneficiary({ firstName: "Jean", lastName: "Sans-Mail" });
+    expect(created.accessCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+    expect(created.user.territoryCode).toBe("blois");
+    const pending = await verifySignIn(h.db, "jean@exemple.fr", "Jardin-2026", "203.0.113.2");
+    expect(pending.ok).toBe(false);
+
+    const anon = await callerFor(h.db, null);
+    // typed from paper: lower case, without dashes
+    const code = created.accessCode.toLowerCase().replace(/-/g, " ");
+    const activated = await anon.auth.activate({ code, email: "jean@exemple.fr", password: "Jardin-2026" });
+    expect(activated).toMatchObject({ id: created.user.id, email: "jean@exemple.fr", role: "beneficiary" });
+    expect((await verifySignIn(h.db, "jean@exemple.fr", "Jardin-2026", "203.0.113.2")).ok).toBe(true);
+
+    // the code is single-use
+    const again = await fieldErrors(anon.auth.activate({ code, email: "jean2@exemple.fr", password: "Jardin-2026" }));
+    expect(again.code?.[0]).toMatch(/n'est pas valable/);
+    const [stored] = await h.db.select().from(users).where(eq(users.id, created.user.id));
+    expect(stored!.createdBy).toBe(adviserUser.id);
+  });
+
+  it("an unknown code gets a French message on the code field, nothing changes", async () => {
+    const anon = await callerFor(h.db, null);
+    const errors = await fieldErrors(
+      anon.auth.activate({ code: "ABCD-EFGH-JK", email: "nobody@exemple.fr", password: "Jardin-2026" }),
+    );
+    expect(errors.code?.[0]).toMatch(/n'est pas valable/);
+    expect(await userByEmail(h.db, "nobody@exemple.fr")).toBeNull();
+  });
+
+  it("a reissued code replaces the previous one", async () => {
+    const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "vendome" });
+    const created = await adviser.accounts.createBeneficiary({ firstName: "Paul", lastName: "Relance" });
+    const second = await adviser.accounts.reissueAccessCode({ userId: created.user.id });
+    const anon = await callerFor(h.db, null);
+    const errors = await fieldErrors(
+      anon.auth.activate({ code: created.accessCode, email: "paul@exemple.fr", password: "Jardin-2026" }),
+    );
+    expect(errors.code).toBeDefined();
+    await anon.auth.activate({ code: second.code, email: "paul@exemple.fr", password: "Jardin-2026" });
+    expect((await userByEmail(h.db, "paul@exemple.fr"))?.status).toBe("active");
+  });
+
+  it("adviser_cannot_reissue_a_code_for_another_territory", async () => {
+    const { caller: blois } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const { caller: vendome } = await callerAs(h.db, "adviser", { territoryCode: "vendome" });
+    const created = await blois.accounts.createBeneficiary({ firstName: "Zoé", lastName: "Autre" });
+    const errors = await fieldErrors(vendome.accounts.reissueAccessCode({ userId: created.user.id }));
+    expect(errors.userId).toBeDefined();
+  });
+});
+
+describe("sign-in protection", () => {
+  it("refuses a wrong password and an unknown account alike", async () => {
+    const anon = await callerFor(h.db, null);
+    await anon.auth.signUp({ ...good, email: "pierre@exemple.fr" });
+    expect(await verifySignIn(h.db, "pierre@exemple.fr", "Mauvais-2026", "203.0.113.3")).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifySignIn(h.db, "personne@exemple.fr", "Mauvais-2026", "203.0.113.3")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an account after repeated failures, even with the right password", async () => {
+    const anon = await callerFor(h.db, null);
+    await anon.auth.signUp({ ...good, email: "cible@exemple.fr" });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+      expect((await verifySignIn(h.db, "cible@exemple.fr", `Essai-${i}x`, `203.0.113.${10 + i}`)).ok).toBe(false);
+    }
+    expect(await verifySignIn(h.db, "cible@exemple.fr", good.password, "203.0.113.50")).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+  });
+
+  it("a disabled account cannot sign in and its session stops working", async () => {
+    const { caller: admin } = await callerAs(h.db, "admin");
+    const anon = await callerFor(h.db, null);
+    const u = await anon.auth.signUp({ ...good, email: "parti@exemple.fr" });
+    const before = await callerFor(h.db, u.id);
+    expect((await before.auth.me())?.id).toBe(u.id);
+    await admin.accounts.setStatus({ userId: u.id, status: "disabled" });
+    expect(await verifySignIn(h.db, "parti@exemple.fr", good.password, "203.0.113.60")).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
+    const after = await callerFor(h.db, u.id);
+    await expect(after.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("admins manage accounts", () => {
+  it("admin_can_create_an_adviser_who_activates_with_the_code", async () => {
+    const { caller: admin } = await callerAs(h.db, "admin");
+    const created = await admin.accounts.createStaff({
+      role: "adviser",
+      firstName: "Claire",
+      lastName: "Conseil",
+      email: "claire@cd41.fr",
+      territoryCode: "romorantin",
+    });
+    expect(created.accessCode).toBeTruthy();
+    const listed = await admin.accounts.list({ role: "adviser", query: "claire" });
+    expect(listed.users.map((u) => u.email)).toContain("claire@cd41.fr");
+    expect(listed.users.find((u) => u.email === "claire@cd41.fr")?.status).toBe("pending");
+  });
+
+  it("an admin cannot disable their own account", async () => {
+    const { caller: admin, user } = await callerAs(h.db, "admin");
+    const errors = await fieldErrors(admin.accounts.setStatus({ userId: user.id, status: "disabled" }));
+    expect(errors.userId?.[0]).toMatch(/propre compte/);
+  });
+});

@@ -1,0 +1,331 @@
+import { and, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { queryRows, type Database } from "../db/client";
+import { recordAudit } from "../audit/record";
+import { FieldErrors } from "../trpc/init";
+import { escapeLike } from "../lib/text";
+import type { SessionUser } from "../trpc/context";
+import { accessCodes, signInAttempts, users, type Role } from "./schema";
+import {
+  dummyPasswordHash,
+  generateAccessCode,
+  hashAccessCode,
+  hashPassword,
+  verifyPassword,
+} from "./password";
+import type {
+  activateInput,
+  createBeneficiaryInput,
+  createStaffInput,
+  listUsersInput,
+  signUpInput,
+} from "./inputs";
+
+const ACCESS_CODE_DAYS = 60;
+const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
+
+export type PublicUser = Pick<SessionUser, "id" | "role" | "email" | "firstName" | "lastName" | "territoryCode">;
+
+async function emailTaken(db: Database, email: string): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  return rows.length > 0;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+/** A beneficiary or an employer signs up alone. */
+export async function signUp(db: Database, input: z.output<typeof signUpInput>): Promise<PublicUser> {
+  if (await emailTaken(db, input.email)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          passwordHash,
+          role: input.role,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          status: "active",
+        })
+        .returning();
+      await recordAudit(tx as unknown as Database, {
+        actorId: user!.id,
+        action: "account.sign_up",
+        subjectType: "user",
+        subjectId: user!.id,
+        details: { role: input.role, termsAcceptedAt: new Date().toISOString() },
+      });
+      return toPublic(user!);
+    });
+  } catch (err) {
+    // Two sign-ups racing for one address: the unique index decides.
+    if (isUniqueViolation(err)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+    throw err;
+  }
+}
+
+function toPublic(u: typeof users.$inferSelect): PublicUser {
+  return {
+    id: u.id,
+    role: u.role,
+    email: u.email,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    territoryCode: u.territoryCode,
+  };
+}
+
+async function issueAccessCode(db: Database, userId: string): Promise<{ code: string; expiresAt: Date }> {
+  const code = generateAccessCode();
+  const expiresAt = new Date(Date.now() + ACCESS_CODE_DAYS * 24 * 3600 * 1000);
+  // Only one live code per person: a new letter cancels the previous one.
+  await db.delete(accessCodes).where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt)));
+  await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt });
+  return { code, expiresAt };
+}
+
+export type CreatedAccount = { user: PublicUser; accessCode: string; expiresAt: Date };
+
+/** An adviser creates the account of a person who cannot; the person activates it with the code. */
+export async function createBeneficiaryByAdviser(
+  db: Database,
+  adviser: SessionUser,
+  input: z.output<typeof createBeneficiaryInput>,
+): Promise<CreatedAccount> {
+  if (input.email && (await emailTaken(db, input.email))) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  return createPendingAccount(db, adviser.id, {
+    role: "beneficiary",
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email ?? null,
+    territoryCode: adviser.territoryCode,
+  });
+}
+
+/** An admin (or the CLI, with actorId null) creates an adviser, admin, employer or training organisation. */
+export async function createStaffAccount(
+  db: Database,
+  actorId: string | null,
+  input: z.output<typeof createStaffInput>,
+  password?: string,
+): Promise<CreatedAccount | { user: PublicUser; accessCode: null; expiresAt: null }> {
+  if (await emailTaken(db, input.email)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  if (password) {
+    const passwordHash = await hashPassword(password);
+    return db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ ...input, territoryCode: input.territoryCode ?? null, passwordHash, status: "active", createdBy: actorId })
+        .returning();
+      await recordAudit(tx as unknown as Database, {
+        actorId,
+        action: "account.create",
+        subjectType: "user",
+        subjectId: user!.id,
+        details: { role: input.role },
+      });
+      return { user: toPublic(user!), accessCode: null, expiresAt: null };
+    });
+  }
+  return createPendingAccount(db, actorId, { ...input, territoryCode: input.territoryCode ?? null });
+}
+
+async function createPendingAccount(
+  db: Database,
+  actorId: string | null,
+  values: { role: Role; firstName: string; lastName: string; email: string | null; territoryCode: string | null },
+): Promise<CreatedAccount> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ ...values, status: "pending", createdBy: actorId })
+        .returning();
+      const { code, expiresAt } = await issueAccessCode(tx as unknown as Database, user!.id);
+      await recordAudit(tx as unknown as Database, {
+        actorId,
+        action: "account.create",
+        subjectType: "user",
+        subjectId: user!.id,
+        details: { role: values.role, pending: true },
+      });
+      return { user: toPublic(user!), accessCode: code, expiresAt };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+    throw err;
+  }
+}
+
+/** A new code for a pending account (lost letter). */
+export async function reissueAccessCode(db: Database, actor: SessionUser, userId: string) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+    // An adviser only handles beneficiaries they created or of their own territory.
+    const allowed =
+      actor.role === "admin" ||
+      (user?.role === "beneficiary" && (user.createdBy === actor.id || (actor.territoryCode !== null && user.territoryCode === actor.territoryCode)));
+    if (!user || !allowed || user.status !== "pending") {
+      throw new FieldErrors({ userId: ["Ce compte est déjà activé ou n'existe pas."] });
+    }
+    const issued = await issueAccessCode(tx as unknown as Database, userId);
+    await recordAudit(tx as unknown as Database, {
+      actorId: actor.id,
+      action: "account.access_code_reissued",
+      subjectType: "user",
+      subjectId: userId,
+    });
+    return issued;
+  });
+}
+
+const BAD_CODE = "Ce code n'est pas valable. Vérifiez-le sur votre courrier ou demandez-en un nouveau à votre conseiller.";
+
+/** The person types the code from their letter, chooses an e-mail and a password. */
+export async function activateAccount(db: Database, input: z.output<typeof activateInput>): Promise<PublicUser> {
+  const rows = await db
+    .select({ code: accessCodes, user: users })
+    .from(accessCodes)
+    .innerJoin(users, eq(users.id, accessCodes.userId))
+    .where(
+      and(
+        eq(accessCodes.codeHash, hashAccessCode(input.code)),
+        isNull(accessCodes.usedAt),
+        gt(accessCodes.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  const found = rows[0];
+  if (!found || found.user.status !== "pending") throw new FieldErrors({ code: [BAD_CODE] });
+  const existing = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, input.email))
+    .limit(1);
+  if (existing[0] && existing[0].id !== found.user.id) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      // Claim the code atomically: two activations racing with one code cannot both win.
+      const claimed = await tx
+        .update(accessCodes)
+        .set({ usedAt: new Date() })
+        .where(and(eq(accessCodes.id, found.code.id), isNull(accessCodes.usedAt)))
+        .returning({ id: accessCodes.id });
+      if (claimed.length === 0) throw new FieldErrors({ code: [BAD_CODE] });
+      const [user] = await tx
+        .update(users)
+        .set({ email: input.email, passwordHash, status: "active" })
+        .where(eq(users.id, found.user.id))
+        .returning();
+      await recordAudit(tx as unknown as Database, {
+        actorId: user!.id,
+        action: "account.activate",
+        subjectType: "user",
+        subjectId: user!.id,
+      });
+      return toPublic(user!);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+    throw err;
+  }
+}
+
+// Rate limits on sign-in: per account and per address, over a sliding window.
+export const SIGN_IN_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 30;
+
+export type SignInResult =
+  | { ok: true; user: PublicUser }
+  | { ok: false; reason: "invalid" | "rate_limited" | "disabled" | "pending" };
+
+export async function recentFailures(db: Database, email: string, ip: string) {
+  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60 * 1000);
+  const r = await queryRows<{ by_email: number; by_ip: number }>(db, sql`
+    select
+      count(*) filter (where ${signInAttempts.email} = ${email})::int as by_email,
+      count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip
+    from ${signInAttempts}
+    where not ${signInAttempts.succeeded} and ${signInAttempts.at} > ${since.toISOString()}
+      and (${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`);
+  return { byEmail: Number(r[0]?.by_email ?? 0), byIp: Number(r[0]?.by_ip ?? 0) };
+}
+
+/** Checks an e-mail and password, counting failures; refuses once the limits are reached. */
+export async function verifySignIn(db: Database, emailRaw: string, password: string, ip: string): Promise<SignInResult> {
+  const email = emailRaw.trim().toLowerCase();
+  const failures = await recentFailures(db, email, ip);
+  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+    return { ok: false, reason: "rate_limited" };
+  }
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const succeeded = Boolean(user && valid && user.status === "active");
+  await db.insert(signInAttempts).values({ email, ip, succeeded });
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (user.status === "disabled") return { ok: false, reason: "disabled" };
+  if (user.status === "pending") return { ok: false, reason: "pending" };
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  return { ok: true, user: toPublic(user) };
+}
+
+/** Attempts older than a day serve no limit any more. */
+export async function purgeSignInAttempts(db: Database) {
+  await queryRows(db, sql`delete from ${signInAttempts} where ${signInAttempts.at} < now() - interval '1 day'`);
+}
+
+export async function listUsers(db: Database, input: z.output<typeof listUsersInput>) {
+  const filters: SQL[] = [];
+  if (input.role) filters.push(eq(users.role, input.role));
+  if (input.query) {
+    const q = `%${escapeLike(input.query)}%`;
+    filters.push(or(ilike(users.email, q), ilike(users.lastName, q), ilike(users.firstName, q))!);
+  }
+  const where = filters.length ? and(...filters) : undefined;
+  const rows = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      status: users.status,
+      territoryCode: users.territoryCode,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.createdAt), users.id)
+    .limit(input.limit)
+    .offset(input.offset);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  return { users: rows, total: Number(total?.n ?? 0) };
+}
+
+export async function setUserStatus(db: Database, actor: SessionUser, userId: string, status: "active" | "disabled") {
+  if (userId === actor.id) throw new FieldErrors({ userId: ["Vous ne pouvez pas désactiver votre propre compte."] });
+  return db.transaction(async (tx) => {
+    // A pending account only becomes active through its access code, never by this switch.
+    const [user] = await tx
+      .update(users)
+      .set({ status })
+      .where(and(eq(users.id, userId), sql`${users.status} <> 'pending'`))
+      .returning();
+    if (!user) throw new FieldErrors({ userId: ["Ce compte n'existe pas ou attend encore son activation."] });
+    await recordAudit(tx as unknown as Database, {
+      actorId: actor.id,
+      action: status === "disabled" ? "account.disable" : "account.enable",
+      subjectType: "user",
+      subjectId: userId,
+    });
+    return toPublic(user);
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { authedProcedure, publicProcedure, roleProcedure, router } from "../trpc/init";
+import {
+  activateAccount,
+  createBeneficiaryByAdviser,
+  createStaffAccount,
+  listUsers,
+  reissueAccessCode,
+  setUserStatus,
+  signUp,
+} from "./accounts";
+import {
+  activateInput,
+  createBeneficiaryInput,
+  createStaffInput,
+  listUsersInput,
+  setUserStatusInput,
+  signUpInput,
+} from "./inputs";
+
+export const authRouter = router({
+  /** Anyone: a beneficiary or an employer creates their account. */
+  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  /** Anyone holding an access code from a letter. */
+  activate: publicProcedure.input(activateInput).mutation(({ ctx, input }) => activateAccount(ctx.db, input)),
+  /** The signed-in person. */
+  me: authedProcedure.query(({ ctx }) => ctx.user),
+});
+
+export const accountsRouter = router({
+  /** Advisers (and admins) create a beneficiary's account and get the code for the letter. */
+  createBeneficiary: roleProcedure("adviser", "admin")
+    .input(createBeneficiaryInput)
+    .mutation(({ ctx, input }) => createBeneficiaryByAdviser(ctx.db, ctx.user, input)),
+  reissueAccessCode: roleProcedure("adviser", "admin")
+    .input(z.object({ userId: z.uuid() }))
+    .mutation(({ ctx, input }) => reissueAccessCode(ctx.db, ctx.user, input.userId)),
+  /** Admins create advisers, admins, employers and training organisations. */
+  createStaff: roleProcedure("admin")
+    .input(createStaffInput)
+    .mutation(({ ctx, input }) => createStaffAccount(ctx.db, ctx.user.id, input)),
+  list: roleProcedure("admin")
+    .input(listUsersInput)
+    .query(({ ctx, input }) => listUsers(ctx.db, input)),
+  setStatus: roleProcedure("admin")
+    .input(setUserStatusInput)
+    .mutation(({ ctx, input }) => setUserStatus(ctx.db, ctx.user, input.userId, input.status)),
+});

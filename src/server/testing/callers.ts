@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { users, type Role } from "../auth/schema";
+import { createContext } from "../trpc/context";
+import { createCaller } from "../trpc/root";
+
+let counter = 0;
+
+/** Creates an active account of a role (password unused: callers are built directly). */
+export async function makeUser(db: Database, role: Role, extra: Partial<typeof users.$inferInsert> = {}) {
+  counter++;
+  const [u] = await db
+    .insert(users)
+    .values({
+      email: `${role}.${counter}.${Date.now()}@test.example`,
+      role,
+      firstName: "Test",
+      lastName: `${role} ${counter}`,
+      status: "active",
+      ...extra,
+    })
+    .returning();
+  return u!;
+}
+
+/** A tRPC caller acting as the given user id (or anonymous). */
+export async function callerFor(db: Database, userId: string | null, ip = "198.51.100.7") {
+  return createCaller(await createContext(db, userId, ip));
+}
+
+/** A caller signed in as a fresh account of the role. */
+export async function callerAs(db: Database, role: Role, extra: Partial<typeof users.$inferInsert> = {}) {
+  const user = await makeUser(db, role, extra);
+  return { user, caller: await callerFor(db, user.id) };
+}
+
+export async function userByEmail(db: Database, email: string) {
+  const [u] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  return u ?? null;
+}

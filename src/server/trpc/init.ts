@@ -1,0 +1,79 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Role } from "../auth/schema";
+import type { Context } from "./context";
+
+/** Who may call a procedure. Every procedure carries one: the role-matrix test reads it. */
+export type Access = "public" | "authed" | readonly Role[];
+export type Meta = { access: Access };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      // Field-by-field French messages for forms: { fieldErrors: { email: ["…"] } }.
+      const zod = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          fieldErrors: zod ? zodFieldErrors(zod) : error.cause instanceof FieldErrors ? error.cause.fields : null,
+          stack: undefined,
+        },
+      };
+    },
+  });
+
+/** Thrown by domain code when some fields are wrong (e.g. "email already used"). */
+export class FieldErrors extends Error {
+  constructor(public readonly fields: Record<string, string[]>) {
+    super(Object.values(fields).flat().join(" "));
+  }
+}
+
+export function zodFieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Domain errors become BAD_REQUEST with their fields, never a 500. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof FieldErrors) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(mapDomainErrors);
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Connectez-vous pour continuer." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const authedProcedure = t.procedure.meta({ access: "authed" }).use(requireUser).use(mapDomainErrors);
+
+/** A procedure only the given roles may call (checked before the input is even parsed). */
+export function roleProcedure(...roles: Role[]) {
+  return t.procedure
+    .meta({ access: roles })
+    .use(requireUser)
+    .use(({ ctx, next }) => {
+      if (!roles.includes(ctx.user!.role)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Cette action n'est pas permise avec votre compte." });
+      }
+      return next({ ctx: { ...ctx, user: ctx.user! } });
+    })
+    .use(mapDomainErrors);
+}
