@@ -56,20 +56,21 @@ async function run(argv: string[]): Promise<void> {
         const t = await syncTerritories(h.db, config);
         log(`Instance ${config.id} : ${t.territories} territoires, ${t.communes} communes (${Date.now() - t0} ms).`);
       });
-    case "users create":
+    case "users create": {
+      // Options are checked before the database is opened: a typo costs nothing.
+      const input = createStaffInput.parse({
+        role: stringOption(options, "role", true),
+        email: stringOption(options, "email", true),
+        firstName: stringOption(options, "first-name") ?? "Prénom",
+        lastName: stringOption(options, "last-name") ?? "Nom",
+        territoryCode: stringOption(options, "territory") ?? null,
+      });
+      const password = stringOption(options, "password");
+      if (password !== undefined) passwordSchema.parse(password);
+      if (input.territoryCode && !loadInstanceConfig().territories.some((t) => t.code === input.territoryCode)) {
+        throw new UsageError(`Territoire inconnu : ${input.territoryCode}`);
+      }
       return withDatabase(async (h) => {
-        const input = createStaffInput.parse({
-          role: stringOption(options, "role", true),
-          email: stringOption(options, "email", true),
-          firstName: stringOption(options, "first-name") ?? "Prénom",
-          lastName: stringOption(options, "last-name") ?? "Nom",
-          territoryCode: stringOption(options, "territory") ?? null,
-        });
-        const password = stringOption(options, "password");
-        if (password !== undefined) passwordSchema.parse(password);
-        if (input.territoryCode && !loadInstanceConfig().territories.some((t) => t.code === input.territoryCode)) {
-          throw new UsageError(`Territoire inconnu : ${input.territoryCode}`);
-        }
         const created = await createStaffAccount(h.db, null, input, password);
         log(`Compte ${input.role} créé : ${created.user.email} (${created.user.id})`);
         if (created.accessCode) {
@@ -77,6 +78,7 @@ async function run(argv: string[]): Promise<void> {
           log(`À saisir sur /activer.`);
         }
       });
+    }
     case "seed demo":
       return withDatabase(async (h) => {
         const report = await seedDemo(h.db, loadInstanceConfig());
