@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// `npm run demo`: from a fresh clone (after `npm ci`) to a running instance with demo data.
+// Uses the database the environment points at: DATABASE_URL if set, otherwise the embedded
+// PGlite database in .data/pglite (PGLITE_DIR). Each step prints its duration; the first one
+// that fails stops the demo with a one-line error and a non-zero exit code.
+// Node built-ins only: this runs before anything else is known to work.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { constants as osConstants } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+const port = Number(process.env.PORT || 3000);
+const url = `http://localhost:${port}`;
+const nextBin = path.join("node_modules", ".bin", process.platform === "win32" ? "next.cmd" : "next");
+const npmBin = process.platform === "win32" ? "npm.cmd" : "npm";
+const HEALTH_TIMEOUT_MS = 120_000;
+const HEALTH_INTERVAL_MS = 500;
+
+/** A failure whose message is meant for the person running the demo. */
+class StepError extends Error {}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
+}
+
+function fail(message) {
+  console.error(`\n✗ ${message}`);
+  process.exit(1);
+}
+
+/** Runs fn as a named step, printing its duration; any error stops the demo in one line. */
+async function step(label, fn) {
+  console.log(`\n▶ ${label}…`);
+  const start = Date.now();
+  try {
+    const note = await fn();
+    console.log(`✓ ${label} (${seconds(Date.now() - start)})${note ? ` : ${note}` : ""}`);
+  } catch (err) {
+    const reason = String(err?.message ?? err).split("\n")[0];
+    fail(`Échec de l'étape « ${label} » après ${seconds(Date.now() - start)} : ${reason}`);
+  }
+}
+
+function describeExit(result) {
+  if (result.error) return result.error.message;
+  if (result.signal) return `interrompu par ${result.signal}`;
+  return `code de sortie ${result.status}`;
+}
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.error || result.status !== 0) {
+    throw new StepError(`\`${[command, ...args].join(" ")}\` a échoué (${describeExit(result)})`);
+  }
+}
+
+function cli(...args) {
+  run(npmBin, ["run", "--silent", "cli", "--", ...args]);
+}
+
+/** Latest modification time (ms) of a file, or of every file under a directory. */
+function newestMtime(target) {
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs; // a deleted file changes its directory's mtime
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+const BUILD_INPUTS = [
+  "src",
+  "instance",
+  "public",
+  "next.config.mjs",
+  "next.config.js",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
+
+function buildIsFresh() {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(input) < builtAt);
+}
+
+/** AUTH_SECRET from the environment, else .data/auth-secret (created once, mode 0600). */
+function authSecret() {
+  if (process.env.AUTH_SECRET?.trim()) return { secret: process.env.AUTH_SECRET, origin: "variable AUTH_SECRET" };
+  const file = path.join(".data", "auth-secret");
+  mkdirSync(".data", { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    if (err.code !== "EEXIST") throw err;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (!secret) throw new StepError(`${file} est vide : supprimez-le pour en créer un nouveau`);
+  return { secret, origin: file };
+}
+
+function checkPortFree() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (err) =>
+      reject(
+        new StepError(
+          err.code === "EADDRINUSE"
+            ? `le port ${port} est déjà utilisé (choisissez-en un autre : PORT=3001 npm run demo)`
+            : `port ${port} inutilisable : ${err.message}`,
+        ),
+      ),
+    );
+    server.listen(port, () => server.close(() => resolve()));
+  });
+}
+
+async function healthy() {
+  try {
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    await res.body?.cancel();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// --- steps ------------------------------------------------------------------------------------
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 ou plus récent est requis (trouvé ${process.versions.node})`);
+if (!existsSync(nextBin)) fail("Dépendances absentes : lancez d'abord « npm ci »");
+
+const dbLabel = process.env.DATABASE_URL?.trim()
+  ? "PostgreSQL (DATABASE_URL)"
+  : `PGlite embarqué (${process.env.PGLITE_DIR?.trim() || ".data/pglite"})`;
+console.log(`Démo Emploi 41 : base de données ${dbLabel}`);
+
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+await step(`Port ${port} libre`, checkPortFree);
+await step("Migration de la base", () => cli("db", "migrate"));
+await step("Import des référentiels (communes, ROME)", () => cli("ref", "import"));
+await step("Données de démonstration", () => cli("seed", "demo"));
+await step("Construction de l'application", () => {
+  if (buildIsFresh()) return "déjà à jour, étape sautée";
+  run(nextBin, ["build"], { ...childEnv, NODE_ENV: "production" });
+});
+
+let secret;
+await step("Clé de session", () => {
+  const s = authSecret();
+  secret = s.secret;
+  return s.origin;
+});
+
+// --- server -----------------------------------------------------------------------------------
+console.log(`\n▶ Démarrage du serveur sur le port ${port}…`);
+const started = Date.now();
+const server = spawn(nextBin, ["start", "-p", String(port)], {
+  stdio: "inherit",
+  env: { ...childEnv, NODE_ENV: "production", AUTH_TRUST_HOST: "true", AUTH_SECRET: secret, PORT: String(port) },
+});
+let serverExited = false;
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (!serverExited) server.kill(signal);
+  });
+}
+
+server.on("error", (err) => fail(`Impossible de lancer ${nextBin} : ${err.message}`));
+server.on("exit", (code, signal) => {
+  serverExited = true;
+  if (code === 0 || signal === "SIGINT" || signal === "SIGTERM") {
+    console.log("\nServeur arrêté.");
+  } else {
+    console.error(`\n✗ Le serveur s'est arrêté (${signal ? `signal ${signal}` : `code ${code}`})`);
+  }
+  process.exit(code ?? 128 + (osConstants.signals[signal] ?? 1));
+});
+
+while (!serverExited) {
+  if (await healthy()) {
+    console.log(`\n✓ Emploi 41 est prêt sur ${url} (démarré en ${seconds(Date.now() - started)})`);
+    console.log("  Ctrl+C pour arrêter.");
+    break;
+  }
+  if (Date.now() - started > HEALTH_TIMEOUT_MS) {
+    console.error(`\n✗ Le serveur ne répond pas sur ${url}/api/health après ${HEALTH_TIMEOUT_MS / 1000} s : arrêt`);
+    server.removeAllListeners("exit");
+    server.once("exit", () => process.exit(1));
+    server.kill("SIGTERM");
+    setTimeout(() => {
+      server.kill("SIGKILL");
+      process.exit(1);
+    }, 10_000).unref();
+    break;
+  }
+  await sleep(HEALTH_INTERVAL_MS);
+}
