@@ -4,3 +4,6 @@ export * from "../referentials/schema";
 export * from "../instance/schema";
 export * from "../auth/schema";
 export * from "../audit/schema";
+export * from "../profiles/schema";
+export * from "../offers/schema";
+export * from "../formations/schema";

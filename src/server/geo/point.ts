@@ -1,5 +1,4 @@
 import { customType } from "drizzle-orm/pg-core";
-import { sql, type SQL } from "drizzle-orm";
 
 export type LngLat = { lng: number; lat: number };
 
@@ -20,11 +19,6 @@ export const geographyPoint = customType<{ data: LngLat; driverData: string }>({
 export function toEwkt({ lng, lat }: LngLat): string {
   if (!Number.isFinite(lng) || !Number.isFinite(lat)) throw new Error("Coordonnées invalides");
   return `SRID=4326;POINT(${lng} ${lat})`;
-}
-
-/** SQL expression building a geography point from numbers. */
-export function pointSql({ lng, lat }: LngLat): SQL {
-  return sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography`;
 }
 
 /** Bounding box of metropolitan France and the overseas départements, for sanity checks. */

@@ -31,8 +31,8 @@ const ROME_FILES = {
 
 /** ROME link block holding a job sheet's skills and knowledge items. */
 const SKILLS_BLOCK = "5";
-/** PostgreSQL takes at most 65,535 parameters per statement: fill each insert close to that. */
-const MAX_PARAMS = 60_000;
+/** Parameters per insert statement (PostgreSQL allows 65,535; PGlite is fastest at a few thousand). */
+const MAX_PARAMS = 10_000;
 
 export type ReferenceImportReport = Record<"communes" | "rome", { rows: number; skipped: boolean }>;
 

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { geographyPoint } from "../geo/point";
+import { projectedPoint } from "../geo/projected";
+
+export const CONTRACTS = ["cdi", "cdd", "interim", "insertion", "apprenticeship", "seasonal"] as const;
+export type Contract = (typeof CONTRACTS)[number];
+export const CONTRACT_LABELS: Record<Contract, string> = {
+  cdi: "CDI",
+  cdd: "CDD",
+  interim: "Intérim",
+  insertion: "Contrat d'insertion (IAE)",
+  apprenticeship: "Apprentissage",
+  seasonal: "Saisonnier",
+};
+export const OFFER_STATUSES = ["draft", "published", "filled", "closed"] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const employers = pgTable(
+  "employers",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    siret: text("siret"),
+    name: text("name").notNull(),
+    communeInsee: text("commune_insee"),
+    location: geographyPoint("location"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("employers_siret").on(t.siret)],
+);
+
+export const offers = pgTable(
+  "offers",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    externalId: text("external_id"),
+    employerId: uuid("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    title: text("title").notNull(),
+    romeCode: text("rome_code").notNull(),
+    ogrCode: integer("ogr_code").notNull().default(0),
+    requiredSkills: integer("required_skills").array().notNull().default(sql`'{}'::int[]`),
+    wishedSkills: integer("wished_skills").array().notNull().default(sql`'{}'::int[]`),
+    description: text("description"),
+    communeInsee: text("commune_insee").notNull(),
+    location: geographyPoint("location").notNull(),
+    locationProj: projectedPoint("location_proj").notNull(),
+    radiusKm: real("radius_km").notNull(),
+    contract: text("contract").$type<Contract>().notNull(),
+    hoursPerWeek: real("hours_per_week"),
+    shifts: integer("shifts").notNull().default(1),
+    licenceRequired: boolean("licence_required").notNull().default(false),
+    vehicleRequired: boolean("vehicle_required").notNull().default(false),
+    positions: integer("positions").notNull().default(1),
+    startsOn: date("starts_on").notNull(),
+    expiresOn: date("expires_on"),
+    status: text("status").$type<OfferStatus>().notNull().default("published"),
+    createdBy: uuid("created_by"),
+    /** hash of the imported line that last wrote this row: a re-import of the same line writes nothing */
+    importHash: text("import_hash"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("offers_external_id").on(t.externalId),
+    index("offers_employer").on(t.employerId),
+    index("offers_location_gist").using("gist", t.location),
+    // Offers a person can be shown: published ones, by planar point.
+    index("offers_published_point").using("gist", t.locationProj).where(sql`${t.status} = 'published'`),
+  ],
+);
