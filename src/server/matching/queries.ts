@@ -1,0 +1,185 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Database } from "../db/client";
+import { FORMATION_BONUS, JOB_FIT, WEIGHTS, score, type Components } from "./score";
+import { reasonsFor, type Audience } from "./reasons";
+
+// The three directions of matching, each one SQL statement: an index scan on planar points
+// (narrowed by ROME large domain for candidates), the exact spherical distance on the
+// geography points for the survivors, the hard filters, then the score, the order and the
+// limit. Nothing is loaded into Node but the top N.
+
+export type MatchItem = {
+  rank: number;
+  id: string;
+  externalId: string | null;
+  score: number;
+  distanceKm: number;
+  components: Components;
+  reasons: string[];
+};
+
+/** Planar distances in Lambert-93 differ from true ones by under 0.3 %: scan a little wider, then filter exactly. */
+const PLANAR_MARGIN = 1.02;
+
+const num = (x: number) => sql.raw(String(x));
+
+/** The score of SQL component expressions, the same formula as score() in score.ts. */
+function scoreSql(job: SQL, skills: SQL, proximity: SQL, formation: SQL): SQL {
+  return sql`least(100, 100 * (${num(WEIGHTS.job)} * ${job} + coalesce(${num(WEIGHTS.skills)} * ${skills}, 0)
+      + ${num(WEIGHTS.proximity)} * ${proximity})
+    / (${num(WEIGHTS.job + WEIGHTS.proximity)} + case when ${skills} is null then 0 else ${num(WEIGHTS.skills)} end)
+    + ${num(FORMATION_BONUS)} * ${formation})`;
+}
+
+/** Job fit of a candidate (arrays of codes and domains) against one ROME code expression. */
+function jobFitSql(romeCode: SQL, romeCodes: SQL, domainCodes: SQL, largeDomains: SQL): SQL {
+  return sql`case when ${romeCode} = any(${romeCodes}) then ${num(JOB_FIT.sameCode)}
+    when left(${romeCode}, 3) = any(${domainCodes}) then ${num(JOB_FIT.sameDomain)}
+    when left(${romeCode}, 1) = any(${largeDomains}) then ${num(JOB_FIT.sameLargeDomain)}
+    else 0 end`;
+}
+
+type Row = {
+  id: string;
+  external_id: string | null;
+  distance_m: number;
+  job: number;
+  skills: number | null;
+  skills_matched: number;
+  skills_required: number;
+  proximity: number;
+  formation: number;
+};
+
+function toItems(rows: Row[], audience: Audience): MatchItem[] {
+  return rows.map((r, i) => {
+    const components: Components = {
+      job: Number(r.job),
+      skills: r.skills === null ? null : Number(r.skills),
+      proximity: Number(r.proximity),
+      formation: Number(r.formation),
+    };
+    const distanceKm = Math.round(Number(r.distance_m)) / 1000;
+    return {
+      rank: i + 1,
+      id: r.id,
+      externalId: r.external_id,
+      score: score(components),
+      distanceKm,
+      components,
+      reasons: reasonsFor(audience, {
+        components,
+        distanceKm,
+        skillsMatched: Number(r.skills_matched),
+        skillsRequired: Number(r.skills_required),
+      }),
+    };
+  });
+}
+
+/**
+ * The common tail of the three directions. `near` yields, per item in reach: id, distance_m,
+ * radius_m (the effective radius), job, skills_matched, skills_required, formation. Ranks by
+ * score, then nearer first, then id (so both engines order ties the same way).
+ */
+function rankedSql(ctes: SQL, externalIdOf: SQL, limit: number): SQL {
+  const skills = sql`(case when skills_required = 0 then null else skills_matched::float8 / skills_required end)`;
+  const proximity = sql`greatest(0, 1 - distance_m / radius_m)::float8`;
+  return sql`
+    with ${ctes},
+    ranked as (
+      select id, distance_m, job::float8 as job, ${skills} as skills, skills_matched::int as skills_matched,
+        skills_required::int as skills_required, ${proximity} as proximity, formation::float8 as formation
+      from near
+      where distance_m <= radius_m and job > 0
+      order by ${scoreSql(sql`job::float8`, skills, proximity, sql`formation::float8`)} desc, distance_m, id
+      limit ${limit}
+    )
+    select r.*, ${externalIdOf} as external_id from ranked r
+    order by ${scoreSql(sql`r.job`, sql`r.skills`, sql`r.proximity`, sql`r.formation`)} desc, r.distance_m, r.id`;
+}
+
+/** Best candidates for an offer (employer's and adviser's view). */
+export async function matchCandidatesForOffer(db: Database, offerId: string, limit = 50): Promise<MatchItem[]> {
+  const rows = await queryRows<Row>(
+    db,
+    rankedSql(
+      sql`o as materialized (select o.*, left(o.rome_code, 1) as large_domain from offers o where o.id = ${offerId}),
+      near as (
+        select m.profile_id as id,
+          ST_Distance(m.location, o.location, false) as distance_m,
+          least(m.max_distance_km, o.radius_km) * 1000 as radius_m,
+          ${jobFitSql(sql`o.rome_code`, sql`m.rome_codes`, sql`m.domain_codes`, sql`array[m.large_domain]`)} as job,
+          (select count(*) from unnest(o.required_skills) s where s = any(m.skill_codes)) as skills_matched,
+          cardinality(o.required_skills) as skills_required,
+          case when o.rome_code = any(m.formation_rome_codes) then 1 else 0 end as formation
+        from o join profile_match_points m
+          on m.large_domain = o.large_domain
+          and ST_DWithin(m.point, o.location_proj, o.radius_km * 1000 * ${num(PLANAR_MARGIN)})
+        where (not o.licence_required or m.has_licence)
+          and (not o.vehicle_required or m.has_vehicle)
+          and (o.shifts & ~m.shifts) = 0
+          and (m.available_from is null or m.available_from <= greatest(o.starts_on, current_date))
+      )`,
+      sql`(select p.external_id from beneficiary_profiles p where p.id = r.id)`,
+      limit,
+    ),
+  );
+  return toItems(rows, "employer");
+}
+
+/** Best open offers for a beneficiary. */
+export async function matchOffersForBeneficiary(db: Database, profileId: string, limit = 20): Promise<MatchItem[]> {
+  const rows = await queryRows<Row>(
+    db,
+    rankedSql(
+      sql`p as materialized (select * from beneficiary_profiles where id = ${profileId}),
+      near as (
+        select o.id,
+          ST_Distance(o.location, p.location, false) as distance_m,
+          least(p.max_distance_km, o.radius_km) * 1000 as radius_m,
+          ${jobFitSql(sql`o.rome_code`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)} as job,
+          (select count(*) from unnest(o.required_skills) s where s = any(p.skill_codes)) as skills_matched,
+          cardinality(o.required_skills) as skills_required,
+          case when o.rome_code = any(p.formation_rome_codes) then 1 else 0 end as formation
+        from p join offers o
+          on o.status = 'published'
+          and ST_DWithin(o.location_proj, p.location_proj, p.max_distance_km * 1000 * ${num(PLANAR_MARGIN)})
+        where (o.expires_on is null or o.expires_on >= current_date)
+          and (not o.licence_required or p.driving_licence in ('B', 'other'))
+          and (not o.vehicle_required or p.has_vehicle)
+          and (o.shifts & ~p.shifts) = 0
+          and (p.available_from is null or p.available_from <= greatest(o.starts_on, current_date))
+      )`,
+      sql`(select o.external_id from offers o where o.id = r.id)`,
+      limit,
+    ),
+  );
+  return toItems(rows, "beneficiary");
+}
+
+/** Formations near a beneficiary that lead to (or near) the jobs they want or did. */
+export async function matchFormationsForBeneficiary(db: Database, profileId: string, limit = 20): Promise<MatchItem[]> {
+  const rows = await queryRows<Row>(
+    db,
+    rankedSql(
+      sql`p as materialized (select * from beneficiary_profiles where id = ${profileId}),
+      near as (
+        select f.id,
+          ST_Distance(f.location, p.location, false) as distance_m,
+          p.max_distance_km * 1000 as radius_m,
+          (select max(${jobFitSql(sql`c`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)})
+            from unnest(f.rome_codes) c) as job,
+          0 as skills_matched, 0 as skills_required, 0 as formation
+        from p join formations f
+          on f.status = 'published'
+          and ST_DWithin(f.location_proj, p.location_proj, p.max_distance_km * 1000 * ${num(PLANAR_MARGIN)})
+        where coalesce(f.ends_on, f.starts_on) >= current_date
+          and (f.seats is null or f.seats > 0)
+      )`,
+      sql`(select f.external_id from formations f where f.id = r.id)`,
+      limit,
+    ),
+  );
+  return toItems(rows, "formation");
+}

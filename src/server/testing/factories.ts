@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { communeByInsee } from "../referentials/queries";
+import { saveProfile, type ProfileData } from "../profiles/save";
+import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
+import { saveFormation, type FormationData } from "../formations/save";
+
+let seq = 0;
+
+/** Commune centre of a real commune, for placing test profiles and offers. */
+export async function communePoint(db: Database, insee: string) {
+  const c = await communeByInsee(db, insee);
+  if (!c) throw new Error(`unknown commune ${insee}`);
+  return { insee: c.insee, point: { lat: c.lat, lng: c.lng } };
+}
+
+/** A searchable profile (active, seeking, visible) at a commune, seeking an aide-soignant job by default. */
+export async function makeProfile(db: Database, insee: string, overrides: Partial<ProfileData> = {}) {
+  const place = await communePoint(db, insee);
+  seq++;
+  return saveProfile(db, {
+    externalId: `P${seq}`,
+    firstName: "Test",
+    lastName: `Profil ${seq}`,
+    communeInsee: place.insee,
+    point: place.point,
+    preciseLocation: false,
+    travelModes: ["car"],
+    maxDistanceKm: 50,
+    drivingLicence: "B",
+    hasVehicle: true,
+    shifts: 1 | 2 | 4,
+    seeking: true,
+    visibleToEmployers: true,
+    skillCodes: [],
+    jobs: [{ kind: "sought", romeCode: "J1501", label: "Aide-soignant" }],
+    ...overrides,
+  });
+}
+
+export async function makeOffer(db: Database, insee: string, overrides: Partial<OfferData> = {}) {
+  const place = await communePoint(db, insee);
+  seq++;
+  const employerId = overrides.employerId ?? (await upsertEmployer(db, { name: `Employeur ${seq}` }));
+  return saveOffer(db, {
+    externalId: `O${seq}`,
+    employerId,
+    title: "Aide-soignant de nuit",
+    romeCode: "J1501",
+    requiredSkills: [],
+    communeInsee: place.insee,
+    point: place.point,
+    radiusKm: 30,
+    contract: "cdi",
+    shifts: 1,
+    licenceRequired: false,
+    vehicleRequired: false,
+    positions: 1,
+    startsOn: new Date().toISOString().slice(0, 10),
+    status: "published",
+    ...overrides,
+  });
+}
+
+export async function makeFormation(db: Database, insee: string, overrides: Partial<FormationData> = {}) {
+  const place = await communePoint(db, insee);
+  seq++;
+  const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+  return saveFormation(db, {
+    externalId: `F${seq}`,
+    providerName: "Organisme test",
+    title: `Formation ${seq}`,
+    romeCodes: ["J1501"],
+    communeInsee: place.insee,
+    point: place.point,
+    startsOn: start,
+    seats: 12,
+    status: "published",
+    ...overrides,
+  });
+}
+
+/** Empties the matcher's tables between tests of one file. */
+export async function clearMatchingData(db: Database) {
+  await db.execute(sql`truncate beneficiary_profiles, offers, employers, formations cascade`);
+}
