@@ -10,6 +10,8 @@ import { createStaffAccount } from "../server/auth/accounts";
 import { createStaffInput, passwordSchema } from "../server/auth/inputs";
 import { FieldErrors } from "../server/trpc/init";
 import { DEMO_PASSWORD, seedDemo } from "../server/demo/seed";
+import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "../server/matching/queries";
+import { findOfferId, findProfileId } from "../server/matching/targets";
 import { parseArgs, stringOption, UsageError } from "./args";
 
 const USAGE = `Usage : npm run cli -- <commande>
@@ -19,6 +21,10 @@ const USAGE = `Usage : npm run cli -- <commande>
   users create --role R --email E [--first-name P] [--last-name N] [--territory T] [--password MDP]
                                      crée un compte (sans --password : affiche un code d'activation)
   seed demo                          crée le jeu de démonstration de l'instance
+  match candidates --offer ID [--limit N] [--json]
+  match offers --beneficiary ID [--limit N] [--json]
+  match formations --beneficiary ID [--limit N] [--json]
+                                     classement du rapprochement (ID interne ou external_id)
 
 Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans PGLITE_DIR (.data/pglite par défaut).`;
 
@@ -89,6 +95,33 @@ async function run(argv: string[]): Promise<void> {
         }
         log(`  (et ${report.accounts.length} comptes en tout : beneficiaire1…20, employeur1…5, organisme1…2)`);
       });
+    case "match candidates":
+    case "match offers":
+    case "match formations": {
+      const limit = Number(stringOption(options, "limit") ?? (action === "candidates" ? 50 : 20));
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit attend un entier entre 1 et 1000");
+      const ref = stringOption(options, action === "candidates" ? "offer" : "beneficiary", true);
+      return withDatabase(async (h) => {
+        const items =
+          action === "candidates"
+            ? await matchCandidatesForOffer(h.db, await required(findOfferId(h.db, ref), `Offre introuvable : ${ref}`), limit)
+            : await (action === "offers" ? matchOffersForBeneficiary : matchFormationsForBeneficiary)(
+                h.db,
+                await required(findProfileId(h.db, ref), `Bénéficiaire introuvable : ${ref}`),
+                limit,
+              );
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+          return;
+        }
+        for (const i of items) {
+          process.stdout.write(
+            `${String(i.rank).padStart(3)}. ${i.score.toFixed(1).padStart(5)}  ${i.distanceKm.toFixed(1).padStart(6)} km  ${i.externalId ?? i.id}  ${i.reasons.join(" · ")}\n`,
+          );
+        }
+        log(`${items.length} résultat(s).`);
+      });
+    }
     case "":
     case "help":
       log(USAGE);
@@ -96,6 +129,12 @@ async function run(argv: string[]): Promise<void> {
     default:
       throw new UsageError(`Commande inconnue : ${command}\n\n${USAGE}`);
   }
+}
+
+async function required<T>(value: Promise<T | null>, message: string): Promise<T> {
+  const v = await value;
+  if (v === null) throw new UsageError(message);
+  return v;
 }
 
 function describeError(err: unknown): string {

@@ -1,5 +1,6 @@
 import { accountsRouter, authRouter } from "../auth/router";
 import { instanceRouter } from "../instance/router";
+import { matchingRouter } from "../matching/router";
 import { referentialsRouter } from "../referentials/router";
 import { createCallerFactory, router } from "./init";
 
@@ -7,6 +8,7 @@ export const appRouter = router({
   auth: authRouter,
   accounts: accountsRouter,
   instance: instanceRouter,
+  matching: matchingRouter,
   referentials: referentialsRouter,
 });
 

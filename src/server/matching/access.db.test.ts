@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../db/client";
+import { openTestDatabase } from "../testing/db";
+import { callerAs } from "../testing/callers";
+import { makeOffer, makeProfile } from "../testing/factories";
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await openTestDatabase();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("who may see which ranking", () => {
+  it("employer_can_rank_candidates_for_their_own_offer_only, without the département's identifiers", async () => {
+    const { caller: owner, user } = await callerAs(h.db, "employer");
+    const { caller: other } = await callerAs(h.db, "employer");
+    const offer = await makeOffer(h.db, "41018", { createdBy: user.id });
+    await makeProfile(h.db, "41018", { externalId: "CAF-123" });
+    const items = await owner.matching.candidatesForOffer({ offerId: offer.id });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.externalId).toBeNull();
+    await expect(other.matching.candidatesForOffer({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("beneficiary_sees_offers_for_their_own_profile_only", async () => {
+    const { caller: me, user } = await callerAs(h.db, "beneficiary");
+    const { caller: stranger } = await callerAs(h.db, "beneficiary");
+    const mine = await makeProfile(h.db, "41269", { userId: user.id });
+    const offer = await makeOffer(h.db, "41269");
+    const someoneElse = await makeProfile(h.db, "41269");
+    // whatever profile id is passed, a beneficiary gets their own
+    const items = await me.matching.offersForBeneficiary({ profileId: someoneElse.id });
+    expect(items.map((i) => i.id)).toContain(offer.id);
+    await expect(stranger.matching.offersForBeneficiary({})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(mine.id).toBeTruthy();
+  });
+
+  it("adviser_cannot_rank_for_a_profile_of_another_territory", async () => {
+    const { caller: blois } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const { caller: vendome } = await callerAs(h.db, "adviser", { territoryCode: "vendome" });
+    const profile = await makeProfile(h.db, "41018", { territoryCode: "blois" });
+    await expect(blois.matching.formationsForBeneficiary({ profileId: profile.id })).resolves.toBeInstanceOf(Array);
+    await expect(vendome.matching.offersForBeneficiary({ profileId: profile.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,44 @@
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { beneficiaryProfiles } from "../profiles/schema";
+import { offers } from "../offers/schema";
+import type { SessionUser } from "../trpc/context";
+
+const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} introuvable.` });
+
+/**
+ * The profile a caller may match for: a beneficiary only their own; an adviser a profile of
+ * their territory or caseload; an admin any. Others never reach here (role guard).
+ */
+export async function profileForCaller(db: Database, user: SessionUser, profileId?: string): Promise<string> {
+  if (user.role === "beneficiary") {
+    const [own] = await db
+      .select({ id: beneficiaryProfiles.id })
+      .from(beneficiaryProfiles)
+      .where(eq(beneficiaryProfiles.userId, user.id))
+      .limit(1);
+    if (!own) throw notFound("Votre profil");
+    return own.id;
+  }
+  if (!profileId) throw new TRPCError({ code: "BAD_REQUEST", message: "Précisez le profil." });
+  const [p] = await db
+    .select({ id: beneficiaryProfiles.id, territoryCode: beneficiaryProfiles.territoryCode, adviserId: beneficiaryProfiles.adviserId })
+    .from(beneficiaryProfiles)
+    .where(eq(beneficiaryProfiles.id, profileId))
+    .limit(1);
+  if (!p) throw notFound("Profil");
+  if (user.role === "adviser" && p.adviserId !== user.id && (user.territoryCode === null || p.territoryCode !== user.territoryCode)) {
+    // Same answer as a missing profile: an adviser learns nothing about other territories.
+    throw notFound("Profil");
+  }
+  return p.id;
+}
+
+/** The offer a caller may see candidates for: an employer only the offers they posted. */
+export async function offerForCaller(db: Database, user: SessionUser, offerId: string): Promise<string> {
+  const [o] = await db.select({ id: offers.id, createdBy: offers.createdBy }).from(offers).where(eq(offers.id, offerId)).limit(1);
+  if (!o) throw notFound("Offre");
+  if (user.role === "employer" && o.createdBy !== user.id) throw notFound("Offre");
+  return o.id;
+}
