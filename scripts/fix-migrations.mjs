@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 for (const file of readdirSync("drizzle").filter((f) => f.endsWith(".sql"))) {
   const path = `drizzle/${file}`;
   const before = readFileSync(path, "utf8");
-  const after = before.replace(/"(geography|geometry)\(([A-Za-z]+),(\d+)\)"/g, "$1($2,$3)");
+  const after = before.replace(/"((?:geography|geometry)\([^)"]*\))"/g, "$1");
   if (after !== before) {
     writeFileSync(path, after);
     console.log(`unquoted PostGIS types in ${path}`);
