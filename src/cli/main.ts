@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from "../server/demo/seed";
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "../server/matching/queries";
 import { findOfferId, findProfileId } from "../server/matching/targets";
 import { parseArgs, stringOption, UsageError } from "./args";
+import { checkImportArgs, importCommand } from "./import-command";
 
 const USAGE = `Usage : npm run cli -- <commande>
 
@@ -21,6 +22,8 @@ const USAGE = `Usage : npm run cli -- <commande>
   users create --role R --email E [--first-name P] [--last-name N] [--territory T] [--password MDP]
                                      crée un compte (sans --password : affiche un code d'activation)
   seed demo                          crée le jeu de démonstration de l'instance
+  import beneficiaries|offers|formations FICHIER [--dry-run]
+                                     importe un CSV (rapport JSON sur la sortie standard)
   match candidates --offer ID [--limit N] [--json]
   match offers --beneficiary ID [--limit N] [--json]
   match formations --beneficiary ID [--limit N] [--json]
@@ -95,6 +98,13 @@ async function run(argv: string[]): Promise<void> {
         }
         log(`  (et ${report.accounts.length} comptes en tout : beneficiaire1…20, employeur1…5, organisme1…2)`);
       });
+    case "import beneficiaries":
+    case "import offers":
+    case "import formations": {
+      const file = positionals[2];
+      checkImportArgs(action!, file); // before opening the database: kind, file given, file exists
+      return withDatabase((h) => importCommand(h.db, action!, file!, options["dry-run"] === true));
+    }
     case "match candidates":
     case "match offers":
     case "match formations": {

@@ -89,6 +89,7 @@ export async function saveProfile(
       fullTime: data.fullTime ?? null,
       seeking: data.seeking,
       visibleToEmployers: data.visibleToEmployers,
+      visibilityConsentAt: data.visibleToEmployers ? new Date() : null,
       territoryCode: data.territoryCode ?? null,
       adviserId: data.adviserId ?? null,
       skillCodes: unique(data.skillCodes).sort((a, b) => a - b),
@@ -112,7 +113,13 @@ export async function saveProfile(
     if (id) {
       const [updated] = await tx
         .update(beneficiaryProfiles)
-        .set(values)
+        // Consent to be shown to employers keeps the date it was first given; withdrawn, it is cleared.
+        .set({
+          ...values,
+          visibilityConsentAt: (data.visibleToEmployers
+            ? sql`coalesce(${beneficiaryProfiles.visibilityConsentAt}, now())`
+            : null) as never,
+        })
         .where(eq(beneficiaryProfiles.id, id))
         .returning({ id: beneficiaryProfiles.id });
       if (!updated) throw new Error(`Profil introuvable : ${id}`);
