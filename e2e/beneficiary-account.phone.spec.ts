@@ -1,0 +1,110 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./axe";
+import { DEMO, expectSignInRefused, fillSignIn, passwordInput, signOut, unique } from "./helpers";
+
+/** Every page a beneficiary sees: readable on a 360 px phone, no sideways scroll, no axe violation. */
+async function checkPage(page: import("@playwright/test").Page, label: string) {
+  await expectNoHorizontalScroll(page, 360);
+  await expectNoAxeViolations(page, label);
+}
+
+test("a beneficiary signs up on their phone, signs out and signs in again", async ({ page }) => {
+  const email = `${unique("camille.")}@exemple.fr`;
+  const password = "Loire41!velo";
+
+  // Home: what the service is, and the big choices.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Trouver un emploi");
+  await expect(page.getByRole("link", { name: /J'ai reçu un code/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Se connecter/ }).first()).toBeVisible();
+  await checkPage(page, "accueil");
+
+  await page.getByRole("link", { name: /Je cherche un emploi/ }).click();
+  await expect(page).toHaveURL(/\/inscription\?profil=candidat$/);
+  await expect(page.getByRole("radio", { name: "Je cherche un emploi" })).toBeChecked();
+  await checkPage(page, "inscription");
+
+  // 1. A weak password: the server's message appears beside the field, the summary takes the focus.
+  await page.getByLabel("Prénom").fill("Camille");
+  await page.getByLabel("Nom", { exact: true }).fill("Essai");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await passwordInput(page).fill("abc");
+  await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("au moins 8 caractères");
+  await expect(passwordInput(page)).toHaveAttribute("aria-invalid", "true");
+  await expect(passwordInput(page)).toHaveAccessibleDescription(/au moins 8 caractères/);
+  await expect(page.getByLabel("Adresse e-mail")).not.toHaveAttribute("aria-invalid", "true");
+  await checkPage(page, "inscription avec erreurs");
+
+  // The summary leads to the field.
+  await summary.getByRole("link", { name: /au moins 8 caractères/ }).click();
+  await expect(passwordInput(page)).toBeFocused();
+
+  // 2. An address that already has an account.
+  await page.getByLabel("Adresse e-mail").fill(DEMO.beneficiary(1));
+  await passwordInput(page).fill(password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByLabel("Adresse e-mail")).toHaveAccessibleDescription(/Un compte existe déjà avec cette adresse/);
+  await expect(page.getByLabel("Adresse e-mail")).toHaveAttribute("aria-invalid", "true");
+  await expect(passwordInput(page)).not.toHaveAttribute("aria-invalid", "true");
+  await expect(summary).toBeFocused();
+
+  // Neither attempt created an account.
+  await page.goto("/connexion");
+  await checkPage(page, "connexion");
+  await fillSignIn(page, email, "abc");
+  await expectSignInRefused(page, "L'adresse e-mail ou le mot de passe n'est pas bon");
+  await expect(page).toHaveURL(/\/connexion$/);
+  await fillSignIn(page, DEMO.beneficiary(1), password);
+  await expectSignInRefused(page, "L'adresse e-mail ou le mot de passe n'est pas bon");
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(DEMO.beneficiary(1));
+  await checkPage(page, "connexion avec erreur");
+
+  // 3. The real sign-up: signed in at once, on the beneficiary's home.
+  await page.goto("/inscription?profil=candidat");
+  await page.getByLabel("Prénom").fill("Camille");
+  await page.getByLabel("Nom", { exact: true }).fill("Essai");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await passwordInput(page).fill(password);
+  await page.getByRole("button", { name: "Afficher le mot de passe" }).click();
+  await expect(passwordInput(page)).toHaveAttribute("type", "text");
+  await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/beneficiaire$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Camille");
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Prochaine étape : votre CV/ })).toBeVisible();
+  await checkPage(page, "espace bénéficiaire");
+
+  // Sign out from the account menu (fully on screen), then back in through the page that asked for it.
+  await page.getByText("Mon compte", { exact: true }).click();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeInViewport({ ratio: 1 });
+  await checkPage(page, "menu du compte ouvert");
+  await signOut(page);
+  await page.goto("/beneficiaire");
+  await expect(page).toHaveURL(/\/connexion\?retour=%2Fbeneficiaire$/);
+  await fillSignIn(page, email.toUpperCase(), password);
+  await expect(page).toHaveURL(/\/beneficiaire$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Camille");
+});
+
+test("the sign-in page says plainly when there were too many attempts", async ({ page }) => {
+  const email = `${unique("inconnu.")}@exemple.fr`;
+  await page.goto("/connexion");
+  for (let i = 0; i < 5; i++) {
+    await fillSignIn(page, email, `mauvais${i}`);
+    await expectSignInRefused(page, "n'est pas bon");
+  }
+  await fillSignIn(page, email, "encore1");
+  await expectSignInRefused(page, "Trop de tentatives, réessayez dans 15 minutes");
+  await checkPage(page, "connexion bloquée");
+});
+
+test("a sign-in link never sends people to another site", async ({ page }) => {
+  await page.goto("/connexion?retour=//exemple.com/piege");
+  await fillSignIn(page, DEMO.beneficiary(4), "Demo2026!emploi");
+  await expect(page).toHaveURL(/localhost:3100\/beneficiaire$/);
+});

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// The server the Playwright specs run against (started by playwright.config.ts on port 3100):
+// a fresh database (embedded PGlite in .data/e2e-pglite, or E2E_DATABASE_URL when given),
+// migrated, with the reference data and the demo accounts, then a production build served by
+// `next start`. Signals are forwarded so that Playwright can stop it cleanly.
+// Node built-ins only.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+const PORT = process.env.E2E_PORT ?? "3100";
+const PGLITE_DIR = path.join(".data", "e2e-pglite");
+const npmBin = process.platform === "win32" ? "npm.cmd" : "npm";
+const nextBin = path.join("node_modules", ".bin", process.platform === "win32" ? "next.cmd" : "next");
+
+const env = {
+  ...process.env,
+  AUTH_SECRET: "e2e-secret-not-for-production",
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (process.env.E2E_DATABASE_URL) {
+  env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+  delete env.PGLITE_DIR;
+  log(`Base : PostgreSQL (E2E_DATABASE_URL)`);
+} else {
+  // Never the developer's own database: a fresh embedded one each run.
+  delete env.DATABASE_URL;
+  env.PGLITE_DIR = PGLITE_DIR;
+  rmSync(PGLITE_DIR, { recursive: true, force: true });
+  log(`Base : PGlite neuve dans ${PGLITE_DIR}`);
+}
+
+function log(message) {
+  process.stderr.write(`[e2e-server] ${message}\n`);
+}
+
+function run(label, command, args) {
+  const start = Date.now();
+  log(`${label}…`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.error || result.status !== 0) {
+    const why = result.error?.message ?? (result.signal ? `signal ${result.signal}` : `code ${result.status}`);
+    log(`échec : ${label} (${why})`);
+    process.exit(1);
+  }
+  log(`${label} : ${((Date.now() - start) / 1000).toFixed(1)} s`);
+}
+
+run("migrations", npmBin, ["run", "--silent", "cli", "--", "db", "migrate"]);
+run("données de référence", npmBin, ["run", "--silent", "cli", "--", "ref", "import"]);
+run("jeu de démonstration", npmBin, ["run", "--silent", "cli", "--", "seed", "demo"]);
+if (process.env.E2E_SKIP_BUILD !== "1") run("next build", nextBin, ["build"]);
+
+log(`next start sur le port ${PORT}`);
+const server = spawn(nextBin, ["start", "-p", PORT], { stdio: "inherit", env });
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    stopping = true;
+    if (server.exitCode === null) server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => {
+  if (!stopping && code !== 0) log(`next start s'est arrêté (${signal ?? `code ${code}`})`);
+  process.exit(code ?? (signal ? 0 : 1));
+});

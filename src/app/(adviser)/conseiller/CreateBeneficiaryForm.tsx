@@ -1,0 +1,137 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { Notice } from "@/components/ui/Notice";
+import { TextField } from "@/components/ui/TextField";
+import { IconPrint, IconUserPlus } from "@/components/ui/icons";
+import { formatDate } from "@/components/roles";
+import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+
+const FIELD_IDS = { firstName: "firstName", lastName: "lastName", email: "email" };
+
+type Props = { activationUrl: string; displayName: string; organisation: string; adviserName: string };
+
+export function CreateBeneficiaryForm({ activationUrl, displayName, organisation, adviserName }: Props) {
+  const trpc = useTRPC();
+  const create = useMutation(trpc.accounts.createBeneficiary.mutationOptions());
+  const [attempt, setAttempt] = useState(0);
+  const [formKey, setFormKey] = useState(0);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  const fieldErrors = create.error ? fieldErrorsOf(create.error) : {};
+  const errors = summaryItems(fieldErrors, FIELD_IDS);
+  if (create.error && errors.length === 0) errors.push({ message: errorMessageOf(create.error) });
+
+  useEffect(() => {
+    if (create.isSuccess) resultRef.current?.focus();
+  }, [create.isSuccess]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    create.mutate(
+      {
+        firstName: String(form.get("firstName") ?? ""),
+        lastName: String(form.get("lastName") ?? ""),
+        email: email || undefined,
+      },
+      { onError: () => setAttempt((n) => n + 1) },
+    );
+  }
+
+  if (create.isSuccess) {
+    const { user, accessCode, expiresAt } = create.data;
+    return (
+      <section aria-labelledby="letter-result-title">
+        <div className="no-print">
+          <h2 id="letter-result-title" ref={resultRef} tabIndex={-1}>
+            Compte créé pour {user.firstName} {user.lastName}
+          </h2>
+          <Notice tone="success">
+            <p>
+              Remettez ce courrier à la personne : le code ne sera plus affiché ensuite. S'il est perdu, un nouveau code
+              pourra être créé.
+            </p>
+          </Notice>
+          <div className="actions">
+            <Button icon={<IconPrint />} onClick={() => window.print()}>
+              Imprimer le courrier
+            </Button>
+            <Button
+              variant="secondary"
+              icon={<IconUserPlus />}
+              onClick={() => {
+                create.reset();
+                setFormKey((k) => k + 1);
+              }}
+            >
+              Créer un autre compte
+            </Button>
+          </div>
+        </div>
+
+        <article className="letter" aria-label={`Courrier pour ${user.firstName} ${user.lastName}`}>
+          <p>
+            <strong>{organisation}</strong>
+            <br />
+            {displayName}
+          </p>
+          <p>
+            Bonjour {user.firstName} {user.lastName},
+          </p>
+          <p>Votre compte {displayName} est prêt. Il vous permettra de faire votre CV et de trouver un emploi près de chez vous.</p>
+          <p>Pour l'activer :</p>
+          <ol className="steps">
+            <li>
+              Allez sur <strong>{activationUrl}</strong>
+            </li>
+            <li>
+              Tapez ce code :
+              <span className="letter__code" data-testid="access-code">
+                {accessCode}
+              </span>
+            </li>
+            <li>Choisissez votre adresse e-mail et un mot de passe.</li>
+          </ol>
+          <p>
+            Ce code marche une seule fois, jusqu'au <strong>{formatDate(expiresAt)}</strong>.
+          </p>
+          <p>
+            Votre conseiller : {adviserName}
+          </p>
+        </article>
+      </section>
+    );
+  }
+
+  return (
+    <Card title="Créer le compte d'une personne" icon={<IconUserPlus />} id="creer" className="no-print">
+      <form key={formKey} onSubmit={onSubmit} className="form" noValidate method="post">
+        <ErrorSummary errors={errors} focusKey={attempt} />
+        <TextField id={FIELD_IDS.firstName} label="Prénom" autoComplete="off" error={fieldErrors.firstName} />
+        <TextField id={FIELD_IDS.lastName} label="Nom" autoComplete="off" error={fieldErrors.lastName} />
+        <TextField
+          id={FIELD_IDS.email}
+          type="email"
+          label="Adresse e-mail"
+          optional
+          hint="Si la personne n'en a pas encore, laissez vide : elle la donnera en activant son compte."
+          autoComplete="off"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={fieldErrors.email}
+        />
+        <Button type="submit" icon={<IconUserPlus />} busy={create.isPending} busyLabel="Création…">
+          Créer le compte
+        </Button>
+      </form>
+    </Card>
+  );
+}

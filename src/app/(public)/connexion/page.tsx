@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { safeReturnPath } from "@/app/actions/return-path";
+import type { SignInErrorCode } from "@/app/actions/session";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { SignInForm } from "./SignInForm";
+
+export const metadata: Metadata = { title: "Se connecter" };
+
+const CODES = new Set<SignInErrorCode>(["invalid", "rate_limited", "disabled", "pending", "unavailable"]);
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const retour = safeReturnPath(first(params.retour));
+  // Auth.js itself sends here with ?error=CredentialsSignin&code=… when its own routes refuse a sign-in.
+  const code = first(params.code);
+  const initialCode = code && CODES.has(code as SignInErrorCode) ? (code as SignInErrorCode) : undefined;
+  return (
+    <div className="narrow">
+      <PageHeader title="Se connecter" intro="Avec l'adresse e-mail et le mot de passe de votre compte." />
+      <SignInForm retour={retour} initialCode={initialCode} />
+      <h2>Pas encore de compte ?</h2>
+      <ul>
+        <li>
+          <Link href="/inscription">Créer un compte</Link>
+        </li>
+        <li>
+          <Link href="/activer">J'ai reçu un code de mon conseiller</Link>
+        </li>
+      </ul>
+      <h2>Mot de passe oublié ?</h2>
+      <p>Il n'est pas encore possible de le changer en ligne. Contactez votre conseiller : il vous aidera.</p>
+    </div>
+  );
+}

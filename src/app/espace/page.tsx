@@ -1,0 +1,9 @@
+import { redirect } from "next/navigation";
+import { currentUser, HOME_BY_ROLE } from "@/server/auth/session";
+
+/** "My space": sends each signed-in person to their role's home. */
+export default async function MySpace() {
+  const user = await currentUser();
+  if (!user) redirect("/connexion");
+  redirect(HOME_BY_ROLE[user.role]);
+}

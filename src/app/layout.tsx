@@ -1,0 +1,53 @@
+import type { Metadata, Viewport } from "next";
+import type { CSSProperties, ReactNode } from "react";
+import { SiteFooter } from "@/components/SiteFooter";
+import { SiteHeader } from "@/components/SiteHeader";
+import { TrpcReactProvider } from "@/lib/trpc/client";
+import { loadInstanceConfig } from "@/server/instance/config";
+import "./globals.css";
+
+// Every page shows who is signed in (and most read the database): render per request.
+export const dynamic = "force-dynamic";
+
+export function generateMetadata(): Metadata {
+  const config = loadInstanceConfig();
+  return {
+    title: { default: config.displayName, template: `%s – ${config.displayName}` },
+    description: `${config.displayName} : trouver un emploi ou recruter près de chez vous. Un service de ${config.organisation}.`,
+    icons: { icon: config.branding.logo },
+    robots: { index: true, follow: true },
+  };
+}
+
+export function generateViewport(): Viewport {
+  const config = loadInstanceConfig();
+  // No maximum scale: people must be able to zoom.
+  return { width: "device-width", initialScale: 1, themeColor: config.branding.primaryColor };
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const config = loadInstanceConfig();
+  const { branding } = config;
+  // The instance's colours (validated as #RRGGBB by the config schema) become CSS variables.
+  const theme = {
+    "--color-primary": branding.primaryColor,
+    "--color-on-primary": branding.primaryTextColor,
+    "--color-accent": branding.accentColor,
+  } as CSSProperties;
+  return (
+    <html lang="fr" style={theme}>
+      <body>
+        <a href="#contenu" className="skip-link">
+          Aller au contenu
+        </a>
+        <SiteHeader displayName={config.displayName} organisation={config.organisation} logo={branding.logo} />
+        <main id="contenu" className="site-main" tabIndex={-1}>
+          <div className="container">
+            <TrpcReactProvider>{children}</TrpcReactProvider>
+          </div>
+        </main>
+        <SiteFooter organisation={config.organisation} />
+      </body>
+    </html>
+  );
+}

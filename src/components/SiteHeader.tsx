@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { auth } from "@/auth";
+import { signOutAction } from "@/app/actions/session";
+import { ROLE_LABELS } from "./roles";
+import { IconHome, IconSignIn, IconSignOut, IconUser } from "./ui/icons";
+
+type SiteHeaderProps = { displayName: string; organisation: string; logo: string };
+
+/** The instance's logo and name, and the account menu (a native <details>: works without JS). */
+export async function SiteHeader({ displayName, organisation, logo }: SiteHeaderProps) {
+  const session = await auth();
+  const user = session?.user?.id ? session.user : null;
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="brand">
+          {/* the name is written beside the logo: the image itself says nothing more */}
+          <img src={logo} alt="" width={40} height={40} />
+          <span>
+            {displayName}
+            <span className="brand__org">{organisation}</span>
+          </span>
+        </Link>
+        {user ? (
+          <details className="account-menu">
+            <summary>
+              <IconUser size="1.25em" />
+              <span>Mon compte</span>
+            </summary>
+            <div className="account-menu__panel">
+              <p>
+                <strong>{user.name}</strong>
+                <br />
+                <span className="muted">{ROLE_LABELS[user.role] ?? ""}</span>
+              </p>
+              <Link href="/espace" className="btn btn--secondary">
+                <IconHome size="1.25em" />
+                <span>Mon espace</span>
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="btn btn--secondary">
+                  <IconSignOut size="1.25em" />
+                  <span>Se déconnecter</span>
+                </button>
+              </form>
+            </div>
+          </details>
+        ) : (
+          <Link href="/connexion" className="btn btn--secondary btn--small">
+            <IconSignIn size="1.25em" />
+            <span>Se connecter</span>
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

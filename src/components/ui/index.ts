@@ -1,0 +1,10 @@
+export { Button, LinkButton } from "./Button";
+export { TextField, SelectField, FieldError, FieldHint, messagesOf } from "./TextField";
+export { PasswordField } from "./PasswordField";
+export { RadioCards, type RadioCardOption } from "./RadioCards";
+export { Checkbox } from "./Checkbox";
+export { ErrorSummary, summaryItems, type ErrorItem } from "./ErrorSummary";
+export { Notice } from "./Notice";
+export { Card } from "./Card";
+export { PageHeader } from "./PageHeader";
+export * from "./icons";
