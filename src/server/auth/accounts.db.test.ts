@@ -146,6 +146,17 @@ describe("an adviser creates an account and the person activates it with the cod
     expect((await userByEmail(h.db, "paul@exemple.fr"))?.status).toBe("active");
   });
 
+  it("adviser_can_give_a_new_code_to_a_person_who_forgot_their_password", async () => {
+    const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "sud-loire" });
+    const created = await adviser.accounts.createBeneficiary({ firstName: "Oubli", lastName: "Mdp" });
+    const anon = await callerFor(h.db, null);
+    await anon.auth.activate({ code: created.accessCode, email: "oubli@exemple.fr", password: "Jardin-2026" });
+    const reset = await adviser.accounts.reissueAccessCode({ userId: created.user.id });
+    await anon.auth.activate({ code: reset.code, email: "oubli@exemple.fr", password: "Potager-2027" });
+    expect((await verifySignIn(h.db, "oubli@exemple.fr", "Jardin-2026", "203.0.113.70")).ok).toBe(false);
+    expect((await verifySignIn(h.db, "oubli@exemple.fr", "Potager-2027", "203.0.113.71")).ok).toBe(true);
+  });
+
   it("adviser_cannot_reissue_a_code_for_another_territory", async () => {
     const { caller: blois } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
     const { caller: vendome } = await callerAs(h.db, "adviser", { territoryCode: "vendome" });

@@ -162,7 +162,7 @@ async function createPendingAccount(
   }
 }
 
-/** A new code for a pending account (lost letter). */
+/** A new code for a pending account (lost letter) or an active one (forgotten password). */
 export async function reissueAccessCode(db: Database, actor: SessionUser, userId: string) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
@@ -170,8 +170,10 @@ export async function reissueAccessCode(db: Database, actor: SessionUser, userId
     const allowed =
       actor.role === "admin" ||
       (user?.role === "beneficiary" && (user.createdBy === actor.id || (actor.territoryCode !== null && user.territoryCode === actor.territoryCode)));
-    if (!user || !allowed || user.status !== "pending") {
-      throw new FieldErrors({ userId: ["Ce compte est déjà activé ou n'existe pas."] });
+    // A pending account gets a new letter; an active one a way back in after a forgotten
+    // password (the code lets the person choose a new one). Disabled accounts stay closed.
+    if (!user || !allowed || user.status === "disabled") {
+      throw new FieldErrors({ userId: ["Ce compte n'existe pas ou est désactivé."] });
     }
     const issued = await issueAccessCode(tx as unknown as Database, userId);
     await recordAudit(tx as unknown as Database, {
@@ -179,6 +181,7 @@ export async function reissueAccessCode(db: Database, actor: SessionUser, userId
       action: "account.access_code_reissued",
       subjectType: "user",
       subjectId: userId,
+      details: { passwordReset: user.status === "active" },
     });
     return issued;
   });
@@ -201,7 +204,7 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
     )
     .limit(1);
   const found = rows[0];
-  if (!found || found.user.status !== "pending") throw new FieldErrors({ code: [BAD_CODE] });
+  if (!found || found.user.status === "disabled") throw new FieldErrors({ code: [BAD_CODE] });
   const existing = await db
     .select({ id: users.id })
     .from(users)
@@ -241,6 +244,7 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
 export const SIGN_IN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 30;
+const PURGE_PROBABILITY = 0.02;
 
 export type SignInResult =
   | { ok: true; user: PublicUser }
@@ -269,6 +273,9 @@ export async function verifySignIn(db: Database, emailRaw: string, password: str
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   const succeeded = Boolean(user && valid && user.status === "active");
   await db.insert(signInAttempts).values({ email, ip, succeeded });
+  // Attempts serve no limit after a day (and the privacy page promises 24 hours): purge now
+  // and then, from the sign-in path itself, so no scheduler is needed for it.
+  if (Math.random() < PURGE_PROBABILITY) await purgeSignInAttempts(db);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   if (user.status === "disabled") return { ok: false, reason: "disabled" };
   if (user.status === "pending") return { ok: false, reason: "pending" };

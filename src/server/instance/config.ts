@@ -47,7 +47,9 @@ const cache = new Map<string, InstanceConfig>();
 export function loadInstanceConfig(name = process.env.INSTANCE?.trim() || DEFAULT_INSTANCE): InstanceConfig {
   const known = cache.get(name);
   if (known) return known;
-  const file = name.endsWith(".json") ? path.resolve(name) : path.resolve(process.cwd(), "instance", `${name}.json`);
+  const file = name.endsWith(".json")
+    ? path.resolve(/*turbopackIgnore: true*/ name)
+    : path.join(/*turbopackIgnore: true*/ process.cwd(), "instance", `${name}.json`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));

@@ -21,7 +21,7 @@ export default function PersonalData() {
 
       <h2>Ce que nous gardons</h2>
       <ul>
-        <li>Votre compte : prénom, nom, adresse e-mail et mot de passe (le mot de passe est chiffré : personne ne peut le lire).</li>
+        <li>Votre compte : prénom, nom, adresse e-mail et mot de passe (le mot de passe est protégé : personne ne peut le lire, pas même l'équipe du service).</li>
         <li>La date de création du compte et la date de votre dernière connexion.</li>
         <li>Les tentatives de connexion (adresse e-mail et adresse internet), pendant 24 heures, pour bloquer les personnes qui essaient de deviner un mot de passe.</li>
         <li>La liste des actions importantes sur les comptes (création, activation, désactivation), pour la sécurité.</li>
@@ -40,8 +40,7 @@ export default function PersonalData() {
 
       <h2>Combien de temps ?</h2>
       <p>
-        Tant que votre compte est utilisé. Les comptes qui ne servent plus pendant une longue période sont
-        supprimés. Vous pouvez aussi demander la suppression de votre compte à tout moment.
+        Tant que votre compte est utilisé. Vous pouvez demander la suppression de votre compte à tout moment.
       </p>
 
       <h2>Vos droits</h2>
