@@ -7,3 +7,4 @@ export * from "../audit/schema";
 export * from "../profiles/schema";
 export * from "../offers/schema";
 export * from "../formations/schema";
+export * from "../applications/schema";

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { FORMATION_BONUS, JOB_FIT, WEIGHTS, score, type Components } from "./score";
 import { reasonsFor, type Audience } from "./reasons";
+import type { Contract } from "../offers/schema";
 
 // The three directions of matching, each one SQL statement: an index scan on planar points
 // (narrowed by ROME large domain for candidates), the exact spherical distance on the
@@ -128,8 +129,31 @@ export async function matchCandidatesForOffer(db: Database, offerId: string, lim
   return toItems(rows, "employer");
 }
 
+/** What a person can narrow the offers list by. */
+export type OfferFilters = {
+  /** closer than their own travel limit */
+  maxDistanceKm?: number;
+  contracts?: Contract[];
+  /** full time = 35 hours a week or more */
+  hours?: "part" | "full";
+};
+
+function offerFiltersSql(f: OfferFilters): SQL {
+  const parts: SQL[] = [];
+  if (f.maxDistanceKm) parts.push(sql`and ST_Distance(o.location, p.location, false) <= ${f.maxDistanceKm * 1000}`);
+  if (f.contracts?.length) parts.push(sql`and o.contract in (${sql.join(f.contracts.map((c) => sql`${c}`), sql`, `)})`);
+  if (f.hours === "full") parts.push(sql`and o.hours_per_week >= 35`);
+  if (f.hours === "part") parts.push(sql`and o.hours_per_week < 35`);
+  return sql.join(parts, sql` `);
+}
+
 /** Best open offers for a beneficiary. */
-export async function matchOffersForBeneficiary(db: Database, profileId: string, limit = 20): Promise<MatchItem[]> {
+export async function matchOffersForBeneficiary(
+  db: Database,
+  profileId: string,
+  limit = 20,
+  filters: OfferFilters = {},
+): Promise<MatchItem[]> {
   const rows = await queryRows<Row>(
     db,
     rankedSql(
@@ -150,6 +174,7 @@ export async function matchOffersForBeneficiary(db: Database, profileId: string,
           and (not o.vehicle_required or p.has_vehicle)
           and (o.shifts & ~p.shifts) = 0
           and (p.available_from is null or p.available_from <= greatest(o.starts_on, current_date))
+          ${offerFiltersSql(filters)}
       )`,
       sql`(select o.external_id from offers o where o.id = r.id)`,
       limit,

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { roleProcedure, router } from "../trpc/init";
+import { CONTRACTS } from "../offers/schema";
+import { offerSummaries } from "../offers/summaries";
+import { formationSummaries } from "../formations/summaries";
 import { offerForCaller, profileForCaller } from "./access";
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
 
@@ -17,13 +20,26 @@ export const matchingRouter = router({
     }),
   /** A beneficiary (their own profile), or an adviser/admin for a profile they follow. */
   offersForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")
-    .input(z.object({ profileId: z.uuid().optional(), limit: limit.default(20) }))
-    .query(async ({ ctx, input }) =>
-      matchOffersForBeneficiary(ctx.db, await profileForCaller(ctx.db, ctx.user, input.profileId), input.limit),
-    ),
+    .input(
+      z.object({
+        profileId: z.uuid().optional(),
+        limit: limit.default(20),
+        maxDistanceKm: z.number().min(1).max(200).optional(),
+        contracts: z.array(z.enum(CONTRACTS)).max(CONTRACTS.length).optional(),
+        hours: z.enum(["part", "full"]).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const profileId = await profileForCaller(ctx.db, ctx.user, input.profileId);
+      const items = await matchOffersForBeneficiary(ctx.db, profileId, input.limit, input);
+      const summaries = await offerSummaries(ctx.db, items.map((i) => i.id));
+      return items.map((i) => ({ ...i, offer: summaries.get(i.id)! }));
+    }),
   formationsForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")
     .input(z.object({ profileId: z.uuid().optional(), limit: limit.default(20) }))
-    .query(async ({ ctx, input }) =>
-      matchFormationsForBeneficiary(ctx.db, await profileForCaller(ctx.db, ctx.user, input.profileId), input.limit),
-    ),
+    .query(async ({ ctx, input }) => {
+      const items = await matchFormationsForBeneficiary(ctx.db, await profileForCaller(ctx.db, ctx.user, input.profileId), input.limit);
+      const summaries = await formationSummaries(ctx.db, items.map((i) => i.id));
+      return items.map((i) => ({ ...i, formation: summaries.get(i.id)! }));
+    }),
 });

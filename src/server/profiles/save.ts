@@ -41,6 +41,8 @@ export type ProfileData = {
   formations?: ProfileFormation[];
   about?: string | null;
   importHash?: string | null;
+  /** wizard steps saved so far; left as stored when absent */
+  stepsDone?: string[];
 };
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
@@ -97,6 +99,7 @@ export async function saveProfile(
       formationRomeCodes: unique(formations.flatMap((f) => f.romeCodes)).sort(),
       about: data.about ?? null,
       importHash: data.importHash ?? null,
+      ...(data.stepsDone ? { stepsDone: data.stepsDone } : {}),
       updatedAt: new Date(),
     };
 

@@ -51,6 +51,8 @@ export const beneficiaryProfiles = pgTable(
     largeDomains: text("large_domains").array().notNull().default(sql`'{}'::text[]`),
     formationRomeCodes: text("formation_rome_codes").array().notNull().default(sql`'{}'::text[]`),
     about: text("about"),
+    /** wizard steps the person has saved at least once (see profiles/completeness.ts) */
+    stepsDone: text("steps_done").array().notNull().default(sql`'{}'::text[]`),
     /** hash of the imported line that last wrote this row: a re-import of the same line writes nothing */
     importHash: text("import_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,9 @@
+import { applicationsRouter, proposalsRouter } from "../applications/router";
 import { accountsRouter, authRouter } from "../auth/router";
 import { instanceRouter } from "../instance/router";
 import { matchingRouter } from "../matching/router";
+import { privacyRouter } from "../privacy/router";
+import { profileRouter } from "../profiles/router";
 import { referentialsRouter } from "../referentials/router";
 import { createCallerFactory, router } from "./init";
 
@@ -9,6 +12,10 @@ export const appRouter = router({
   accounts: accountsRouter,
   instance: instanceRouter,
   matching: matchingRouter,
+  profile: profileRouter,
+  applications: applicationsRouter,
+  proposals: proposalsRouter,
+  privacy: privacyRouter,
   referentials: referentialsRouter,
 });
 

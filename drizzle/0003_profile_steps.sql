@@ -1,0 +1,1 @@
+ALTER TABLE "beneficiary_profiles" ADD COLUMN "steps_done" text[] DEFAULT '{}'::text[] NOT NULL;

@@ -1,0 +1,28 @@
+import { loadInstanceConfig } from "@/server/instance/config";
+import { currentUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { loadProfile, profileIdOfUser } from "@/server/profiles/load";
+import { profileView } from "@/server/profiles/router";
+import { renderCvPdf } from "@/server/profiles/cv-pdf";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in beneficiary's CV as a PDF download. */
+export async function GET() {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: "Connectez-vous pour télécharger votre CV." }, { status: 401 });
+  if (user.role !== "beneficiary") return Response.json({ error: "Réservé aux personnes qui cherchent un emploi." }, { status: 403 });
+  const db = await getDb();
+  const id = await profileIdOfUser(db, user.id);
+  const view = await profileView(db, id ? await loadProfile(db, id) : null);
+  if (!view.profile) return Response.json({ error: "Votre CV est encore vide." }, { status: 404 });
+  const pdf = await renderCvPdf(view.profile, loadInstanceConfig().displayName);
+  const name = `CV-${view.profile.firstName}-${view.profile.lastName}`.normalize("NFD").replace(/[^A-Za-z0-9-]/g, "");
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${name || "CV"}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { offerForCaller, profileForCaller } from "../matching/access";
+import { profileIdOfUser } from "../profiles/load";
+import { roleProcedure, router } from "../trpc/init";
+import type { Context, SessionUser } from "../trpc/context";
+import { answerProposal, apply, createProposal, myApplications, myProposals, withdrawApplication } from "./domain";
+
+const message = z.string().trim().max(1000, "1 000 caractères au plus.").nullish();
+
+/** The signed-in beneficiary's own profile id (they must have started their CV). */
+async function ownProfileId(ctx: Context & { user: SessionUser }): Promise<string> {
+  const id = await profileIdOfUser(ctx.db, ctx.user.id);
+  if (!id) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Commencez par remplir votre CV." });
+  return id;
+}
+
+const beneficiary = roleProcedure("beneficiary");
+
+export const applicationsRouter = router({
+  applyToOffer: beneficiary
+    .input(z.object({ offerId: z.uuid(), message }))
+    .mutation(async ({ ctx, input }) => apply(ctx.db, await ownProfileId(ctx), { offerId: input.offerId }, input.message ?? null)),
+  applyToFormation: beneficiary
+    .input(z.object({ formationId: z.uuid(), message }))
+    .mutation(async ({ ctx, input }) =>
+      apply(ctx.db, await ownProfileId(ctx), { formationId: input.formationId }, input.message ?? null),
+    ),
+  mine: beneficiary.query(async ({ ctx }) => {
+    const id = await profileIdOfUser(ctx.db, ctx.user.id);
+    return id ? myApplications(ctx.db, id) : [];
+  }),
+  withdraw: beneficiary
+    .input(z.object({ applicationId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => withdrawApplication(ctx.db, await ownProfileId(ctx), input.applicationId)),
+});
+
+export const proposalsRouter = router({
+  mine: beneficiary.query(async ({ ctx }) => {
+    const id = await profileIdOfUser(ctx.db, ctx.user.id);
+    return id ? myProposals(ctx.db, id) : [];
+  }),
+  answer: beneficiary
+    .input(z.object({ proposalId: z.uuid(), accept: z.boolean() }))
+    .mutation(async ({ ctx, input }) => answerProposal(ctx.db, await ownProfileId(ctx), input.proposalId, input.accept)),
+  /** An employer (for their own offer) asks to contact a candidate; an adviser suggests an offer to a person they follow. */
+  create: roleProcedure("employer", "adviser")
+    .input(z.object({ profileId: z.uuid(), offerId: z.uuid(), message }))
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.user.role === "employer") await offerForCaller(ctx.db, ctx.user, input.offerId);
+      else await profileForCaller(ctx.db, ctx.user, input.profileId);
+      return createProposal(
+        ctx.db,
+        { kind: ctx.user.role === "employer" ? "employer" : "adviser", userId: ctx.user.id },
+        { profileId: input.profileId, offerId: input.offerId, message: input.message ?? null },
+      );
+    }),
+});

@@ -1,0 +1,160 @@
+import { inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "../db/client";
+import { isInFrance } from "../geo/point";
+import { SHIFTS, type Shift } from "../geo/shifts";
+import { loadInstanceConfig } from "../instance/config";
+import { territoryOfCommune } from "../instance/territories";
+import { communeByInsee, resolveJobCodes } from "../referentials/queries";
+import { romeSkills } from "../referentials/schema";
+import { FieldErrors } from "../trpc/init";
+import type { SessionUser } from "../trpc/context";
+import { minutesToKm, type ProfileStep } from "./completeness";
+import type {
+  availabilityStepInput,
+  backgroundStepInput,
+  jobsStepInput,
+  mobilityStepInput,
+  placeStepInput,
+  skillsStepInput,
+  visibilityStepInput,
+} from "./inputs";
+import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
+import { saveProfile, type ProfileData } from "./save";
+
+export type StepInputs = {
+  place: z.output<typeof placeStepInput>;
+  mobility: z.output<typeof mobilityStepInput>;
+  jobs: z.output<typeof jobsStepInput>;
+  skills: z.output<typeof skillsStepInput>;
+  availability: z.output<typeof availabilityStepInput>;
+  background: z.output<typeof backgroundStepInput>;
+  visibility: z.output<typeof visibilityStepInput>;
+};
+
+/** What each step changes in the profile; may refuse with field messages. */
+async function applyStep<S extends ProfileStep>(
+  db: Database,
+  step: S,
+  input: StepInputs[S],
+  current: ProfileData,
+): Promise<Partial<ProfileData>> {
+  switch (step) {
+    case "place": {
+      const i = input as StepInputs["place"];
+      const commune = await communeByInsee(db, i.communeInsee);
+      if (!commune) throw new FieldErrors({ communeInsee: ["Commune inconnue : choisissez-la dans la liste."] });
+      if (i.precisePoint && !isInFrance(i.precisePoint)) {
+        throw new FieldErrors({ precisePoint: ["Cette position n'est pas en France."] });
+      }
+      return {
+        communeInsee: commune.insee,
+        point: i.precisePoint ?? { lat: commune.lat, lng: commune.lng },
+        preciseLocation: Boolean(i.precisePoint),
+        territoryCode: (await territoryOfCommune(db, commune.insee)) ?? current.territoryCode ?? null,
+      };
+    }
+    case "mobility": {
+      const i = input as StepInputs["mobility"];
+      const km = i.distance.unit === "km" ? i.distance.value : minutesToKm(i.distance.value, i.travelModes);
+      // A vehicle without a licence is possible (a moped needs none), so both are kept as said.
+      return { travelModes: i.travelModes, maxDistanceKm: km, drivingLicence: i.drivingLicence, hasVehicle: i.hasVehicle };
+    }
+    case "jobs": {
+      const i = input as StepInputs["jobs"];
+      const codes = [...i.sought, ...i.done].map((j) => String(j.ogrCode));
+      const known = await resolveJobCodes(db, codes);
+      const unknown = codes.filter((c) => !known.has(c));
+      if (unknown.length) throw new FieldErrors({ sought: [`Métier inconnu (${unknown.join(", ")}) : choisissez-le dans la liste.`] });
+      const job = (ogrCode: number) => known.get(String(ogrCode))!;
+      return {
+        jobs: [
+          ...i.sought.map((j) => ({ kind: "sought" as const, romeCode: job(j.ogrCode).romeCode, ogrCode: j.ogrCode, label: job(j.ogrCode).label })),
+          ...i.done.map((j) => ({
+            kind: "done" as const,
+            romeCode: job(j.ogrCode).romeCode,
+            ogrCode: j.ogrCode,
+            label: job(j.ogrCode).label,
+            years: j.years,
+          })),
+        ],
+      };
+    }
+    case "skills": {
+      const i = input as StepInputs["skills"];
+      const codes = [...new Set(i.skillCodes)];
+      if (codes.length) {
+        const found = await db.select({ c: romeSkills.ogrCode }).from(romeSkills).where(inArray(romeSkills.ogrCode, codes));
+        if (found.length !== codes.length) throw new FieldErrors({ skillCodes: ["Une compétence choisie n'existe pas."] });
+      }
+      return { skillCodes: codes };
+    }
+    case "availability": {
+      const i = input as StepInputs["availability"];
+      return {
+        availableFrom: i.availableFrom,
+        fullTime: i.fullTime,
+        shifts: (i.shifts as Shift[]).reduce((m, s) => m | SHIFTS[s], 0),
+      };
+    }
+    case "background": {
+      const i = input as StepInputs["background"];
+      const codes = i.formations.flatMap((f) => (f.jobOgrCode ? [String(f.jobOgrCode)] : []));
+      const known = await resolveJobCodes(db, codes);
+      return {
+        formations: i.formations.map((f) => ({
+          title: f.title,
+          year: f.year,
+          romeCodes: f.jobOgrCode && known.has(String(f.jobOgrCode)) ? [known.get(String(f.jobOgrCode))!.romeCode] : [],
+        })),
+        about: i.about || null,
+      };
+    }
+    case "visibility": {
+      const i = input as StepInputs["visibility"];
+      return { visibleToEmployers: i.visible };
+    }
+  }
+  throw new Error(`unknown step ${step}`);
+}
+
+/**
+ * Saves one step of the CV wizard for the signed-in beneficiary. The profile is created by
+ * the first step (where they live); any later step can be saved again at any time.
+ */
+export async function saveWizardStep<S extends ProfileStep>(
+  db: Database,
+  user: SessionUser,
+  step: S,
+  input: StepInputs[S],
+): Promise<StoredProfile> {
+  const existingId = await profileIdOfUser(db, user.id);
+  const existing = existingId ? await loadProfile(db, existingId) : null;
+  if (!existing && step !== "place") {
+    throw new FieldErrors({ _: ["Commencez par indiquer où vous habitez."] });
+  }
+  const base: ProfileData = existing ?? {
+    userId: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    communeInsee: "",
+    point: { lat: 0, lng: 0 },
+    preciseLocation: false,
+    travelModes: [],
+    maxDistanceKm: loadInstanceConfig().defaultTravelRadiusKm,
+    drivingLicence: "none",
+    hasVehicle: false,
+    shifts: SHIFTS.day,
+    seeking: true,
+    visibleToEmployers: false,
+    territoryCode: user.territoryCode,
+    skillCodes: [],
+    jobs: [],
+    stepsDone: [],
+  };
+  const patch = await applyStep(db, step, input, base);
+  const stepsDone = [...new Set([...(base.stepsDone ?? []), step])];
+  const { id } = await saveProfile(db, { ...base, ...patch, stepsDone }, existing?.id);
+  return (await loadProfile(db, id))!;
+}
