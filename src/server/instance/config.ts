@@ -31,6 +31,8 @@ export const instanceConfigSchema = z.object({
   defaultTravelRadiusKm: z.number().positive().max(200),
   /** projected coordinate system for planar distances (Lambert-93 in metropolitan France) */
   projectedSrid: z.number().int().positive().default(2154),
+  /** base map style (MapLibre style URL); without one, maps show the data on a plain background */
+  map: z.object({ styleUrl: z.url().nullable().default(null), attribution: z.string().nullable().default(null) }).default({ styleUrl: null, attribution: null }),
   exitReasons: z.array(z.object({ code: z.string().regex(/^[a-z_]+$/), label: z.string().min(1) })).min(1),
 });
 

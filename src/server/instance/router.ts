@@ -17,6 +17,7 @@ export const instanceRouter = router({
       defaultTravelRadiusKm: config.defaultTravelRadiusKm,
       territories: rows,
       exitReasons: config.exitReasons,
+      map: config.map,
     };
   }),
 });
