@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties, ReactNode } from "react";
+import { auth } from "@/auth";
+import { PwaRegister } from "@/components/PwaRegister";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TrpcReactProvider } from "@/lib/trpc/client";
@@ -14,7 +16,9 @@ export function generateMetadata(): Metadata {
   return {
     title: { default: config.displayName, template: `%s – ${config.displayName}` },
     description: `${config.displayName} : trouver un emploi ou recruter près de chez vous. Un service de ${config.organisation}.`,
-    icons: { icon: config.branding.logo },
+    manifest: "/manifest.webmanifest",
+    icons: { icon: config.branding.logo, apple: "/icons/apple-touch-icon.png" },
+    appleWebApp: { capable: true, title: config.displayName, statusBarStyle: "default" },
     robots: { index: true, follow: true },
   };
 }
@@ -25,8 +29,9 @@ export function generateViewport(): Viewport {
   return { width: "device-width", initialScale: 1, themeColor: config.branding.primaryColor };
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const config = loadInstanceConfig();
+  const session = await auth();
   const { branding } = config;
   // The instance's colours (validated as #RRGGBB by the config schema) become CSS variables.
   const theme = {
@@ -47,6 +52,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </div>
         </main>
         <SiteFooter organisation={config.organisation} />
+        {/* signed out: the service worker forgets the offers it kept (shared phones) */}
+        <PwaRegister signedIn={Boolean(session?.user?.id)} />
       </body>
     </html>
   );

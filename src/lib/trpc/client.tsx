@@ -46,7 +46,9 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
 /** A sentence for the person when something failed without field details. */
 export function errorMessageOf(error: unknown): string {
   if (error instanceof TRPCClientError) {
-    if (error.data?.code === "INTERNAL_SERVER_ERROR") return "Une erreur est survenue. Réessayez dans un instant.";
+    // No data: the request never got an answer (network down), and the message is the browser's, in English.
+    if (!error.data) return "La connexion a échoué. Vérifiez votre réseau et réessayez.";
+    if (error.data.code === "INTERNAL_SERVER_ERROR") return "Une erreur est survenue. Réessayez dans un instant.";
     return error.message;
   }
   return "La connexion a échoué. Vérifiez votre réseau et réessayez.";

@@ -28,7 +28,8 @@ export function reasonsFor(audience: Audience, f: ReasonFacts): string[] {
   } else if (job >= JOB_FIT.sameLargeDomain) {
     reasons.push(mine ? "Dans votre domaine" : "Même domaine professionnel");
   }
-  if (f.skillsRequired > 0) {
+  // "0 compétence sur 4" helps an employer sort, but only discourages the person reading it.
+  if (f.skillsRequired > 0 && (f.skillsMatched > 0 || !mine)) {
     const n = `${f.skillsMatched} compétence${f.skillsMatched > 1 ? "s" : ""} sur ${f.skillsRequired}`;
     reasons.push(mine ? `Vous avez ${n}` : n);
   }

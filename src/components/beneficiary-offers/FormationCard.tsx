@@ -1,0 +1,109 @@
+import { ApplyButton } from "./ApplyButton";
+import { dateRangeLabel, distanceLabel, fastestMode, reasonChips, seatsLabel, travelHint, type TravelMode } from "./format";
+import { IconBuilding, IconCalendar, IconPin, IconSeats, IconStar, TravelModeIcon } from "./icons";
+import styles from "./offers.module.css";
+
+/** What the card needs of a ranked formation (matching.formationsForBeneficiary). */
+export type FormationCardItem = {
+  rank: number;
+  id: string;
+  score: number;
+  distanceKm: number;
+  reasons: string[];
+  formation: {
+    title: string;
+    providerName: string;
+    communeName: string;
+    startsOn: string;
+    endsOn: string | null;
+    seats: number | null;
+    description: string | null;
+  };
+};
+
+export const formationAnchor = (id: string) => `formation-${id}`;
+
+/** One formation in the ranked list: what, who, where, how far, when, how many seats, "M'inscrire". */
+export function FormationCard({
+  item,
+  travelModes,
+  applied,
+}: {
+  item: FormationCardItem;
+  travelModes: TravelMode[];
+  applied: boolean;
+}) {
+  const { formation } = item;
+  const anchor = formationAnchor(item.id);
+  const headingId = `${anchor}-titre`;
+  const mode = fastestMode(travelModes);
+  const travel = travelHint(item.distanceKm, travelModes);
+  const seats = seatsLabel(formation.seats);
+  const reasons = reasonChips(item.reasons);
+  return (
+    <article
+      className={styles.card}
+      id={anchor}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-testid="formation-card"
+      data-rank={item.rank}
+      data-score={item.score}
+      data-distance-km={item.distanceKm}
+    >
+      <h3 id={headingId} className={styles.cardTitle}>
+        {formation.title}
+      </h3>
+      <ul className={styles.facts}>
+        <li>
+          <IconBuilding />
+          <span>{formation.providerName}</span>
+        </li>
+        <li>
+          <IconPin />
+          <span>
+            {formation.communeName ? `${formation.communeName} · ` : null}
+            <strong className={styles.distance}>{distanceLabel(item.distanceKm)}</strong>
+          </span>
+        </li>
+        {travel && mode ? (
+          <li>
+            <TravelModeIcon mode={mode} />
+            <span>{travel}</span>
+          </li>
+        ) : null}
+        <li>
+          <IconCalendar />
+          <span>{capitalize(dateRangeLabel(formation.startsOn, formation.endsOn))}</span>
+        </li>
+        {seats ? (
+          <li>
+            <IconSeats />
+            <span>{seats}</span>
+          </li>
+        ) : null}
+      </ul>
+      {reasons.length ? (
+        <ul className={styles.reasons} aria-label="Pourquoi cette formation vous va">
+          {reasons.map((r) => (
+            <li key={r}>
+              <IconStar size="1em" />
+              <span>{r}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {formation.description ? (
+        <details className={styles.more}>
+          <summary>Lire la présentation</summary>
+          <p>{formation.description}</p>
+        </details>
+      ) : null}
+      <ApplyButton kind="formation" targetId={item.id} headingId={headingId} alreadySent={applied} />
+    </article>
+  );
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

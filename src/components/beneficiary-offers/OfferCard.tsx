@@ -1,0 +1,140 @@
+import { ApplyButton } from "./ApplyButton";
+import {
+  CONTRACT_LABELS,
+  dateLabel,
+  distanceLabel,
+  fastestMode,
+  hoursLabel,
+  reasonChips,
+  shiftsLabel,
+  travelHint,
+  type Contract,
+  type Shift,
+  type TravelMode,
+} from "./format";
+import { IconBuilding, IconCalendar, IconCar, IconClock, IconContract, IconPin, IconStar, TravelModeIcon } from "./icons";
+import styles from "./offers.module.css";
+
+/** What the card needs of a ranked offer (matching.offersForBeneficiary). */
+export type OfferCardItem = {
+  rank: number;
+  id: string;
+  score: number;
+  distanceKm: number;
+  reasons: string[];
+  offer: {
+    title: string;
+    employerName: string;
+    communeName: string;
+    contract: Contract;
+    hoursPerWeek: number | null;
+    shifts: Shift[];
+    licenceRequired: boolean;
+    vehicleRequired: boolean;
+    startsOn: string;
+    description: string | null;
+  };
+};
+
+export const offerAnchor = (id: string) => `offre-${id}`;
+
+/** One offer in the ranked list: what, who, where, how far, why it fits, and "Postuler". */
+export function OfferCard({
+  item,
+  travelModes,
+  applied,
+  today,
+}: {
+  item: OfferCardItem;
+  travelModes: TravelMode[];
+  applied: boolean;
+  /** YYYY-MM-DD, to say "dès maintenant" for offers that have started */
+  today: string;
+}) {
+  const { offer } = item;
+  const anchor = offerAnchor(item.id);
+  const headingId = `${anchor}-titre`;
+  const mode = fastestMode(travelModes);
+  const travel = travelHint(item.distanceKm, travelModes);
+  const hours = hoursLabel(offer.hoursPerWeek);
+  const shifts = shiftsLabel(offer.shifts);
+  const needs = [offer.licenceRequired ? "Permis B demandé" : null, offer.vehicleRequired ? "Véhicule demandé" : null].filter(
+    Boolean,
+  );
+  const reasons = reasonChips(item.reasons);
+  return (
+    <article
+      className={styles.card}
+      id={anchor}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-testid="offer-card"
+      data-rank={item.rank}
+      data-score={item.score}
+      data-distance-km={item.distanceKm}
+    >
+      <h3 id={headingId} className={styles.cardTitle}>
+        {offer.title}
+      </h3>
+      <ul className={styles.facts}>
+        <li>
+          <IconBuilding />
+          <span>{offer.employerName}</span>
+        </li>
+        <li>
+          <IconPin />
+          <span>
+            {offer.communeName ? `${offer.communeName} · ` : null}
+            <strong className={styles.distance}>{distanceLabel(item.distanceKm)}</strong>
+          </span>
+        </li>
+        {travel && mode ? (
+          <li>
+            <TravelModeIcon mode={mode} />
+            <span>{travel}</span>
+          </li>
+        ) : null}
+        <li>
+          <IconContract />
+          <span>
+            {CONTRACT_LABELS[offer.contract] ?? offer.contract}
+            {hours ? ` · ${hours}` : null}
+          </span>
+        </li>
+        {shifts ? (
+          <li>
+            <IconClock />
+            <span>Horaires : {shifts}</span>
+          </li>
+        ) : null}
+        <li>
+          <IconCalendar />
+          <span>{offer.startsOn > today ? `Début le ${dateLabel(offer.startsOn)}` : "Début dès maintenant"}</span>
+        </li>
+        {needs.length ? (
+          <li>
+            <IconCar />
+            <span>{needs.join(" · ")}</span>
+          </li>
+        ) : null}
+      </ul>
+      {reasons.length ? (
+        <ul className={styles.reasons} aria-label="Pourquoi cette offre vous va">
+          {reasons.map((r) => (
+            <li key={r}>
+              <IconStar size="1em" />
+              <span>{r}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {offer.description ? (
+        <details className={styles.more}>
+          <summary>Lire l'offre en entier</summary>
+          <p>{offer.description}</p>
+        </details>
+      ) : null}
+      <ApplyButton kind="offer" targetId={item.id} headingId={headingId} alreadySent={applied} />
+    </article>
+  );
+}
