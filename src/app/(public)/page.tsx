@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { auth } from "@/auth";
+import { ErasedNotice } from "@/components/beneficiary/ErasedNotice";
 import { LinkButton } from "@/components/ui/Button";
 import { IconArrowRight, IconBriefcase, IconHome, IconJobSearch, IconKey, IconSignIn } from "@/components/ui/icons";
 import { loadInstanceConfig } from "@/server/instance/config";
 
-export default async function Home() {
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const config = loadInstanceConfig();
   const session = await auth();
   const signedIn = Boolean(session?.user?.id);
   return (
     <div className="readable">
+      <ErasedNotice searchParams={searchParams} />
       <div className="page-header">
         <h1>Trouver un emploi près de chez vous</h1>
         <p className="lead">

@@ -19,14 +19,23 @@ export type Completeness = {
   next: ProfileStep | null;
 };
 
+/** What the completeness bar looks at in a profile. */
+export type CompletenessFacts = {
+  stepsDone: readonly string[];
+  soughtJobs: number;
+  skills: number;
+  /** steps whose content exists although the wizard never saved them (imported or seeded CVs) */
+  filled?: Partial<Record<ProfileStep, boolean>>;
+};
+
 /**
- * How complete a CV is. A step counts once saved, except where the matcher needs content:
- * at least one job sought, and at least three skills.
+ * How complete a CV is. A step counts once saved (or once its content exists), except where
+ * the matcher needs content: at least one job sought, and at least three skills.
  */
-export function completeness(p: { stepsDone: readonly string[]; soughtJobs: number; skills: number } | null): Completeness {
+export function completeness(p: CompletenessFacts | null): Completeness {
   const done = new Set<ProfileStep>();
   if (p) {
-    for (const step of PROFILE_STEP_KEYS) if (p.stepsDone.includes(step)) done.add(step);
+    for (const step of PROFILE_STEP_KEYS) if (p.stepsDone.includes(step) || p.filled?.[step]) done.add(step);
     if (p.soughtJobs === 0) done.delete("jobs");
     if (p.skills < 3) done.delete("skills");
   }

@@ -27,16 +27,22 @@ export const mobilityStepInput = z.object({
     }),
   ]),
   drivingLicence: z.enum(DRIVING_LICENCES, { error: "Dites si vous avez le permis." }),
-  hasVehicle: z.boolean(),
+  hasVehicle: z.boolean({ error: "Dites si vous avez un véhicule." }),
 });
+
+const romeCode = z.string().regex(/^[A-N]\d{4}$/, "Code métier invalide.");
+/** A job from the referential: a job title (OGR code), or a whole job sheet (ROME code) for data imported without one. */
+const jobRef = z
+  .object({ ogrCode: z.number().int().positive().optional(), romeCode: romeCode.optional() })
+  .refine((j) => j.ogrCode !== undefined || j.romeCode !== undefined, "Choisissez le métier dans la liste.");
 
 export const jobsStepInput = z.object({
   sought: z
-    .array(z.object({ ogrCode: z.number().int().positive() }))
+    .array(jobRef)
     .min(1, "Choisissez au moins un métier que vous cherchez.")
     .max(5, "5 métiers au plus."),
   done: z
-    .array(z.object({ ogrCode: z.number().int().positive(), years: z.number().min(0, "Durée invalide.").max(50, "50 ans au plus.") }))
+    .array(jobRef.and(z.object({ years: z.number({ error: "Dites combien de temps." }).min(0, "Durée invalide.").max(50, "50 ans au plus.") })))
     .max(10, "10 métiers au plus."),
 });
 
@@ -46,7 +52,7 @@ export const skillsStepInput = z.object({
 
 export const availabilityStepInput = z.object({
   availableFrom: isoDate.nullable(),
-  fullTime: z.boolean().nullable(),
+  fullTime: z.boolean({ error: "Dites si vous cherchez un temps plein ou partiel." }).nullable(),
   shifts: z.array(z.enum(SHIFT_NAMES as [string, ...string[]])).min(1, "Choisissez au moins un moment de la journée."),
 });
 
@@ -56,12 +62,13 @@ export const backgroundStepInput = z.object({
       z.object({
         title: z.string().trim().min(2, "Écrivez le nom de la formation ou du diplôme.").max(150, "150 caractères au plus."),
         year: z.number().int().min(1950, "Année invalide.").max(2100, "Année invalide.").nullable(),
-        /** a job title it leads to, from the referential */
+        /** a job it leads to, from the referential: a job title, or a job sheet */
         jobOgrCode: z.number().int().positive().nullable(),
+        jobRomeCode: romeCode.nullish(),
       }),
     )
     .max(20, "20 formations au plus."),
   about: z.string().trim().max(1000, "1 000 caractères au plus.").nullable(),
 });
 
-export const visibilityStepInput = z.object({ visible: z.boolean() });
+export const visibilityStepInput = z.object({ visible: z.boolean({ error: "Répondez oui ou non." }) });

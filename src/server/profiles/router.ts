@@ -58,6 +58,15 @@ export async function profileView(db: Database, profile: StoredProfile | null) {
       stepsDone: profile.stepsDone ?? [],
       soughtJobs: profile.jobs.filter((j) => j.kind === "sought").length,
       skills: profile.skillCodes.length,
+      filled: {
+        place: true,
+        mobility: profile.travelModes.length > 0,
+        jobs: true,
+        skills: true,
+        availability: Boolean(profile.availableFrom) || profile.fullTime != null,
+        background: (profile.formations?.length ?? 0) > 0 || Boolean(profile.about),
+        visibility: profile.visibleToEmployers,
+      },
     }),
   };
 }

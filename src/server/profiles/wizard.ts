@@ -62,21 +62,19 @@ async function applyStep<S extends ProfileStep>(
     }
     case "jobs": {
       const i = input as StepInputs["jobs"];
-      const codes = [...i.sought, ...i.done].map((j) => String(j.ogrCode));
+      const ref = (j: { ogrCode?: number; romeCode?: string }) => (j.ogrCode !== undefined ? String(j.ogrCode) : j.romeCode!);
+      const codes = [...i.sought, ...i.done].map(ref);
       const known = await resolveJobCodes(db, codes);
       const unknown = codes.filter((c) => !known.has(c));
       if (unknown.length) throw new FieldErrors({ sought: [`Métier inconnu (${unknown.join(", ")}) : choisissez-le dans la liste.`] });
-      const job = (ogrCode: number) => known.get(String(ogrCode))!;
+      const job = (j: { ogrCode?: number; romeCode?: string }) => {
+        const k = known.get(ref(j))!;
+        return { romeCode: k.romeCode, ogrCode: k.ogrCode, label: k.label };
+      };
       return {
         jobs: [
-          ...i.sought.map((j) => ({ kind: "sought" as const, romeCode: job(j.ogrCode).romeCode, ogrCode: j.ogrCode, label: job(j.ogrCode).label })),
-          ...i.done.map((j) => ({
-            kind: "done" as const,
-            romeCode: job(j.ogrCode).romeCode,
-            ogrCode: j.ogrCode,
-            label: job(j.ogrCode).label,
-            years: j.years,
-          })),
+          ...i.sought.map((j) => ({ kind: "sought" as const, ...job(j) })),
+          ...i.done.map((j) => ({ kind: "done" as const, ...job(j), years: j.years })),
         ],
       };
     }
@@ -99,14 +97,12 @@ async function applyStep<S extends ProfileStep>(
     }
     case "background": {
       const i = input as StepInputs["background"];
-      const codes = i.formations.flatMap((f) => (f.jobOgrCode ? [String(f.jobOgrCode)] : []));
+      const codes = i.formations.flatMap((f) => (f.jobOgrCode ? [String(f.jobOgrCode)] : f.jobRomeCode ? [f.jobRomeCode] : []));
       const known = await resolveJobCodes(db, codes);
+      const romeOf = (f: (typeof i.formations)[number]) =>
+        known.get(f.jobOgrCode ? String(f.jobOgrCode) : (f.jobRomeCode ?? ""))?.romeCode;
       return {
-        formations: i.formations.map((f) => ({
-          title: f.title,
-          year: f.year,
-          romeCodes: f.jobOgrCode && known.has(String(f.jobOgrCode)) ? [known.get(String(f.jobOgrCode))!.romeCode] : [],
-        })),
+        formations: i.formations.map((f) => ({ title: f.title, year: f.year, romeCodes: romeOf(f) ? [romeOf(f)!] : [] })),
         about: i.about || null,
       };
     }

@@ -1,0 +1,186 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/Button";
+import { RadioCards } from "@/components/ui/RadioCards";
+import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
+import { IconLocate, IconPin } from "../icons";
+import { Combobox, useDebounced } from "./Combobox";
+import type { StepProps } from "./types";
+import { useDraft } from "./useDraft";
+import { isNetworkError, messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+
+export type PickedCommune = { insee: string; name: string; postcodes: string[] };
+
+export type PlaceValues = {
+  query: string;
+  commune: PickedCommune | null;
+  /** the phone's position, when the person used it */
+  point: { lat: number; lng: number } | null;
+  keepPrecise: "" | "yes" | "no";
+};
+
+function communeText(c: PickedCommune) {
+  return c.postcodes.length ? `${c.name} (${c.postcodes.join(", ")})` : c.name;
+}
+
+const FIELD_IDS: Array<[string, string]> = [
+  ["communeInsee", "commune"],
+  ["precisePoint", "keepPrecise"],
+];
+
+export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<PlaceValues>) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const { value, update, restored, clear } = useDraft(draftKey, initial);
+  const state = useStepSubmit({ next, clearDraft: clear });
+  const [locating, setLocating] = useState(false);
+  const [locateError, setLocateError] = useState<string | null>(null);
+
+  const q = useDebounced(value.query.trim());
+  const search = useQuery(
+    trpc.referentials.searchCommunes.queryOptions({ q, limit: 10 }, { enabled: q.length >= 2 && !value.commune }),
+  );
+
+  function locate() {
+    setLocateError(null);
+    if (!("geolocation" in navigator)) {
+      setLocateError("Votre téléphone ne donne pas sa position : écrivez le nom de votre commune.");
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      async (position) => {
+        const point = { lat: position.coords.latitude, lng: position.coords.longitude };
+        try {
+          const found = await client.referentials.nearestCommune.query(point);
+          if (!found) throw new Error("none");
+          update((v) => ({
+            ...v,
+            query: "",
+            commune: { insee: found.insee, name: found.name, postcodes: found.postcodes },
+            point,
+            keepPrecise: "",
+          }));
+        } catch (error) {
+          setLocateError(
+            isNetworkError(error)
+              ? "Pas de connexion : réessayez, ou écrivez le nom de votre commune."
+              : "Nous n'avons pas trouvé votre commune : écrivez son nom.",
+          );
+        } finally {
+          setLocating(false);
+        }
+      },
+      () => {
+        setLocating(false);
+        setLocateError("Nous n'avons pas pu avoir votre position : écrivez le nom de votre commune.");
+      },
+      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 600_000 },
+    );
+  }
+
+  function onSubmit() {
+    const checks: Record<string, string[]> = {};
+    if (value.commune && value.point && !value.keepPrecise) {
+      checks.precisePoint = ["Dites si nous gardons votre position précise."];
+    }
+    void state.submit(
+      () =>
+        client.profile.savePlace.mutate({
+          communeInsee: value.commune?.insee ?? "",
+          precisePoint: value.keepPrecise === "yes" && value.point ? value.point : null,
+        }),
+      checks,
+    );
+  }
+
+  const communeErrors = messagesFor(state.fieldErrors, "communeInsee");
+  return (
+    <WizardForm state={state} fieldIds={FIELD_IDS} onSubmit={onSubmit} prevHref={prevHref} prevLabel={prevLabel} restored={restored}>
+      {value.commune ? (
+        <div className={communeErrors.length ? "field field--invalid" : "field"}>
+          <p className="field__label" id="commune-label">
+            Votre commune
+          </p>
+          {communeErrors.length ? (
+            <p className="field__error" id="commune-error">
+              {communeErrors[0]}
+            </p>
+          ) : null}
+          <div className="picked">
+            <span className="picked__text">
+              <IconPin />
+              <span data-testid="commune-choisie">{communeText(value.commune)}</span>
+            </span>
+            <Button
+              variant="secondary"
+              small
+              id="commune"
+              aria-label={`Changer de commune (${value.commune.name})`}
+              onClick={() => {
+                update((v) => ({ ...v, commune: null, point: null, keepPrecise: "" }));
+                // back to the search field
+                setTimeout(() => document.getElementById("commune")?.focus(), 0);
+              }}
+            >
+              Changer
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <Combobox
+            id="commune"
+            label="Votre commune ou votre code postal"
+            hint="Écrivez le début du nom, par exemple « blois », ou le code postal."
+            error={communeErrors}
+            query={value.query}
+            onQueryChange={(query) => update((v) => ({ ...v, query }))}
+            items={search.data ?? []}
+            itemKey={(c) => c.insee}
+            renderItem={(c) => (
+              <>
+                <span>{c.name}</span>
+                <span className="combobox__detail">
+                  {c.postcodes.join(", ")} · département {c.departement}
+                </span>
+              </>
+            )}
+            onSelect={(c) => update((v) => ({ ...v, commune: { insee: c.insee, name: c.name, postcodes: c.postcodes }, point: null, keepPrecise: "" }))}
+            loading={search.isFetching}
+            noun={{ one: "commune", many: "communes", feminine: true }}
+          />
+          <p className="muted">ou</p>
+          <div className="field">
+            <Button variant="secondary" block icon={<IconLocate />} onClick={locate} busy={locating} busyLabel="Recherche de votre position…">
+              Utiliser ma position
+            </Button>
+            {locateError ? (
+              <p className="inline-error" role="status">
+                {locateError}
+              </p>
+            ) : null}
+          </div>
+        </>
+      )}
+
+      {value.commune && value.point ? (
+        <RadioCards
+          id="keepPrecise"
+          name="keepPrecise"
+          legend="Garder ma position précise ?"
+          hint="Votre adresse n'est jamais montrée aux entreprises."
+          value={value.keepPrecise}
+          onChange={(v) => update((s) => ({ ...s, keepPrecise: v as PlaceValues["keepPrecise"] }))}
+          error={messagesFor(state.fieldErrors, "precisePoint")}
+          options={[
+            { value: "no", label: "Non, seulement ma commune", hint: "Les distances partent du centre de la commune." },
+            { value: "yes", label: "Oui, garder ma position", hint: "Les distances aux offres seront plus justes." },
+          ]}
+        />
+      ) : null}
+    </WizardForm>
+  );
+}
