@@ -6,6 +6,9 @@ const dbProject = (engine: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
     name: `db-${engine}`,
+    // run one engine after the other (and after the unit tests): two PGlite or PostgreSQL
+    // suites at once would fight for the two cores
+    sequence: { groupOrder: engine === "pglite" ? 1 : 2 },
     include: ["src/**/*.db.test.ts"],
     env: { TEST_ENGINE: engine },
     globalSetup: ["src/server/testing/global-setup.ts"],
@@ -24,6 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["src/**/*.test.ts"],
           exclude: ["src/**/*.db.test.ts", "node_modules/**"],
           testTimeout: 30_000,

@@ -131,5 +131,5 @@ describe("reference import", () => {
     expect(again.rome.skipped).toBe(true);
     await importReferenceData(h.db, { force: true });
     expect(await count()).toEqual(before);
-  });
+  }, 300_000); // a forced reload rewrites 200,000 rows: a minute or more on PGlite
 });
