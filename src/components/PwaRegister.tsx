@@ -22,7 +22,9 @@ export function PwaRegister({ signedIn }: { signedIn?: boolean }) {
   }, []);
 
   useEffect(() => {
-    if (signedIn !== false || !("serviceWorker" in navigator)) return;
+    // Offline, this page may be a cached copy rendered signed out (the offline page): it says
+    // nothing about the person now, so it must not wipe what they kept.
+    if (signedIn !== false || !navigator.onLine || !("serviceWorker" in navigator)) return;
     navigator.serviceWorker.controller?.postMessage({ type: "clear-user-data" });
   }, [signedIn]);
 

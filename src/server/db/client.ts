@@ -72,6 +72,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  const { intarray } = await import("@electric-sql/pglite/contrib/intarray");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = config.dataDir === "memory://" || config.dataDir === "";
   if (!inMemory) {
@@ -81,7 +82,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const client = await PGlite.create({
     dataDir: inMemory ? undefined : config.dataDir,
     loadDataDir: config.loadDataDir,
-    extensions: { postgis, pg_trgm, unaccent, btree_gist },
+    extensions: { postgis, pg_trgm, unaccent, btree_gist, intarray },
   });
   const db = drizzle(client, { schema }) as unknown as Database;
   return {

@@ -34,10 +34,10 @@ function scoreSql(job: SQL, skills: SQL, proximity: SQL, formation: SQL): SQL {
 
 /** Job fit of a candidate (arrays of codes and domains) against one ROME code expression. */
 function jobFitSql(romeCode: SQL, romeCodes: SQL, domainCodes: SQL, largeDomains: SQL): SQL {
-  return sql`case when ${romeCode} = any(${romeCodes}) then ${num(JOB_FIT.sameCode)}
-    when left(${romeCode}, 3) = any(${domainCodes}) then ${num(JOB_FIT.sameDomain)}
-    when left(${romeCode}, 1) = any(${largeDomains}) then ${num(JOB_FIT.sameLargeDomain)}
-    else 0 end`;
+  return sql`case when ${romeCode} = any(${romeCodes}) then ${num(JOB_FIT.sameCode)}::float8
+    when left(${romeCode}, 3) = any(${domainCodes}) then ${num(JOB_FIT.sameDomain)}::float8
+    when left(${romeCode}, 1) = any(${largeDomains}) then ${num(JOB_FIT.sameLargeDomain)}::float8
+    else 0::float8 end`;
 }
 
 type Row = {
@@ -106,12 +106,12 @@ export async function matchCandidatesForOffer(db: Database, offerId: string, lim
     db,
     rankedSql(
       sql`o as materialized (select o.*, left(o.rome_code, 1) as large_domain from offers o where o.id = ${offerId}),
-      near as (
+      near as materialized (
         select m.profile_id as id,
           ST_Distance(m.location, o.location, false) as distance_m,
           least(m.max_distance_km, o.radius_km) * 1000 as radius_m,
           ${jobFitSql(sql`o.rome_code`, sql`m.rome_codes`, sql`m.domain_codes`, sql`array[m.large_domain]`)} as job,
-          (select count(*) from unnest(o.required_skills) s where s = any(m.skill_codes)) as skills_matched,
+          icount(m.skill_codes & o.required_skills) as skills_matched,
           cardinality(o.required_skills) as skills_required,
           case when o.rome_code = any(m.formation_rome_codes) then 1 else 0 end as formation
         from o join profile_match_points m
@@ -158,12 +158,12 @@ export async function matchOffersForBeneficiary(
     db,
     rankedSql(
       sql`p as materialized (select * from beneficiary_profiles where id = ${profileId}),
-      near as (
+      near as materialized (
         select o.id,
           ST_Distance(o.location, p.location, false) as distance_m,
           least(p.max_distance_km, o.radius_km) * 1000 as radius_m,
           ${jobFitSql(sql`o.rome_code`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)} as job,
-          (select count(*) from unnest(o.required_skills) s where s = any(p.skill_codes)) as skills_matched,
+          icount(p.skill_codes & o.required_skills) as skills_matched,
           cardinality(o.required_skills) as skills_required,
           case when o.rome_code = any(p.formation_rome_codes) then 1 else 0 end as formation
         from p join offers o
@@ -174,6 +174,8 @@ export async function matchOffersForBeneficiary(
           and (not o.vehicle_required or p.has_vehicle)
           and (o.shifts & ~p.shifts) = 0
           and (p.available_from is null or p.available_from <= greatest(o.starts_on, current_date))
+          -- offers are not narrowed by domain in the index: drop unrelated jobs before computing the rest
+          and ${jobFitSql(sql`o.rome_code`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)} > 0
           ${offerFiltersSql(filters)}
       )`,
       sql`(select o.external_id from offers o where o.id = r.id)`,
@@ -189,7 +191,7 @@ export async function matchFormationsForBeneficiary(db: Database, profileId: str
     db,
     rankedSql(
       sql`p as materialized (select * from beneficiary_profiles where id = ${profileId}),
-      near as (
+      near as materialized (
         select f.id,
           ST_Distance(f.location, p.location, false) as distance_m,
           p.max_distance_km * 1000 as radius_m,

@@ -188,5 +188,6 @@ export async function refreshMatchPoints(db: Database, profileId: string): Promi
 /** The same for every profile at once (after a bulk load or a change of projection). */
 export async function rebuildAllMatchPoints(db: Database): Promise<void> {
   await db.execute(sql`delete from profile_match_points`);
-  await db.execute(matchPointsSelect);
+  // Written in (domain, geohash) order: the rows one dense-city query reads share few pages.
+  await db.execute(sql`${matchPointsSelect} order by d, ST_GeoHash(p.location::geometry, 8)`);
 }

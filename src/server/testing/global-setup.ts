@@ -65,7 +65,7 @@ async function preparePostgresTemplate(fingerprint: string): Promise<string> {
     await admin.query(`create database ${name}`);
     const target = new pg.Client({ connectionString: databaseUrlWithName(url, name) });
     await target.connect();
-    for (const ext of ["postgis", "pg_trgm", "unaccent", "btree_gist"]) {
+    for (const ext of ["postgis", "pg_trgm", "unaccent", "btree_gist", "intarray"]) {
       await target.query(`create extension if not exists ${ext}`);
     }
     await target.end();
