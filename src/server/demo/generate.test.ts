@@ -1,3 +1,4 @@
+import { isLuhnValid } from "../lib/luhn";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,6 @@ import {
   generateOffer,
   generateProfile,
   generateSiret,
-  isLuhnValid,
   jitterPoint,
   parseRomeJobSkills,
   type CommunePlace,

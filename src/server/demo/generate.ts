@@ -3,6 +3,7 @@
 // their inputs (communes, the ROME job → skills map, today's date): the same seed gives the
 // same data. Nothing here touches the database or the file system.
 
+import { isLuhnValid } from "../lib/luhn";
 import type { FormationData } from "../formations/save";
 import type { LngLat } from "../geo/point";
 import { SHIFTS } from "../geo/shifts";
@@ -428,21 +429,6 @@ export function generateFormation(rnd: SeededRandom, opts: FormationOptions): Fo
 // ---------------------------------------------------------------------------------------------
 // Companies
 
-/** True when a string of digits passes the Luhn check (as SIREN and SIRET numbers do). */
-export function isLuhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** The digit that makes `prefix + digit` pass the Luhn check. */
 export function luhnCheckDigit(prefix: string): string {
   for (let d = 0; d <= 9; d++) if (isLuhnValid(`${prefix}${d}`)) return String(d);
@@ -484,3 +470,4 @@ export function parseRomeJobSkills(texts: { jobs: string; skills: string; links:
   const skillsByJob: SkillsByJob = new Map([...sets].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
   return { jobs, skillsByJob };
 }
+

@@ -1,5 +1,6 @@
 // Cell parsers for the CSV imports. Each takes the trimmed, non-empty text of one cell and
 // returns its value, or a reason in plain French that the import report shows to the admin.
+import { isLuhnValid } from "../lib/luhn";
 import { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "../profiles/schema";
 import { CONTRACTS, type Contract } from "../offers/schema";
 import { SHIFT_NAMES, shiftsToMask, type Shift } from "../geo/shifts";
@@ -207,20 +208,6 @@ const CONTRACT_ALIASES = aliasMap(CONTRACTS, {
 /** cdi, cdd, interim, insertion, apprenticeship, seasonal, or their French names. */
 export const parseContract = (value: string): Cell<Contract> => parseEnum(value, CONTRACT_ALIASES, CONTRACTS, "contrat");
 
-/** The Luhn checksum SIREN and SIRET numbers carry. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /**
  * A SIRET: 14 digits (spaces and dots ignored) with a valid Luhn checksum. La Poste's
  * establishments (SIREN 356000000) follow another rule: the sum of the digits is a multiple of 5.
@@ -228,7 +215,7 @@ export function luhnValid(digits: string): boolean {
 export function parseSiret(value: string): Cell<string> {
   const digits = value.replace(/[\s.]/g, "");
   if (!/^\d{14}$/.test(digits)) return fail(`SIRET invalide « ${value} » (14 chiffres attendus)`);
-  if (luhnValid(digits)) return ok(digits);
+  if (isLuhnValid(digits)) return ok(digits);
   if (digits.startsWith("356000000")) {
     const sum = [...digits].reduce((s, c) => s + Number(c), 0);
     if (sum % 5 === 0) return ok(digits);
@@ -273,3 +260,4 @@ export function parseSkillCodes(value: string): Cell<number[]> {
   if (bad.length) return fail(`code${bad.length > 1 ? "s" : ""} de compétence invalide${bad.length > 1 ? "s" : ""} : ${bad.join(", ")} (codes OGR, ex. 100063)`);
   return ok([...new Set(items.map(Number))]);
 }
+
