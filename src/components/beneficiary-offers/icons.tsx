@@ -1,29 +1,13 @@
-import type { ReactNode, SVGProps } from "react";
+import type { ReactNode } from "react";
+import { Svg as BaseSvg, type IconProps } from "@/components/ui/icons";
 import type { TravelMode } from "./format";
 
 // Pictograms of the offers and formations pages, drawn like those of the design system
 // (src/components/ui/icons.tsx): decorative, always beside words, in currentColor.
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, "children"> & { size?: number | string };
-
-function Svg({ size = "1.25em", children, ...rest }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
+// A little smaller than the design system's default: they sit inside dense cards.
+function Svg(props: IconProps & { children: ReactNode }) {
+  return <BaseSvg {...props} size={props.size ?? "1.25em"} />;
 }
 
 /** A map pin: a place. */

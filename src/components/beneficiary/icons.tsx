@@ -1,29 +1,7 @@
-import type { ReactNode, SVGProps } from "react";
+import { Svg, type IconProps } from "@/components/ui/icons";
 
 // More pictograms for the beneficiary's pages, drawn like those of the design system
 // (decorative, aria-hidden, currentColor): always beside words.
-
-type IconProps = Omit<SVGProps<SVGSVGElement>, "children"> & { size?: number | string };
-
-function Svg({ size = "1.5em", children, ...rest }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
 
 /** A map pin: a place. */
 export function IconPin(props: IconProps) {

@@ -3,9 +3,10 @@ import type { ReactNode, SVGProps } from "react";
 // Pictograms: decorative, always beside words (aria-hidden), drawn with currentColor so they
 // follow the text colour and stay visible in high-contrast modes.
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, "children"> & { size?: number | string };
+export type IconProps = Omit<SVGProps<SVGSVGElement>, "children"> & { size?: number | string };
 
-function Svg({ size = "1.5em", children, ...rest }: IconProps & { children: ReactNode }) {
+/** The frame every pictogram shares (also used by the beneficiary pages' own icons). */
+export function Svg({ size = "1.5em", children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}
