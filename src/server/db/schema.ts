@@ -8,3 +8,4 @@ export * from "../profiles/schema";
 export * from "../offers/schema";
 export * from "../formations/schema";
 export * from "../applications/schema";
+export * from "../placements/schema";

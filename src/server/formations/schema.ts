@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
+import { employers } from "../offers/schema";
 
 export const FORMATION_STATUSES = ["draft", "published", "full", "closed"] as const;
 export type FormationStatus = (typeof FORMATION_STATUSES)[number];
@@ -14,6 +15,8 @@ export const formations = pgTable(
     externalId: text("external_id"),
     providerName: text("provider_name").notNull(),
     providerUserId: uuid("provider_user_id"),
+    /** the training organisation (or company) that manages it; null for an imported catalogue line */
+    organisationId: uuid("organisation_id").references(() => employers.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     description: text("description"),
     /** ROME codes of the jobs it leads to */
@@ -24,6 +27,13 @@ export const formations = pgTable(
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on"),
     seats: integer("seats"),
+    prerequisites: text("prerequisites"),
+    /** cost in euros for the trainee before funding; null when unknown */
+    costEuros: integer("cost_euros"),
+    /** how it is funded, in words (e.g. "Financée par la Région : gratuite pour vous") */
+    funding: text("funding"),
+    /** bumped by every save (see offers.version) */
+    version: integer("version").notNull().default(1),
     status: text("status").$type<FormationStatus>().notNull().default("published"),
     /** hash of the imported line that last wrote this row: a re-import of the same line writes nothing */
     importHash: text("import_hash"),
@@ -32,6 +42,7 @@ export const formations = pgTable(
   },
   (t) => [
     uniqueIndex("formations_external_id").on(t.externalId),
+    index("formations_organisation").on(t.organisationId),
     index("formations_location_gist").using("gist", t.location),
     index("formations_published_point").using("gist", t.locationProj).where(sql`${t.status} = 'published'`),
   ],

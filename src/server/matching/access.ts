@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { offers } from "../offers/schema";
 import type { SessionUser } from "../trpc/context";
+import { membershipOf } from "../companies/membership";
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} introuvable.` });
 
@@ -35,10 +36,17 @@ export async function profileForCaller(db: Database, user: SessionUser, profileI
   return p.id;
 }
 
-/** The offer a caller may see candidates for: an employer only the offers they posted. */
+/**
+ * The offer a caller may manage or see candidates for: an employer only their company's
+ * offers (any recruiter of the company); advisers and admins any. Another company's offer
+ * answers as a missing one.
+ */
 export async function offerForCaller(db: Database, user: SessionUser, offerId: string): Promise<string> {
-  const [o] = await db.select({ id: offers.id, createdBy: offers.createdBy }).from(offers).where(eq(offers.id, offerId)).limit(1);
+  const [o] = await db.select({ id: offers.id, employerId: offers.employerId }).from(offers).where(eq(offers.id, offerId)).limit(1);
   if (!o) throw notFound("Offre");
-  if (user.role === "employer" && o.createdBy !== user.id) throw notFound("Offre");
+  if (user.role === "employer" || user.role === "training_org") {
+    const m = await membershipOf(db, user.id);
+    if (!m || m.employerId !== o.employerId) throw notFound("Offre");
+  }
   return o.id;
 }

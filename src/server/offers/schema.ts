@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "../auth/schema";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
 
@@ -13,20 +14,46 @@ export const CONTRACT_LABELS: Record<Contract, string> = {
   apprenticeship: "Apprentissage",
   seasonal: "Saisonnier",
 };
-export const OFFER_STATUSES = ["draft", "published", "filled", "closed"] as const;
+/** draft → published ⇄ paused → filled | closed; a published offer past its expiry date is shown as expired. */
+export const OFFER_STATUSES = ["draft", "published", "paused", "filled", "closed"] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
+export const ORGANISATION_KINDS = ["company", "training_org"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** A company, or a training organisation, identified by its SIRET. */
 export const employers = pgTable(
   "employers",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    kind: text("kind").$type<OrganisationKind>().notNull().default("company"),
     siret: text("siret"),
     name: text("name").notNull(),
+    /** street address as the company wrote it (shown to candidates it contacts) */
+    addressLine: text("address_line"),
     communeInsee: text("commune_insee"),
     location: geographyPoint("location"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("employers_siret").on(t.siret)],
+);
+
+/** The recruiters of a company (or the staff of a training organisation): one organisation per account. */
+export const employerMembers = pgTable(
+  "employer_members",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    employerId: uuid("employer_id")
+      .notNull()
+      .references(() => employers.id, { onDelete: "cascade" }),
+    /** the one who registered the organisation; owners add and remove recruiters */
+    isOwner: boolean("is_owner").notNull().default(false),
+    addedBy: uuid("added_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("employer_members_employer").on(t.employerId)],
 );
 
 export const offers = pgTable(
@@ -56,6 +83,11 @@ export const offers = pgTable(
     startsOn: date("starts_on").notNull(),
     expiresOn: date("expires_on"),
     status: text("status").$type<OfferStatus>().notNull().default("published"),
+    /** street address of the workplace, when it is not just the commune */
+    addressLine: text("address_line"),
+    /** bumped by every save: a save made from an older version is refused (two recruiters editing at once) */
+    version: integer("version").notNull().default(1),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     /** hash of the imported line that last wrote this row: a re-import of the same line writes nothing */
     importHash: text("import_hash"),
@@ -69,4 +101,18 @@ export const offers = pgTable(
     // Offers a person can be shown: published ones, by planar point.
     index("offers_published_point").using("gist", t.locationProj).where(sql`${t.status} = 'published'`),
   ],
+);
+
+/** Which people opened an offer (once each): the offer's "views" statistic. */
+export const offerViews = pgTable(
+  "offer_views",
+  {
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    /** the viewing person's profile; erased with it */
+    profileId: uuid("profile_id").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.profileId] })],
 );

@@ -4,6 +4,8 @@ import { communeByInsee } from "../referentials/queries";
 import { saveProfile, type ProfileData } from "../profiles/save";
 import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
 import { saveFormation, type FormationData } from "../formations/save";
+import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
+import { makeUser } from "./callers";
 
 let seq = 0;
 
@@ -78,6 +80,25 @@ export async function makeFormation(db: Database, insee: string, overrides: Part
     status: "published",
     ...overrides,
   });
+}
+
+/** A company (or training organisation) with a SIRET-less row and one owner account, plus optional recruiters. */
+export async function makeCompany(db: Database, kind: OrganisationKind = "company", recruiters = 0) {
+  seq++;
+  const [org] = await db
+    .insert(employers)
+    .values({ kind, name: `${kind === "company" ? "Entreprise" : "Organisme"} ${seq}`, communeInsee: "41018" })
+    .returning();
+  const role = kind === "company" ? "employer" : "training_org";
+  const owner = await makeUser(db, role);
+  await db.insert(employerMembers).values({ userId: owner.id, employerId: org!.id, isOwner: true });
+  const others = [];
+  for (let i = 0; i < recruiters; i++) {
+    const u = await makeUser(db, role);
+    await db.insert(employerMembers).values({ userId: u.id, employerId: org!.id, addedBy: owner.id });
+    others.push(u);
+  }
+  return { employerId: org!.id, owner, recruiters: others };
 }
 
 /** Empties the matcher's tables between tests of one file. */

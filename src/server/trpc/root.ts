@@ -1,5 +1,9 @@
 import { applicationsRouter, proposalsRouter } from "../applications/router";
 import { accountsRouter, authRouter } from "../auth/router";
+import { companiesRouter } from "../companies/router";
+import { formationsRouter } from "../formations/router";
+import { offersRouter } from "../offers/router";
+import { recruitingRouter } from "../recruiting/router";
 import { instanceRouter } from "../instance/router";
 import { matchingRouter } from "../matching/router";
 import { privacyRouter } from "../privacy/router";
@@ -17,6 +21,10 @@ export const appRouter = router({
   proposals: proposalsRouter,
   privacy: privacyRouter,
   referentials: referentialsRouter,
+  companies: companiesRouter,
+  offers: offersRouter,
+  recruiting: recruitingRouter,
+  formations: formationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,30 @@
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
+import type { SessionUser } from "../trpc/context";
+
+export type Membership = { employerId: string; kind: OrganisationKind; name: string; isOwner: boolean };
+
+/** The organisation an account recruits or trains for; null when it has not registered one yet. */
+export async function membershipOf(db: Database, userId: string): Promise<Membership | null> {
+  const [row] = await db
+    .select({ employerId: employers.id, kind: employers.kind, name: employers.name, isOwner: employerMembers.isOwner })
+    .from(employerMembers)
+    .innerJoin(employers, eq(employers.id, employerMembers.employerId))
+    .where(eq(employerMembers.userId, userId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Like membershipOf, for procedures that need an organisation: a clear error when there is none. */
+export async function requireMembership(db: Database, user: SessionUser): Promise<Membership> {
+  const m = await membershipOf(db, user.id);
+  if (!m) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "Enregistrez d'abord votre entreprise ou votre organisme (numéro SIRET).",
+    });
+  }
+  return m;
+}
