@@ -34,11 +34,13 @@ ALTER TABLE "employers" ADD COLUMN "address_line" text;--> statement-breakpoint
 ALTER TABLE "offers" ADD COLUMN "address_line" text;--> statement-breakpoint
 ALTER TABLE "offers" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "offers" ADD COLUMN "published_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "offers" ADD COLUMN "updated_by" uuid;--> statement-breakpoint
 ALTER TABLE "formations" ADD COLUMN "organisation_id" uuid;--> statement-breakpoint
 ALTER TABLE "formations" ADD COLUMN "prerequisites" text;--> statement-breakpoint
 ALTER TABLE "formations" ADD COLUMN "cost_euros" integer;--> statement-breakpoint
 ALTER TABLE "formations" ADD COLUMN "funding" text;--> statement-breakpoint
 ALTER TABLE "formations" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "formations" ADD COLUMN "updated_by" uuid;--> statement-breakpoint
 ALTER TABLE "employer_members" ADD CONSTRAINT "employer_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "employer_members" ADD CONSTRAINT "employer_members_employer_id_employers_id_fk" FOREIGN KEY ("employer_id") REFERENCES "public"."employers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offer_views" ADD CONSTRAINT "offer_views_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -53,3 +53,66 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
 }
+
+/** A SIRET no earlier run has used, with a valid Luhn checksum. */
+export function freshSiret(): string {
+  const body = `4${Date.now().toString().slice(-9)}${Math.floor(Math.random() * 1000)
+    .toString()
+    .padStart(3, "0")}`;
+  for (let last = 0; last <= 9; last++) {
+    const candidate = `${body}${last}`;
+    const sum = [...candidate].reverse().reduce((s, ch, i) => {
+      const d = Number(ch) * (i % 2 === 1 ? 2 : 1);
+      return s + (d > 9 ? d - 9 : d);
+    }, 0);
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error("unreachable");
+}
+
+/**
+ * A new person signs up and fills the CV wizard with the least typing: a commune, a car and
+ * a radius, one job, availability now, and consent to be shown to employers. Ends on the CV page.
+ */
+export async function signUpWithCv(page: Page, person: { firstName: string; lastName: string; commune: string; job: string; jobOption: string }) {
+  const email = `${unique(`${person.firstName.toLowerCase()}.`)}@exemple.fr`;
+  await page.goto("/inscription?profil=candidat");
+  await page.getByLabel("Prénom").fill(person.firstName);
+  await page.getByLabel("Nom", { exact: true }).fill(person.lastName);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await passwordInput(page).fill("Atelier41!bois");
+  await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/beneficiaire$/);
+  const next = () => page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+
+  await page.goto("/beneficiaire/cv/modifier/lieu");
+  const commune = page.getByRole("combobox", { name: /Votre commune/ });
+  await commune.fill(person.commune);
+  await page.getByRole("option", { name: new RegExp(`^${person.commune} `) }).first().click();
+  await next();
+  await expect(page).toHaveURL(/deplacements$/);
+  await page.getByRole("checkbox", { name: "Voiture" }).check();
+  await page.getByRole("button", { name: "30 km", exact: true }).click();
+  await page.getByRole("radio", { name: "Oui", exact: true }).check();
+  await page.getByRole("radio", { name: /Permis B/ }).check();
+  await next();
+  await expect(page).toHaveURL(/metiers$/);
+  await page.getByRole("combobox", { name: "Le métier que vous cherchez" }).fill(person.job);
+  await page.getByRole("option", { name: person.jobOption, exact: true }).click();
+  await next();
+  await expect(page).toHaveURL(/competences$/);
+  await next();
+  await expect(page).toHaveURL(/disponibilites$/);
+  await page.getByRole("radio", { name: "Dès maintenant" }).check();
+  await page.getByRole("radio", { name: "Les deux" }).check();
+  await page.getByRole("checkbox", { name: "De jour" }).check();
+  await next();
+  await expect(page).toHaveURL(/parcours$/);
+  await next();
+  await expect(page).toHaveURL(/visibilite$/);
+  await page.getByRole("radio", { name: /Oui, montrer mon profil/ }).check();
+  await next();
+  await expect(page).toHaveURL(/\/beneficiaire\/cv\?enregistre=1$/);
+  return { email };
+}

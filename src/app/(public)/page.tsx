@@ -71,6 +71,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
               </Link>
             </li>
           </ul>
+          <p>
+            Vous êtes un organisme de formation ?{" "}
+            <Link href="/inscription?profil=organisme">Inscrivez votre organisme pour publier vos formations</Link>.
+          </p>
         </>
       )}
 

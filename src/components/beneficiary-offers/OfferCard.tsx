@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ApplyButton } from "./ApplyButton";
 import {
   CONTRACT_LABELS,
@@ -74,7 +75,7 @@ export function OfferCard({
       data-distance-km={item.distanceKm}
     >
       <h3 id={headingId} className={styles.cardTitle}>
-        {offer.title}
+        <Link href={`/beneficiaire/offres/${item.id}`}>{offer.title}</Link>
       </h3>
       <ul className={styles.facts}>
         <li>

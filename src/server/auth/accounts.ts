@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { FieldErrors } from "../trpc/init";
 import { escapeLike } from "../lib/text";
 import type { SessionUser } from "../trpc/context";
+import { registerOrganisation, siretAvailability, kindOfRole } from "../companies/organisations";
 import { accessCodes, signInAttempts, users, type Role } from "./schema";
 import {
   dummyPasswordHash,
@@ -22,11 +23,11 @@ import type {
 } from "./inputs";
 
 const ACCESS_CODE_DAYS = 60;
-const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
+export const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
 
 export type PublicUser = Pick<SessionUser, "id" | "role" | "email" | "firstName" | "lastName" | "territoryCode">;
 
-async function emailTaken(db: Database, email: string): Promise<boolean> {
+export async function emailTaken(db: Database, email: string): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   return rows.length > 0;
 }
@@ -36,9 +37,34 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-/** A beneficiary or an employer signs up alone. */
+/**
+ * A beneficiary, an employer or a training organisation signs up alone. Employers and
+ * training organisations register their organisation (SIRET) in the same transaction and
+ * become its owner.
+ */
 export async function signUp(db: Database, input: z.output<typeof signUpInput>): Promise<PublicUser> {
-  if (await emailTaken(db, input.email)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  const role = input.role;
+  const organisation =
+    role === "beneficiary"
+      ? null
+      : {
+          siret: input.siret!,
+          organisationName: input.organisationName!,
+          communeInsee: input.communeInsee!,
+          addressLine: input.addressLine ?? null,
+        };
+  // Both problems at once when both are there (the checks in the transaction are the real ones).
+  const problems: Record<string, string[]> = {};
+  if (await emailTaken(db, input.email)) problems.email = [EMAIL_TAKEN];
+  if (organisation && role !== "beneficiary") {
+    try {
+      await siretAvailability(db, organisation.siret, kindOfRole(role));
+    } catch (err) {
+      if (!(err instanceof FieldErrors)) throw err;
+      Object.assign(problems, err.fields);
+    }
+  }
+  if (Object.keys(problems).length) throw new FieldErrors(problems);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -47,7 +73,7 @@ export async function signUp(db: Database, input: z.output<typeof signUpInput>):
         .values({
           email: input.email,
           passwordHash,
-          role: input.role,
+          role,
           firstName: input.firstName,
           lastName: input.lastName,
           status: "active",
@@ -58,8 +84,11 @@ export async function signUp(db: Database, input: z.output<typeof signUpInput>):
         action: "account.sign_up",
         subjectType: "user",
         subjectId: user!.id,
-        details: { role: input.role, termsAcceptedAt: new Date().toISOString() },
+        details: { role, termsAcceptedAt: new Date().toISOString() },
       });
+      if (organisation && role !== "beneficiary") {
+        await registerOrganisation(tx as unknown as Database, { id: user!.id, role }, organisation);
+      }
       return toPublic(user!);
     });
   } catch (err) {
@@ -80,7 +109,7 @@ function toPublic(u: typeof users.$inferSelect): PublicUser {
   };
 }
 
-async function issueAccessCode(db: Database, userId: string): Promise<{ code: string; expiresAt: Date }> {
+export async function issueAccessCode(db: Database, userId: string): Promise<{ code: string; expiresAt: Date }> {
   const code = generateAccessCode();
   const expiresAt = new Date(Date.now() + ACCESS_CODE_DAYS * 24 * 3600 * 1000);
   // Only one live code per person: a new letter cancels the previous one.
@@ -135,10 +164,15 @@ export async function createStaffAccount(
   return createPendingAccount(db, actorId, { ...input, territoryCode: input.territoryCode ?? null });
 }
 
-async function createPendingAccount(
+/**
+ * A pending account and its access code, in one transaction; `inTransaction` adds what goes
+ * with it (e.g. the membership of a recruiter) in the same transaction.
+ */
+export async function createPendingAccount(
   db: Database,
   actorId: string | null,
   values: { role: Role; firstName: string; lastName: string; email: string | null; territoryCode: string | null },
+  inTransaction?: (tx: Database, user: PublicUser) => Promise<void>,
 ): Promise<CreatedAccount> {
   try {
     return await db.transaction(async (tx) => {
@@ -146,6 +180,7 @@ async function createPendingAccount(
         .insert(users)
         .values({ ...values, status: "pending", createdBy: actorId })
         .returning();
+      if (inTransaction) await inTransaction(tx as unknown as Database, toPublic(user!));
       const { code, expiresAt } = await issueAccessCode(tx as unknown as Database, user!.id);
       await recordAudit(tx as unknown as Database, {
         actorId,

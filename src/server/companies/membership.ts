@@ -28,3 +28,18 @@ export async function requireMembership(db: Database, user: SessionUser): Promis
   }
   return m;
 }
+
+/** Owner-only actions (edit the organisation, add or remove recruiters): others get FORBIDDEN. */
+export async function requireOwner(db: Database, user: SessionUser): Promise<Membership> {
+  const m = await requireMembership(db, user);
+  if (!m.isOwner) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message:
+        m.kind === "company"
+          ? "Seule la personne qui a inscrit l'entreprise peut faire cela : demandez-le-lui."
+          : "Seule la personne qui a inscrit l'organisme peut faire cela : demandez-le-lui.",
+    });
+  }
+  return m;
+}

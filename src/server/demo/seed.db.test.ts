@@ -4,6 +4,8 @@ import { users } from "../auth/schema";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
 import { matchCandidatesForOffer, matchOffersForBeneficiary } from "../matching/queries";
+import { membershipOf } from "../companies/membership";
+import { formations } from "../formations/schema";
 import { offers } from "../offers/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { openTestDatabase } from "../testing/db";
@@ -44,7 +46,8 @@ afterAll(async () => {
 describe("seed demo", () => {
   it("creates the demo data in one pass, quickly", async () => {
     expect(first.profiles).toEqual({ created: DEMO_SIZES.profiles, updated: 0 });
-    expect(first.employers).toEqual({ created: 15, existing: 0 });
+    // 15 companies and 2 training organisations
+    expect(first.employers).toEqual({ created: 17, existing: 0 });
     expect(first.offers.created).toBeGreaterThanOrEqual(70);
     expect(first.offers.created).toBeLessThanOrEqual(90);
     expect(first.formations).toEqual({ created: DEMO_SIZES.formations, updated: 0 });
@@ -116,6 +119,19 @@ describe("seed demo", () => {
       expect(own.length).toBeLessThanOrEqual(15);
       expect(own[0]!.status).toBe("published");
       expect((await matchCandidatesForOffer(h.db, own[0]!.id)).length, `employeur${i}`).toBeGreaterThan(0);
+      // The account owns the company of its offers, so "Mon entreprise" and its candidates work.
+      const membership = await membershipOf(h.db, employer!.id);
+      expect(membership).toMatchObject({ employerId: own[0]!.employerId, isOwner: true, kind: "company" });
+    }
+  });
+
+  it("gives the demo training organisations their formations", async () => {
+    for (const i of [1, 2]) {
+      const [account] = await h.db.select().from(users).where(eq(users.email, `organisme${i}@${DEMO_DOMAIN}`));
+      const membership = await membershipOf(h.db, account!.id);
+      expect(membership).toMatchObject({ isOwner: true, kind: "training_org" });
+      const own = await h.db.select().from(formations).where(eq(formations.organisationId, membership!.employerId));
+      expect(own.length).toBe(DEMO_SIZES.formations / 2);
     }
   });
 });

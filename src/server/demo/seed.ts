@@ -8,7 +8,7 @@ import type { InstanceConfig } from "../instance/config";
 import { territoryOfCommune } from "../instance/territories";
 import { seededRandom, type SeededRandom } from "../lib/random";
 import { haversineKm } from "../matching/score";
-import { employers } from "../offers/schema";
+import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
 import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { saveProfile, type ProfileData } from "../profiles/save";
@@ -223,10 +223,19 @@ async function seedMatchingData(db: Database, config: InstanceConfig, today: str
   }));
   const employerCounts = { created: 0, existing: 0 };
   const employerIds: string[] = [];
-  for (const c of companies) {
-    const [known] = await db.select({ id: employers.id }).from(employers).where(eq(employers.siret, c.siret)).limit(1);
-    employerIds.push(known?.id ?? (await upsertEmployer(db, { siret: c.siret, name: c.name, communeInsee: c.commune.insee, point: c.commune })));
+  const organisation = async (kind: OrganisationKind, siret: string, name: string, commune: CommunePlace, ownerUserId: string | null) => {
+    const [known] = await db.select({ id: employers.id }).from(employers).where(eq(employers.siret, siret)).limit(1);
+    const id = known?.id ?? (await upsertEmployer(db, { kind, siret, name, communeInsee: commune.insee, point: commune }));
     employerCounts[known ? "existing" : "created"]++;
+    // The demo account owns its organisation (unless it already belongs to another one).
+    if (ownerUserId) await db.insert(employerMembers).values({ userId: ownerUserId, employerId: id, isOwner: true }).onConflictDoNothing();
+    return id;
+  };
+  for (const c of companies) employerIds.push(await organisation("company", c.siret, c.name, c.commune, c.ownerUserId));
+  // Training organisations: drawn after the companies, so the companies' SIRETs stay the same.
+  const providerIds: string[] = [];
+  for (const [i, name] of PROVIDERS.entries()) {
+    providerIds.push(await organisation("training_org", generateSiret(companyRnd), name, sampler.pick(companyRnd), people.providerUserIds[i] ?? null));
   }
 
   // Offers: 8–15 for each demo employer account (near their company), the rest spread over the others.
@@ -276,15 +285,16 @@ async function seedMatchingData(db: Database, config: InstanceConfig, today: str
     profileData.push({ ...p, territoryCode, adviserId: territoryCode ? people.adviserOf(territoryCode) : null });
   }
 
-  const formationData = Array.from({ length: DEMO_SIZES.formations }, (_, k) =>
-    generateFormation(formationRnd, {
+  const formationData = Array.from({ length: DEMO_SIZES.formations }, (_, k) => ({
+    ...generateFormation(formationRnd, {
       commune: sampler.pick(formationRnd),
       today,
       providerName: PROVIDERS[k % PROVIDERS.length]!,
       providerUserId: people.providerUserIds[k % people.providerUserIds.length] ?? null,
       externalId: `DEMO-F-${pad(k + 1, 2)}`,
     }),
-  );
+    organisationId: providerIds[k % PROVIDERS.length]!,
+  }));
 
   // Writes: upserts by external id.
   const offersReport = { created: 0, updated: 0 };

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { LngLat } from "../geo/point";
 import { geographySql, projectedSql } from "../geo/sql";
@@ -8,6 +9,8 @@ export type FormationData = {
   externalId?: string | null;
   providerName: string;
   providerUserId?: string | null;
+  /** the organisation managing it; undefined keeps the stored one on update (imports leave it alone) */
+  organisationId?: string | null;
   title: string;
   description?: string | null;
   romeCodes: string[];
@@ -16,16 +19,36 @@ export type FormationData = {
   startsOn: string;
   endsOn?: string | null;
   seats?: number | null;
+  /** undefined keeps the stored value on update (as organisationId) */
+  prerequisites?: string | null;
+  costEuros?: number | null;
+  funding?: string | null;
+  /** who saved it (named in a later conflict message); undefined keeps the stored one */
+  updatedBy?: string | null;
   status: FormationStatus;
   importHash?: string | null;
 };
 
-/** Creates or updates a formation (by id, else by external id). */
+export type SaveFormationOptions = {
+  /**
+   * Optimistic concurrency: the version the writer read. The update only happens when the
+   * row still has it; otherwise someone else saved in between and a CONFLICT is thrown
+   * (their changes are kept, the writer's are not written).
+   */
+  expectedVersion?: number;
+};
+
+export const FORMATION_CONFLICT_MESSAGE =
+  "Quelqu'un d'autre a modifié cette formation pendant que vous la modifiiez. Ses changements n'ont pas été écrasés " +
+  "et les vôtres n'ont pas été enregistrés : rechargez la page pour voir la dernière version, puis refaites vos changements.";
+
+/** Creates or updates a formation (by id, else by external id). Every update bumps its version. */
 export async function saveFormation(
   db: Database,
   data: FormationData,
   existingId?: string,
-): Promise<{ id: string; created: boolean }> {
+  opts: SaveFormationOptions = {},
+): Promise<{ id: string; created: boolean; version: number }> {
   const values = {
     externalId: data.externalId ?? null,
     providerName: data.providerName,
@@ -43,6 +66,14 @@ export async function saveFormation(
     importHash: data.importHash ?? null,
     updatedAt: new Date(),
   };
+  // Columns the platform's own forms write: only touched when given.
+  const managed: Partial<typeof formations.$inferInsert> = {};
+  if (data.organisationId !== undefined) managed.organisationId = data.organisationId;
+  if (data.prerequisites !== undefined) managed.prerequisites = data.prerequisites;
+  if (data.costEuros !== undefined) managed.costEuros = data.costEuros;
+  if (data.funding !== undefined) managed.funding = data.funding;
+  if (data.updatedBy !== undefined) managed.updatedBy = data.updatedBy;
+
   let id = existingId;
   if (!id && data.externalId) {
     const [found] = await db
@@ -53,10 +84,27 @@ export async function saveFormation(
     id = found?.id;
   }
   if (id) {
-    const [updated] = await db.update(formations).set(values).where(eq(formations.id, id)).returning({ id: formations.id });
-    if (!updated) throw new Error(`Formation introuvable : ${id}`);
-    return { id, created: false };
+    const where =
+      opts.expectedVersion === undefined
+        ? eq(formations.id, id)
+        : and(eq(formations.id, id), eq(formations.version, opts.expectedVersion));
+    const [updated] = await db
+      .update(formations)
+      .set({ ...values, ...managed, version: sql`${formations.version} + 1` })
+      .where(where)
+      .returning({ id: formations.id, version: formations.version });
+    if (!updated) {
+      if (opts.expectedVersion !== undefined) {
+        const [still] = await db.select({ id: formations.id }).from(formations).where(eq(formations.id, id)).limit(1);
+        if (still) throw new TRPCError({ code: "CONFLICT", message: FORMATION_CONFLICT_MESSAGE });
+      }
+      throw new Error(`Formation introuvable : ${id}`);
+    }
+    return { id, created: false, version: updated.version };
   }
-  const [inserted] = await db.insert(formations).values(values).returning({ id: formations.id });
-  return { id: inserted!.id, created: true };
+  const [inserted] = await db
+    .insert(formations)
+    .values({ ...values, ...managed })
+    .returning({ id: formations.id, version: formations.version });
+  return { id: inserted!.id, created: true, version: inserted!.version };
 }

@@ -34,6 +34,8 @@ export const formations = pgTable(
     funding: text("funding"),
     /** bumped by every save (see offers.version) */
     version: integer("version").notNull().default(1),
+    /** who saved it last (named in the conflict message when two people edit at once) */
+    updatedBy: uuid("updated_by"),
     status: text("status").$type<FormationStatus>().notNull().default("published"),
     /** hash of the imported line that last wrote this row: a re-import of the same line writes nothing */
     importHash: text("import_hash"),

@@ -2,9 +2,15 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { LngLat } from "../geo/point";
 import { geographySql, projectedSql } from "../geo/sql";
-import { employers, offers, type Contract, type OfferStatus } from "./schema";
+import { employers, offers, type Contract, type OfferStatus, type OrganisationKind } from "./schema";
 
-export type EmployerData = { siret?: string | null; name: string; communeInsee?: string | null; point?: LngLat | null };
+export type EmployerData = {
+  kind?: OrganisationKind;
+  siret?: string | null;
+  name: string;
+  communeInsee?: string | null;
+  point?: LngLat | null;
+};
 
 /** Finds an employer by SIRET (or, without one, by exact name) or creates it. */
 export async function upsertEmployer(db: Database, data: EmployerData): Promise<string> {
@@ -18,6 +24,7 @@ export async function upsertEmployer(db: Database, data: EmployerData): Promise<
   const [created] = await db
     .insert(employers)
     .values({
+      kind: data.kind ?? "company",
       siret,
       name: data.name,
       communeInsee: data.communeInsee ?? null,

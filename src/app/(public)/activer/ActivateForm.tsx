@@ -69,7 +69,7 @@ export function ActivateForm() {
       <TextField
         id={FIELD_IDS.code}
         label="Code reçu"
-        hint="Il est écrit sur le courrier de votre conseiller. Exemple : K7QM-4XTR-PZ"
+        hint="Il est écrit sur le courrier que l'on vous a remis. Exemple : K7QM-4XTR-PZ"
         autoComplete="off"
         autoCapitalize="characters"
         autoCorrect="off"

@@ -11,15 +11,19 @@ import { Notice } from "@/components/ui/Notice";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { TextField } from "@/components/ui/TextField";
-import { IconBriefcase, IconJobSearch, IconUserPlus } from "@/components/ui/icons";
+import { IconBriefcase, IconDocument, IconJobSearch, IconUserPlus } from "@/components/ui/icons";
+import type { PickedCommune } from "@/components/pro/company/CommuneField";
+import { ORGANISATION_FIELD_IDS, OrganisationFields } from "@/components/pro/company/OrganisationFields";
 import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
 import type { SignUpInput } from "@/server/auth/inputs";
 
-export type SignUpRole = "beneficiary" | "employer";
+export type SignUpRole = "beneficiary" | "employer" | "training_org";
 
-// Server field names → ids of the inputs, in the order of the form.
+// Server field names → ids of the inputs, in the order of the form (the organisation's
+// fields come first for employers and training organisations).
 const FIELD_IDS = {
   role: "role",
+  ...ORGANISATION_FIELD_IDS,
   firstName: "firstName",
   lastName: "lastName",
   email: "email",
@@ -31,6 +35,8 @@ export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [role, setRole] = useState<SignUpRole | undefined>(initialRole);
+  const [commune, setCommune] = useState<PickedCommune | null>(null);
+  const organisationKind = role === "employer" ? "company" : role === "training_org" ? "training_org" : null;
   const [attempt, setAttempt] = useState(0);
   const [signingIn, startSigningIn] = useTransition();
   const [signInFailed, setSignInFailed] = useState(false);
@@ -52,6 +58,16 @@ export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
       email,
       password,
       acceptTerms: form.get("acceptTerms") === "on",
+      // employers and training organisations: always sent (empty when not filled in), so that
+      // every missing field gets its message in the same round
+      ...(organisationKind
+        ? {
+            siret: String(form.get("siret") ?? ""),
+            organisationName: String(form.get("organisationName") ?? ""),
+            communeInsee: commune?.insee ?? "",
+            addressLine: String(form.get("addressLine") ?? ""),
+          }
+        : {}),
     } as unknown as SignUpInput; // the server says what is missing, field by field
     signUp.mutate(input, {
       onError: () => setAttempt((n) => n + 1),
@@ -97,10 +113,28 @@ export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
         options={[
           { value: "beneficiary", label: "Je cherche un emploi", icon: <IconJobSearch size="2rem" /> },
           { value: "employer", label: "Je recrute", hint: "Pour une entreprise ou une association", icon: <IconBriefcase size="2rem" /> },
+          {
+            value: "training_org",
+            label: "Organisme de formation",
+            hint: "Je publie des formations",
+            icon: <IconDocument size="2rem" />,
+          },
         ]}
       />
       {role ? (
         <>
+          {organisationKind ? (
+            <>
+              <h2>{organisationKind === "company" ? "Votre entreprise" : "Votre organisme"}</h2>
+              <OrganisationFields
+                kind={organisationKind}
+                fieldErrors={fieldErrors}
+                commune={commune}
+                onCommuneChange={setCommune}
+              />
+              <h2>Vous</h2>
+            </>
+          ) : null}
           <TextField
             id={FIELD_IDS.firstName}
             label="Prénom"

@@ -5,15 +5,15 @@ import { SignUpForm, type SignUpRole } from "./SignUpForm";
 
 export const metadata: Metadata = { title: "Créer un compte" };
 
-// French words in the URL (?profil=candidat|employeur), roles in the code.
-const PROFILES: Record<string, SignUpRole> = { candidat: "beneficiary", employeur: "employer" };
+// French words in the URL (?profil=candidat|employeur|organisme), roles in the code.
+const PROFILES: Record<string, SignUpRole> = { candidat: "beneficiary", employeur: "employer", organisme: "training_org" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { profil } = await searchParams;
   const initialRole = typeof profil === "string" ? PROFILES[profil] : undefined;
   return (
     <div className="narrow">
-      <PageHeader title="Créer un compte" intro="C'est gratuit. Il faut une adresse e-mail." />
+      <PageHeader title="Créer un compte" intro="C'est gratuit. Il faut une adresse e-mail, et le numéro SIRET pour une entreprise ou un organisme de formation." />
       <SignUpForm initialRole={initialRole} />
       <h2>Vous avez déjà un compte ?</h2>
       <ul>

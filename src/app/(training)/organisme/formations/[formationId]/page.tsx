@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { FormationDetail } from "@/components/pro/formations/FormationDetail";
+import { requirePageRole } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Formation et demandes d'inscription" };
+
+type Props = {
+  params: Promise<{ formationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function TrainingOrgFormationPage({ params, searchParams }: Props) {
+  const { formationId } = await params;
+  await requirePageRole(["training_org"], `/organisme/formations/${formationId}`);
+  const { fait } = await searchParams;
+  return (
+    <div className="readable">
+      <FormationDetail space="training" formationId={formationId} done={typeof fait === "string" ? fait : undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { FormationEditor } from "@/components/pro/formations/FormationEditor";
+import { requirePageRole } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Publier une formation" };
+
+export default async function TrainingOrgNewFormationPage() {
+  await requirePageRole(["training_org"], "/organisme/formations/nouvelle");
+  return (
+    <div className="readable">
+      <FormationEditor space="training" />
+    </div>
+  );
+}

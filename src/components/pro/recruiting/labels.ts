@@ -1,0 +1,68 @@
+// Words of the employer's recruiting pages, safe to import from client code (server types only).
+import type { ApplicationStatus } from "@/server/applications/schema";
+import type { Shift } from "@/server/geo/shifts";
+import type { DrivingLicence, TravelMode } from "@/server/profiles/schema";
+import type { ContactState } from "@/server/recruiting/relations";
+
+/** The state of the company's contact request, as a badge. */
+export const CONTACT_LABELS: Record<ContactState, string> = {
+  none: "Pas encore contacté",
+  pending: "Demande de contact envoyée",
+  accepted: "A accepté votre demande",
+  declined: "A décliné votre demande",
+};
+
+/** An application's status, as the employer reads it. */
+export const APPLICATION_LABELS: Record<ApplicationStatus, string> = {
+  sent: "Nouvelle",
+  seen: "Lue",
+  interview: "Entretien",
+  hired: "Embauche enregistrée",
+  declined: "Refusée",
+  withdrawn: "Retirée par la personne",
+};
+
+export const LICENCE_WORDS: Record<DrivingLicence, string> = {
+  none: "Pas de permis",
+  in_progress: "Permis en cours",
+  B: "Permis B",
+  other: "Un autre permis",
+};
+
+export const SHIFT_WORDS: Record<Shift, string> = { day: "de jour", night: "de nuit", weekend: "le week-end" };
+
+export const TRAVEL_WORDS: Record<TravelMode, string> = {
+  walk: "à pied",
+  bike: "à vélo",
+  public_transport: "bus ou train",
+  car: "voiture",
+  two_wheeler: "scooter ou moto",
+  carpool: "covoiturage",
+};
+
+/** "Disponible dès maintenant · temps plein · de jour, de nuit" */
+export function availabilityWords(
+  a: { availableFrom: string | null; fullTime: boolean | null; shifts: Shift[] },
+  formatDate: (d: string) => string,
+): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const from = !a.availableFrom || a.availableFrom <= today ? "Disponible dès maintenant" : `Disponible à partir du ${formatDate(a.availableFrom)}`;
+  const time = a.fullTime === true ? "temps plein" : a.fullTime === false ? "temps partiel" : "temps plein ou partiel";
+  const shifts = a.shifts.length ? a.shifts.map((s) => SHIFT_WORDS[s]).join(", ") : null;
+  return [from, time, shifts].filter(Boolean).join(" · ");
+}
+
+export function yearsWords(years: number | null): string | null {
+  if (years === null) return null;
+  if (years < 1) return "moins d'1 an";
+  if (years <= 3) return "1 à 3 ans";
+  return "plus de 3 ans";
+}
+
+/** The route segments of the recruiting pages. */
+export const recruitingPaths = (offerId: string) => ({
+  offer: `/employeur/offres/${offerId}`,
+  candidates: `/employeur/offres/${offerId}/candidats`,
+  candidate: (profileId: string) => `/employeur/offres/${offerId}/candidats/${profileId}`,
+  inbox: `/employeur/offres/${offerId}/candidatures`,
+});

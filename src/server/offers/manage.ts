@@ -1,0 +1,782 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { users } from "../auth/schema";
+import { membershipOf, requireMembership } from "../companies/membership";
+import { queryRows, type Database } from "../db/client";
+import { isInFrance, type LngLat } from "../geo/point";
+import { maskToShifts, shiftsToMask } from "../geo/shifts";
+import { geographySql, projectedSql } from "../geo/sql";
+import { loadInstanceConfig } from "../instance/config";
+import { offerForCaller } from "../matching/access";
+import { communeByInsee, nearestCommune, resolveJobCodes, romeJobItems } from "../referentials/queries";
+import { romeSkills } from "../referentials/schema";
+import { FieldErrors } from "../trpc/init";
+import type { SessionUser } from "../trpc/context";
+import type { OfferFields } from "./inputs";
+import { offers, type Contract, type OfferStatus } from "./schema";
+import { offerSummaries, type OfferSummary } from "./summaries";
+import { defaultExpiry, MESSAGES, todayIso, validateOfferFields } from "./validate";
+
+// Employers create, edit, publish, pause and close their offers. Every recruiter of a company
+// manages all its offers; another company's offer answers as a missing one (offerForCaller).
+//
+// Drafts: the offers table keeps the matcher's columns NOT NULL. A draft that does not have
+// them yet stores the empty value of the column's type: rome_code '' (no job chosen),
+// commune_insee '' (no place; the point is then the company's, never read), contract ''
+// (not chosen), shifts 0 (none ticked), hours_per_week null. A missing radius, number of
+// positions or start date is stored as the form's default (the instance's radius, 1 post,
+// today). Publishing refuses every one of these. toColumns/fromRow are the only two places
+// that know it.
+
+export type EffectiveStatus = OfferStatus | "expired";
+
+/** "published" past its expiry date reads "expired" (computed, never stored). */
+export const effectiveStatusSql = sql`(case when o.status = 'published' and o.expires_on < current_date then 'expired' else o.status end)`;
+
+/** The order of the dashboard: live offers first, then drafts, paused, then the rest. */
+const STATUS_ORDER = sql`(case ${effectiveStatusSql} when 'published' then 0 when 'draft' then 1 when 'paused' then 2
+  when 'expired' then 3 when 'filled' then 4 else 5 end)`;
+
+const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Offre introuvable." });
+
+// ------------------------------------------------------------------ reading
+
+export type OfferStats = {
+  views: number;
+  applications: number;
+  newApplications: number;
+  hires: number;
+  contactsPending: number;
+  contactsAccepted: number;
+};
+
+const statsJoins = sql`
+  left join lateral (
+    select count(*) filter (where a.status <> 'withdrawn')::int as applications,
+      count(*) filter (where a.status = 'sent')::int as new_applications,
+      count(*) filter (where a.status = 'hired')::int as hires
+    from applications a where a.offer_id = o.id
+  ) st_a on true
+  left join lateral (
+    select count(*) filter (where p.status = 'pending')::int as contacts_pending,
+      count(*) filter (where p.status = 'accepted')::int as contacts_accepted
+    from proposals p where p.offer_id = o.id and p.from_kind = 'employer'
+  ) st_p on true
+  left join lateral (select count(*)::int as views from offer_views v where v.offer_id = o.id) st_v on true`;
+
+const statsColumns = sql`st_v.views, st_a.applications, st_a.new_applications, st_a.hires,
+  st_p.contacts_pending, st_p.contacts_accepted`;
+
+function toStats(r: Record<string, unknown>): OfferStats {
+  return {
+    views: Number(r.views ?? 0),
+    applications: Number(r.applications ?? 0),
+    newApplications: Number(r.new_applications ?? 0),
+    hires: Number(r.hires ?? 0),
+    contactsPending: Number(r.contacts_pending ?? 0),
+    contactsAccepted: Number(r.contacts_accepted ?? 0),
+  };
+}
+
+const nameOf = (first: unknown, last: unknown) => [first, last].filter((x) => typeof x === "string" && x).join(" ") || null;
+
+export type OfferListItem = {
+  id: string;
+  title: string;
+  status: OfferStatus;
+  effectiveStatus: EffectiveStatus;
+  version: number;
+  communeName: string | null;
+  contract: Contract | null;
+  positions: number;
+  startsOn: string;
+  expiresOn: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdByName: string | null;
+  stats: OfferStats;
+};
+
+export type CompanyOffers = {
+  /** null: the account has not registered its company yet */
+  organisation: { name: string; communeInsee: string | null; communeName: string | null; postcodes: string[] } | null;
+  offers: OfferListItem[];
+};
+
+/** The company's offers (every recruiter's), with their statistics, for the dashboard. */
+export async function companyOffers(db: Database, user: SessionUser): Promise<CompanyOffers> {
+  const m = await membershipOf(db, user.id);
+  if (!m) return { organisation: null, offers: [] };
+  const [org] = await queryRows(
+    db,
+    sql`select e.name, e.commune_insee, c.name as commune_name, c.postcodes
+      from employers e left join communes c on c.insee = e.commune_insee where e.id = ${m.employerId}`,
+  );
+  const rows = await queryRows(
+    db,
+    sql`select o.id, o.title, o.status, ${effectiveStatusSql} as effective_status, o.version, c.name as commune_name,
+        o.contract, o.positions, o.starts_on::text as starts_on, o.expires_on::text as expires_on, o.published_at,
+        o.created_at, o.updated_at, u.first_name, u.last_name, ${statsColumns}
+      from offers o
+      left join communes c on c.insee = o.commune_insee
+      left join users u on u.id = o.created_by
+      ${statsJoins}
+      where o.employer_id = ${m.employerId}
+      order by ${STATUS_ORDER}, o.created_at desc, o.id`,
+  );
+  return {
+    organisation: {
+      name: String(org?.name ?? m.name),
+      communeInsee: (org?.commune_insee as string | null) ?? null,
+      communeName: (org?.commune_name as string | null) ?? null,
+      postcodes: (org?.postcodes as string[] | null) ?? [],
+    },
+    offers: rows.map((r) => ({
+      id: String(r.id),
+      title: String(r.title),
+      status: r.status as OfferStatus,
+      effectiveStatus: r.effective_status as EffectiveStatus,
+      version: Number(r.version),
+      communeName: (r.commune_name as string | null) ?? null,
+      contract: (r.contract as Contract) || null,
+      positions: Number(r.positions),
+      startsOn: String(r.starts_on),
+      expiresOn: (r.expires_on as string | null) ?? null,
+      publishedAt: r.published_at ? new Date(r.published_at as string) : null,
+      createdAt: new Date(r.created_at as string),
+      updatedAt: new Date(r.updated_at as string),
+      createdByName: nameOf(r.first_name, r.last_name),
+      stats: toStats(r),
+    })),
+  };
+}
+
+export type SkillLabel = { ogrCode: number; label: string };
+
+export type OfferDetail = {
+  id: string;
+  employerName: string;
+  status: OfferStatus;
+  effectiveStatus: EffectiveStatus;
+  version: number;
+  /** what the form starts from: the same shape it sends back */
+  fields: OfferFields;
+  job: { ogrCode: number | null; label: string; romeCode: string; romeLabel: string } | null;
+  commune: { insee: string; name: string; postcodes: string[] } | null;
+  /** the job sheet's skills, soft skills and knowledge (the form's checkboxes) */
+  jobSkills: { skills: SkillLabel[]; softSkills: SkillLabel[]; knowledge: SkillLabel[] };
+  /** labels of the offer's own skills (some may come from outside the job sheet) */
+  skillLabels: Record<number, string>;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdByName: string | null;
+  updatedByName: string | null;
+  stats: OfferStats;
+};
+
+/** One offer of the caller's company, every field, for the edit form and the detail page. */
+export async function offerDetail(db: Database, user: SessionUser, offerId: string): Promise<OfferDetail> {
+  const id = await offerForCaller(db, user, offerId);
+  const [r] = await queryRows(
+    db,
+    sql`select o.*, o.starts_on::text as starts_on_text, o.expires_on::text as expires_on_text,
+        ${effectiveStatusSql} as effective_status, e.name as employer_name,
+        c.name as commune_name, c.postcodes,
+        ST_Y(o.location::geometry) as lat, ST_X(o.location::geometry) as lng,
+        (c.location is not null and ST_Distance(o.location, c.location, false) > 5) as precise,
+        j.label as rome_label, t.label as ogr_label,
+        cu.first_name as created_first, cu.last_name as created_last,
+        uu.first_name as updated_first, uu.last_name as updated_last,
+        ${statsColumns}
+      from offers o
+      join employers e on e.id = o.employer_id
+      left join communes c on c.insee = o.commune_insee and o.commune_insee <> ''
+      left join rome_jobs j on j.code = o.rome_code
+      left join rome_job_titles t on t.ogr_code = o.ogr_code and o.ogr_code > 0
+      left join users cu on cu.id = o.created_by
+      left join users uu on uu.id = o.updated_by
+      ${statsJoins}
+      where o.id = ${id}`,
+  );
+  if (!r) throw notFound();
+  const romeCode = String(r.rome_code ?? "");
+  const ogrCode = Number(r.ogr_code ?? 0);
+  const items = romeCode ? await romeJobItems(db, romeCode) : { skills: [], softSkills: [], knowledge: [] };
+  const required = (r.required_skills as number[] | null) ?? [];
+  const wished = (r.wished_skills as number[] | null) ?? [];
+  const strip = (list: Array<{ ogrCode: number; label: string }>) => list.map(({ ogrCode, label }) => ({ ogrCode, label }));
+  const skillLabels: Record<number, string> = {};
+  const own = [...required, ...wished];
+  if (own.length) {
+    const labels = await db
+      .select({ ogrCode: romeSkills.ogrCode, label: romeSkills.label })
+      .from(romeSkills)
+      .where(inArray(romeSkills.ogrCode, own));
+    for (const l of labels) skillLabels[l.ogrCode] = l.label;
+  }
+  const hasCommune = Boolean(r.commune_insee) && r.commune_name !== null;
+  const fields = fromRow(r);
+  return {
+    id: String(r.id),
+    employerName: String(r.employer_name),
+    status: r.status as OfferStatus,
+    effectiveStatus: r.effective_status as EffectiveStatus,
+    version: Number(r.version),
+    fields: {
+      ...fields,
+      point: hasCommune && r.precise ? { lat: Number(r.lat), lng: Number(r.lng) } : null,
+    },
+    job: romeCode
+      ? {
+          ogrCode: ogrCode > 0 ? ogrCode : null,
+          label: String(r.ogr_label ?? r.rome_label ?? romeCode),
+          romeCode,
+          romeLabel: String(r.rome_label ?? romeCode),
+        }
+      : null,
+    commune: hasCommune
+      ? { insee: String(r.commune_insee), name: String(r.commune_name), postcodes: (r.postcodes as string[]) ?? [] }
+      : null,
+    jobSkills: { skills: strip(items.skills), softSkills: strip(items.softSkills), knowledge: strip(items.knowledge) },
+    skillLabels,
+    publishedAt: r.published_at ? new Date(r.published_at as string) : null,
+    createdAt: new Date(r.created_at as string),
+    updatedAt: new Date(r.updated_at as string),
+    createdByName: nameOf(r.created_first, r.created_last),
+    updatedByName: nameOf(r.updated_first, r.updated_last),
+    stats: toStats(r),
+  };
+}
+
+/** A stored row as the form's fields (the draft placeholders become empty again). */
+function fromRow(r: Record<string, unknown>): OfferFields {
+  const romeCode = String(r.rome_code ?? "");
+  const ogrCode = Number(r.ogr_code ?? 0);
+  const hours = r.hours_per_week;
+  return {
+    title: String(r.title ?? ""),
+    jobCode: ogrCode > 0 ? String(ogrCode) : romeCode || null,
+    communeInsee: (r.commune_insee as string) || null,
+    point: null,
+    addressLine: (r.address_line as string | null) ?? null,
+    radiusKm: Number(r.radius_km),
+    contract: (r.contract as Contract) || null,
+    hoursPerWeek: hours === null || hours === undefined ? null : Number(hours),
+    shifts: maskToShifts(Number(r.shifts ?? 0)),
+    licenceRequired: Boolean(r.licence_required),
+    vehicleRequired: Boolean(r.vehicle_required),
+    positions: Number(r.positions),
+    startsOn: String(r.starts_on_text ?? r.starts_on),
+    expiresOn: (r.expires_on_text as string | null) ?? null,
+    requiredSkills: (r.required_skills as number[] | null) ?? [],
+    wishedSkills: (r.wished_skills as number[] | null) ?? [],
+    description: (r.description as string | null) ?? null,
+  };
+}
+
+// ------------------------------------------------------------------ writing
+
+type Resolved = {
+  title: string;
+  romeCode: string;
+  ogrCode: number;
+  communeInsee: string;
+  point: LngLat | null;
+  addressLine: string | null;
+  radiusKm: number;
+  contract: Contract | "";
+  hoursPerWeek: number | null;
+  shifts: number;
+  licenceRequired: boolean;
+  vehicleRequired: boolean;
+  positions: number;
+  startsOn: string;
+  expiresOn: string | null;
+  requiredSkills: number[];
+  wishedSkills: number[];
+  description: string | null;
+};
+
+type ResolveOptions = {
+  mode: "draft" | "publish";
+  today: string;
+  keptDates?: { startsOn: string | null; expiresOn: string | null };
+  /** skills already on the offer: kept even when they are not in the job sheet (imported offers) */
+  keptSkills?: number[];
+};
+
+/** Checks the fields against the rules and the referential; throws every field's message at once. */
+async function resolveFields(db: Database, f: OfferFields, opts: ResolveOptions): Promise<Resolved> {
+  const errors = validateOfferFields(f, opts);
+  const add = (field: string, message: string) => {
+    if (!errors[field]) errors[field] = [message];
+  };
+
+  let job: { romeCode: string; ogrCode: number; label: string } | null = null;
+  const code = f.jobCode?.trim();
+  if (code) {
+    const found = (await resolveJobCodes(db, [code])).get(code);
+    if (!found) add("jobCode", MESSAGES.job);
+    else job = { romeCode: found.romeCode, ogrCode: found.ogrCode ?? 0, label: found.label };
+  }
+
+  let communeInsee = "";
+  let point: LngLat | null = null;
+  if (f.point && !isInFrance(f.point)) {
+    add("communeInsee", "Cette position n'est pas en France : choisissez la commune dans la liste.");
+  } else if (f.communeInsee?.trim()) {
+    const c = /^[0-9AB]{5}$/.test(f.communeInsee) ? await communeByInsee(db, f.communeInsee) : null;
+    if (!c) add("communeInsee", "Choisissez la commune dans la liste.");
+    else {
+      communeInsee = c.insee;
+      point = f.point ?? { lat: c.lat, lng: c.lng };
+    }
+  } else if (f.point) {
+    const c = await nearestCommune(db, f.point);
+    if (!c) add("communeInsee", MESSAGES.commune);
+    else {
+      communeInsee = c.insee;
+      point = f.point;
+    }
+  }
+
+  const skillsGiven = f.requiredSkills.length + f.wishedSkills.length > 0;
+  // (with an unknown job, its message is enough: the skills are checked once the job is right)
+  if (skillsGiven && !(code && !job)) {
+    const allowed = new Set(opts.keptSkills ?? []);
+    if (job) {
+      const items = await romeJobItems(db, job.romeCode);
+      for (const i of [...items.skills, ...items.softSkills, ...items.knowledge]) allowed.add(i.ogrCode);
+    }
+    if (f.requiredSkills.some((c) => !allowed.has(c))) add("requiredSkills", MESSAGES.skillsUnknown);
+    if (f.wishedSkills.some((c) => !allowed.has(c))) add("wishedSkills", MESSAGES.skillsUnknown);
+  }
+
+  if (Object.keys(errors).length) throw new FieldErrors(errors);
+
+  const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  return {
+    title: f.title.trim() || job?.label || "",
+    romeCode: job?.romeCode ?? "",
+    ogrCode: job?.ogrCode ?? 0,
+    communeInsee,
+    point,
+    addressLine: f.addressLine?.trim() || null,
+    radiusKm: f.radiusKm ?? loadInstanceConfig().defaultTravelRadiusKm,
+    contract: f.contract ?? "",
+    hoursPerWeek: f.hoursPerWeek ?? null,
+    shifts: shiftsToMask(f.shifts),
+    licenceRequired: f.licenceRequired,
+    vehicleRequired: f.vehicleRequired,
+    positions: f.positions ?? 1,
+    startsOn: f.startsOn ?? opts.today,
+    expiresOn: f.expiresOn ?? (opts.mode === "publish" ? defaultExpiry(f.startsOn ?? opts.today, opts.today) : null),
+    requiredSkills: sorted(f.requiredSkills),
+    wishedSkills: sorted(f.wishedSkills),
+    description: f.description?.trim() || null,
+  };
+}
+
+/** Where a draft without a place is put (never read back): the company's point, or the middle of the département. */
+async function placeholderPoint(db: Database, employerId: string): Promise<LngLat> {
+  const deps = loadInstanceConfig().departements;
+  const [r] = await queryRows<{ lat: number | null; lng: number | null }>(
+    db,
+    sql`select ST_Y(p::geometry) as lat, ST_X(p::geometry) as lng from (
+      select coalesce(
+        (select e.location from employers e where e.id = ${employerId}),
+        (select c.location from employers e join communes c on c.insee = e.commune_insee where e.id = ${employerId}),
+        (select ST_Centroid(ST_Collect(c.location::geometry))::geography from communes c
+          where c.departement in (${sql.join(deps.map((d) => sql`${d}`), sql`, `)}))
+      ) as p) x`,
+  );
+  return r?.lat != null && r.lng != null ? { lat: Number(r.lat), lng: Number(r.lng) } : { lat: 47.59, lng: 1.33 };
+}
+
+async function toColumns(db: Database, v: Resolved, employerId: string) {
+  const point = v.point ?? (await placeholderPoint(db, employerId));
+  return {
+    title: v.title,
+    romeCode: v.romeCode,
+    ogrCode: v.ogrCode,
+    requiredSkills: v.requiredSkills,
+    wishedSkills: v.wishedSkills,
+    description: v.description,
+    communeInsee: v.communeInsee,
+    location: geographySql(point) as never,
+    locationProj: projectedSql(point) as never,
+    addressLine: v.addressLine,
+    radiusKm: v.radiusKm,
+    contract: v.contract as Contract,
+    hoursPerWeek: v.hoursPerWeek,
+    shifts: v.shifts,
+    licenceRequired: v.licenceRequired,
+    vehicleRequired: v.vehicleRequired,
+    positions: v.positions,
+    startsOn: v.startsOn,
+    expiresOn: v.expiresOn,
+  };
+}
+
+type Current = {
+  id: string;
+  employerId: string;
+  status: OfferStatus;
+  version: number;
+  startsOn: string;
+  expiresOn: string | null;
+  requiredSkills: number[];
+  wishedSkills: number[];
+};
+
+/** The offer as stored, after checking it belongs to the caller's company. */
+async function currentOffer(db: Database, user: SessionUser, offerId: string): Promise<Current> {
+  const id = await offerForCaller(db, user, offerId);
+  const [o] = await db
+    .select({
+      id: offers.id,
+      employerId: offers.employerId,
+      status: offers.status,
+      version: offers.version,
+      startsOn: offers.startsOn,
+      expiresOn: offers.expiresOn,
+      requiredSkills: offers.requiredSkills,
+      wishedSkills: offers.wishedSkills,
+    })
+    .from(offers)
+    .where(eq(offers.id, id))
+    .limit(1);
+  if (!o) throw notFound();
+  return o;
+}
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Paris",
+});
+
+/** "le 12 mars 2026 à 14:05" */
+function whenLabel(at: Date): string {
+  const parts = dateTime.formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `le ${get("day").replace(/^1$/, "1er")} ${get("month")} ${get("year")} à ${get("hour")}\u00a0h\u00a0${get("minute")}`;
+}
+
+/** The refusal of a save made from an older version: who changed the offer, and when. */
+async function conflictError(db: Database, user: SessionUser, offerId: string): Promise<TRPCError> {
+  const [r] = await db
+    .select({ updatedBy: offers.updatedBy, updatedAt: offers.updatedAt, firstName: users.firstName, lastName: users.lastName })
+    .from(offers)
+    .leftJoin(users, eq(users.id, offers.updatedBy))
+    .where(eq(offers.id, offerId))
+    .limit(1);
+  if (!r) return notFound();
+  const when = whenLabel(r.updatedAt);
+  const who =
+    r.updatedBy === user.id
+      ? "par vous (dans une autre fenêtre ou un autre onglet)"
+      : nameOf(r.firstName, r.lastName)
+        ? `par ${nameOf(r.firstName, r.lastName)}`
+        : "par quelqu'un d'autre";
+  return new TRPCError({
+    code: "CONFLICT",
+    message: `Cette offre a été modifiée ${who} ${when}, pendant que vous la modifiiez. Rechargez la page pour voir ces changements : les vôtres n'ont pas été enregistrés.`,
+  });
+}
+
+const CLOSED_MESSAGE = "Cette offre est terminée (pourvue ou clôturée) : dupliquez-la pour la publier de nouveau.";
+
+type Written = { id: string; version: number; status: OfferStatus };
+
+/** Creates a draft, or publishes a new offer straight away. */
+async function createOffer(db: Database, user: SessionUser, f: OfferFields, publish: boolean): Promise<Written> {
+  const m = await requireMembership(db, user);
+  if (m.kind !== "company") throw new TRPCError({ code: "FORBIDDEN", message: "Seules les entreprises publient des offres d'emploi." });
+  const today = todayIso();
+  const v = await resolveFields(db, f, { mode: publish ? "publish" : "draft", today });
+  const columns = await toColumns(db, v, m.employerId);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const [row] = await tx
+      .insert(offers)
+      .values({
+        ...columns,
+        employerId: m.employerId,
+        status: publish ? "published" : "draft",
+        publishedAt: publish ? new Date() : null,
+        createdBy: user.id,
+        updatedBy: user.id,
+      })
+      .returning({ id: offers.id, version: offers.version, status: offers.status });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: publish ? "offer.publish" : "offer.create",
+      subjectType: "offer",
+      subjectId: row!.id,
+      details: { version: row!.version },
+    });
+    return row!;
+  });
+}
+
+/**
+ * Saves the form over an existing offer, from the version the form loaded. A draft keeps the
+ * draft rules (unless `publish`); a published or paused offer must stay complete. A save from
+ * an older version changes nothing and answers CONFLICT.
+ */
+async function writeOffer(
+  db: Database,
+  user: SessionUser,
+  offerId: string,
+  version: number,
+  f: OfferFields,
+  publish: boolean,
+): Promise<Written> {
+  const cur = await currentOffer(db, user, offerId);
+  if (cur.version !== version) throw await conflictError(db, user, cur.id);
+  if (cur.status === "filled" || cur.status === "closed") throw new FieldErrors({ _: [CLOSED_MESSAGE] });
+  if (publish && cur.status !== "draft") throw new FieldErrors({ _: ["Cette offre est déjà publiée."] });
+  const draft = cur.status === "draft" && !publish;
+  const v = await resolveFields(db, f, {
+    mode: draft ? "draft" : "publish",
+    today: todayIso(),
+    keptDates: cur.status === "draft" ? undefined : { startsOn: cur.startsOn, expiresOn: cur.expiresOn },
+    keptSkills: [...cur.requiredSkills, ...cur.wishedSkills],
+  });
+  const columns = await toColumns(db, v, cur.employerId);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const [row] = await tx
+      .update(offers)
+      .set({
+        ...columns,
+        ...(publish ? { status: "published" as const, publishedAt: sql`coalesce(${offers.publishedAt}, now())` } : {}),
+        version: sql`${offers.version} + 1`,
+        updatedBy: user.id,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(offers.id, cur.id), eq(offers.version, version)))
+      .returning({ id: offers.id, version: offers.version, status: offers.status });
+    if (!row) throw await conflictError(tx, user, cur.id);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: publish ? "offer.publish" : "offer.update",
+      subjectType: "offer",
+      subjectId: cur.id,
+      details: { version: row.version },
+    });
+    return row;
+  });
+}
+
+/** "Enregistrer le brouillon": a new draft, or the edits of a draft (an offer already published keeps the publishing rules). */
+export async function saveDraft(db: Database, user: SessionUser, input: OfferFields & { offerId?: string; version?: number }) {
+  const { offerId, version, ...f } = input;
+  if (!offerId) return createOffer(db, user, f, false);
+  if (version === undefined) throw new FieldErrors({ _: ["Rechargez la page avant d'enregistrer."] });
+  return writeOffer(db, user, offerId, version, f, false);
+}
+
+/** "Enregistrer les modifications" of an offer, from the version the form loaded. */
+export async function updateOffer(db: Database, user: SessionUser, input: OfferFields & { offerId: string; version: number }) {
+  const { offerId, version, ...f } = input;
+  return writeOffer(db, user, offerId, version, f, false);
+}
+
+/** "Publier l'offre" from the form: a new offer, or a draft with what the form holds. */
+export async function publishFromForm(db: Database, user: SessionUser, input: OfferFields & { offerId?: string; version?: number }) {
+  const { offerId, version, ...f } = input;
+  if (!offerId) return createOffer(db, user, f, true);
+  if (version === undefined) throw new FieldErrors({ _: ["Rechargez la page avant de publier."] });
+  return writeOffer(db, user, offerId, version, f, true);
+}
+
+// ------------------------------------------------------------------ status
+
+export type StatusAction = "publish" | "pause" | "resume" | "markFilled" | "close";
+
+const TRANSITIONS: Record<StatusAction, { from: OfferStatus[]; to: OfferStatus; refused: string; audit: string }> = {
+  publish: { from: ["draft"], to: "published", refused: "Seul un brouillon peut être publié.", audit: "offer.publish" },
+  pause: { from: ["published"], to: "paused", refused: "Seule une offre publiée peut être mise en pause.", audit: "offer.pause" },
+  resume: { from: ["paused"], to: "published", refused: "Seule une offre en pause peut être remise en ligne.", audit: "offer.resume" },
+  markFilled: {
+    from: ["published", "paused"],
+    to: "filled",
+    refused: "Seule une offre publiée ou en pause peut être marquée pourvue.",
+    audit: "offer.fill",
+  },
+  close: {
+    from: ["published", "paused"],
+    to: "closed",
+    refused: "Seule une offre publiée ou en pause peut être clôturée.",
+    audit: "offer.close",
+  },
+};
+
+/** Publish a stored draft, pause, resume, mark filled or close: from the version the page showed. */
+export async function changeStatus(
+  db: Database,
+  user: SessionUser,
+  input: { offerId: string; version: number },
+  action: StatusAction,
+): Promise<Written> {
+  const t = TRANSITIONS[action];
+  const cur = await currentOffer(db, user, input.offerId);
+  if (cur.version !== input.version) throw await conflictError(db, user, cur.id);
+  if (!t.from.includes(cur.status)) throw new FieldErrors({ _: [t.refused] });
+  if (action === "publish") {
+    // The draft as stored must hold everything the matcher needs.
+    const [row] = await queryRows(
+      db,
+      sql`select o.*, o.starts_on::text as starts_on_text, o.expires_on::text as expires_on_text from offers o where o.id = ${cur.id}`,
+    );
+    const f = fromRow(row!);
+    // a stored place without a commune is a placeholder; with one, its point is kept as it is
+    const v = await resolveFields(db, { ...f, point: null }, { mode: "publish", today: todayIso(), keptSkills: [...cur.requiredSkills, ...cur.wishedSkills] });
+    return db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Database;
+      const [done] = await tx
+        .update(offers)
+        .set({
+          title: v.title,
+          expiresOn: v.expiresOn,
+          status: "published",
+          publishedAt: sql`coalesce(${offers.publishedAt}, now())`,
+          version: sql`${offers.version} + 1`,
+          updatedBy: user.id,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(offers.id, cur.id), eq(offers.version, input.version), eq(offers.status, "draft")))
+        .returning({ id: offers.id, version: offers.version, status: offers.status });
+      if (!done) throw await conflictError(tx, user, cur.id);
+      await recordAudit(tx, { actorId: user.id, action: t.audit, subjectType: "offer", subjectId: cur.id, details: { version: done.version } });
+      return done;
+    });
+  }
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const [done] = await tx
+      .update(offers)
+      .set({ status: t.to, version: sql`${offers.version} + 1`, updatedBy: user.id, updatedAt: new Date() })
+      .where(and(eq(offers.id, cur.id), eq(offers.version, input.version), inArray(offers.status, t.from)))
+      .returning({ id: offers.id, version: offers.version, status: offers.status });
+    if (!done) throw await conflictError(tx, user, cur.id);
+    await recordAudit(tx, { actorId: user.id, action: t.audit, subjectType: "offer", subjectId: cur.id, details: { version: done.version } });
+    return done;
+  });
+}
+
+/** A copy of any of the company's offers as a new draft (how a filled or closed offer is reopened). */
+export async function duplicateOffer(db: Database, user: SessionUser, offerId: string): Promise<Written> {
+  const cur = await currentOffer(db, user, offerId);
+  const today = todayIso();
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const [row] = await queryRows<{ id: string; version: number; status: OfferStatus }>(
+      tx,
+      sql`insert into offers (employer_id, title, rome_code, ogr_code, required_skills, wished_skills, description,
+          commune_insee, location, location_proj, radius_km, contract, hours_per_week, shifts, licence_required,
+          vehicle_required, positions, starts_on, expires_on, status, address_line, created_by, updated_by)
+        select employer_id, title, rome_code, ogr_code, required_skills, wished_skills, description,
+          commune_insee, location, location_proj, radius_km, contract, hours_per_week, shifts, licence_required,
+          vehicle_required, positions, greatest(starts_on, ${today}::date), null, 'draft', address_line, ${user.id}::uuid, ${user.id}::uuid
+        from offers where id = ${cur.id}
+        returning id, version, status`,
+    );
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "offer.duplicate",
+      subjectType: "offer",
+      subjectId: row!.id,
+      details: { from: cur.id, version: 1 },
+    });
+    return { id: String(row!.id), version: Number(row!.version), status: row!.status };
+  });
+}
+
+// ------------------------------------------------------------------ beneficiaries
+
+const openSql: SQL = sql`(o.status = 'published' and (o.expires_on is null or o.expires_on >= current_date))`;
+
+/** Counts a person's first look at an open offer (once per person: the "views" statistic). */
+export async function recordOfferView(db: Database, profileId: string | null, offerId: string): Promise<{ recorded: boolean }> {
+  if (!profileId) return { recorded: false };
+  const rows = await queryRows(
+    db,
+    sql`insert into offer_views (offer_id, profile_id)
+      select o.id, ${profileId}::uuid from offers o where o.id = ${offerId} and ${openSql}
+      on conflict do nothing
+      returning offer_id`,
+  );
+  return { recorded: rows.length > 0 };
+}
+
+export type BeneficiaryOfferView = {
+  id: string;
+  offer: OfferSummary;
+  open: boolean;
+  /** the person's application, when they applied (withdrawn ones included) */
+  applicationStatus: string | null;
+  /** from the person's home, when they have a CV */
+  distanceKm: number | null;
+  travelModes: string[];
+  positions: number;
+  addressLine: string | null;
+  romeLabel: string | null;
+  requiredSkills: SkillLabel[];
+  wishedSkills: SkillLabel[];
+};
+
+/**
+ * What a beneficiary may read of an offer: any open offer, or one they applied to or were
+ * proposed (shown as no longer open). Drafts and other offers answer as missing.
+ */
+export async function offerForBeneficiary(db: Database, userId: string, offerId: string): Promise<BeneficiaryOfferView> {
+  const [r] = await queryRows(
+    db,
+    sql`select o.id, ${openSql} as open, o.positions, o.address_line, j.label as rome_label,
+        o.required_skills, o.wished_skills,
+        (select a.status from applications a where a.offer_id = o.id and a.profile_id = p.id limit 1) as application_status,
+        exists (select 1 from proposals pr where pr.offer_id = o.id and pr.profile_id = p.id) as proposed,
+        case when p.id is null then null else ST_Distance(o.location, p.location, false) end as distance_m,
+        p.travel_modes
+      from offers o
+      left join rome_jobs j on j.code = o.rome_code
+      left join beneficiary_profiles p on p.user_id = ${userId}
+      where o.id = ${offerId} and o.status <> 'draft'`,
+  );
+  if (!r || (!r.open && r.application_status === null && !r.proposed)) throw notFound();
+  const required = (r.required_skills as number[]) ?? [];
+  const wished = (r.wished_skills as number[]) ?? [];
+  const labels = new Map<number, string>();
+  if (required.length + wished.length) {
+    const rows = await db
+      .select({ ogrCode: romeSkills.ogrCode, label: romeSkills.label })
+      .from(romeSkills)
+      .where(inArray(romeSkills.ogrCode, [...required, ...wished]));
+    for (const l of rows) labels.set(l.ogrCode, l.label);
+  }
+  const withLabels = (codes: number[]) => codes.flatMap((c) => (labels.has(c) ? [{ ogrCode: c, label: labels.get(c)! }] : []));
+  const summary = (await offerSummaries(db, [String(r.id)])).get(String(r.id));
+  if (!summary) throw notFound();
+  return {
+    id: String(r.id),
+    offer: summary,
+    open: Boolean(r.open),
+    applicationStatus: (r.application_status as string | null) ?? null,
+    distanceKm: r.distance_m === null || r.distance_m === undefined ? null : Math.round(Number(r.distance_m)) / 1000,
+    travelModes: (r.travel_modes as string[] | null) ?? [],
+    positions: Number(r.positions),
+    addressLine: (r.address_line as string | null) ?? null,
+    romeLabel: (r.rome_label as string | null) ?? null,
+    requiredSkills: withLabels(required),
+    wishedSkills: withLabels(wished),
+  };
+}
