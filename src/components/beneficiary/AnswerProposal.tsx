@@ -7,8 +7,17 @@ import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
 import { IconBan, IconThumbUp } from "./icons";
 import { isNetworkError } from "./wizard/WizardForm";
 
+type Props = {
+  proposalId: string;
+  describedBy: string;
+  /** said after "yes" (e.g. what the company can now see) */
+  acceptedNote?: string;
+  /** said after "no" */
+  declinedNote?: string;
+};
+
 /** "Oui, j'accepte" / "Non, merci" for one proposal; the page is refreshed after the answer. */
-export function AnswerProposal({ proposalId, describedBy }: { proposalId: string; describedBy: string }) {
+export function AnswerProposal({ proposalId, describedBy, acceptedNote, declinedNote }: Props) {
   const client = useTRPCClient();
   const router = useRouter();
   const [busy, setBusy] = useState<"yes" | "no" | null>(null);
@@ -34,7 +43,11 @@ export function AnswerProposal({ proposalId, describedBy }: { proposalId: string
   if (answered !== null) {
     return (
       <p role="status">
-        <strong>{answered ? "Merci, c'est noté : vous avez accepté." : "C'est noté : vous avez refusé."}</strong>
+        <strong>
+          {answered
+            ? (acceptedNote ?? "Merci, c'est noté : vous avez accepté.")
+            : (declinedNote ?? "C'est noté : vous avez refusé.")}
+        </strong>
       </p>
     );
   }

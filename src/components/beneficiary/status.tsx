@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { IconCheck } from "@/components/ui/icons";
 import { IconBan, IconCalendar, IconClock, IconClose, IconSend } from "./icons";
 import { IconEye } from "@/components/ui/icons";
+import { FORMATION_APPLICATION_STATUS, formationDeclineSentence } from "@/server/formations/labels";
+import { declineWording } from "@/server/recruiting/decline-reasons";
 
 /** An application's status in plain words, with a pictogram and one sentence. */
 export const APPLICATION_STATUS: Record<string, { label: string; detail: string; icon: ReactNode }> = {
@@ -13,20 +15,35 @@ export const APPLICATION_STATUS: Record<string, { label: string; detail: string;
   withdrawn: { label: "Retirée", detail: "Vous avez retiré cette candidature.", icon: <IconClose size="1.25em" /> },
 };
 
+/**
+ * The one sentence under an application's status: for a decline, the kind words of the
+ * reason the employer (or the training organisation) picked from its list, else the status's
+ * own sentence. The reason codes of offers and formations are separate lists.
+ */
+export function applicationDetail(kind: "offer" | "formation", status: string, statusReason: string | null): string | undefined {
+  if (kind === "formation") {
+    if (status === "declined") return formationDeclineSentence(statusReason) ?? FORMATION_APPLICATION_STATUS.declined!.detail;
+    return FORMATION_APPLICATION_STATUS[status]?.detail;
+  }
+  if (status === "declined") return declineWording(statusReason) ?? APPLICATION_STATUS.declined!.detail;
+  return APPLICATION_STATUS[status]?.detail;
+}
+
 export const PROPOSAL_STATUS: Record<string, { label: string; icon: ReactNode }> = {
   pending: { label: "Attend votre réponse", icon: <IconClock size="1.25em" /> },
   accepted: { label: "Vous avez accepté", icon: <IconCheck size="1.25em" /> },
   declined: { label: "Vous avez refusé", icon: <IconBan size="1.25em" /> },
 };
 
-export function StatusBadge({ kind, status }: { kind: "application" | "proposal"; status: string }) {
-  const s = (kind === "application" ? APPLICATION_STATUS : PROPOSAL_STATUS)[status];
+export function StatusBadge({ kind, status }: { kind: "application" | "formation" | "proposal"; status: string }) {
+  const s = (kind === "proposal" ? PROPOSAL_STATUS : APPLICATION_STATUS)[status];
+  const label = kind === "formation" ? (FORMATION_APPLICATION_STATUS[status]?.forPerson ?? s?.label) : s?.label;
   return (
     <p className={`status status--${status}`}>
       {s?.icon}
       <span>
         <span className="sr-only">État : </span>
-        {s?.label ?? status}
+        {label ?? status}
       </span>
     </p>
   );

@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
-import { callerAs } from "../testing/callers";
-import { makeFormation, makeOffer } from "../testing/factories";
+import { callerAs, callerFor } from "../testing/callers";
+import { makeCompany, makeFormation, makeOffer } from "../testing/factories";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -68,8 +70,9 @@ describe("applications", () => {
 describe("proposals", () => {
   it("beneficiary_can_accept_an_employer_contact_request_or_decline_an_adviser_suggestion", async () => {
     const person = await beneficiaryWithCv("41018");
-    const { caller: employer, user: employerUser } = await callerAs(h.db, "employer");
-    const offer = await makeOffer(h.db, "41018", { createdBy: employerUser.id });
+    const company = await makeCompany(h.db);
+    const employer = await callerFor(h.db, company.owner.id);
+    const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await employer.proposals.create({ profileId: person.profileId, offerId: offer.id, message: "Bonjour" });
     const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
     const other = await makeOffer(h.db, "41018");
@@ -92,8 +95,9 @@ describe("proposals", () => {
 
   it("employer_cannot_contact_a_non_consenting_profile_nor_use_another_company_offer", async () => {
     const hidden = await beneficiaryWithCv("41018", false);
-    const { caller: employer, user } = await callerAs(h.db, "employer");
-    const own = await makeOffer(h.db, "41018", { createdBy: user.id });
+    const company = await makeCompany(h.db);
+    const employer = await callerFor(h.db, company.owner.id);
+    const own = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await expect(employer.proposals.create({ profileId: hidden.profileId, offerId: own.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
@@ -102,6 +106,32 @@ describe("proposals", () => {
     await expect(employer.proposals.create({ profileId: visible.profileId, offerId: foreign.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("any recruiter of the company may ask, with a short optional message; the answer is kept as a consent", async () => {
+    const person = await beneficiaryWithCv("41018");
+    const company = await makeCompany(h.db, "company", 1);
+    const recruiter = await callerFor(h.db, company.recruiters[0]!.id);
+    const { caller: loner } = await callerAs(h.db, "employer");
+    const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
+    await expect(
+      recruiter.proposals.create({ profileId: person.profileId, offerId: offer.id, message: "x".repeat(501) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // an account without a company has no offer to contact anyone for
+    await expect(loner.proposals.create({ profileId: person.profileId, offerId: offer.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const created = await recruiter.proposals.create({ profileId: person.profileId, offerId: offer.id });
+    // one request per offer: no insisting after a "no"
+    await expect(recruiter.proposals.create({ profileId: person.profileId, offerId: offer.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const [mine] = await person.caller.proposals.mine();
+    expect(mine).toMatchObject({ id: created.id, fromKind: "employer", message: null, offer: { employerName: expect.any(String) } });
+    await person.caller.proposals.answer({ proposalId: created.id, accept: false });
+    const trail = await h.db.select().from(auditEvents).where(eq(auditEvents.subjectId, created.id));
+    expect(trail.map((e) => e.action).sort()).toEqual(["contact_request.create", "contact_request.decline"]);
+    expect(trail.find((e) => e.action === "contact_request.decline")!.actorId).toBe(person.user.id);
   });
 
   it("one beneficiary cannot answer another's proposal", async () => {

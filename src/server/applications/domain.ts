@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { queryRows } from "../db/client";
 import { offerSummaries, type OfferSummary } from "../offers/summaries";
 import { formationSummaries, type FormationSummary } from "../formations/summaries";
+import { recordAudit } from "../audit/record";
 import { FieldErrors } from "../trpc/init";
 import { applications, proposals, type ApplicationStatus, type ProposalStatus } from "./schema";
 
@@ -128,15 +129,30 @@ export async function myProposals(db: Database, profileId: string): Promise<MyPr
   }));
 }
 
-/** The person accepts (the employer may then see who they are) or declines a proposal. */
-export async function answerProposal(db: Database, profileId: string, proposalId: string, accept: boolean) {
-  const [row] = await db
-    .update(proposals)
-    .set({ status: accept ? "accepted" : "declined", answeredAt: new Date() })
-    .where(and(eq(proposals.id, proposalId), eq(proposals.profileId, profileId), eq(proposals.status, "pending")))
-    .returning({ id: proposals.id, status: proposals.status });
-  if (!row) throw new FieldErrors({ _: ["Cette proposition n'attend plus de réponse."] });
-  return row;
+/**
+ * The person accepts or declines a proposal. Accepting a company's contact request lets every
+ * recruiter of that company see their name, CV and contact details; declining keeps them
+ * anonymous. The answer to a company is kept in the audit trail (it is a consent).
+ */
+export async function answerProposal(db: Database, profileId: string, proposalId: string, accept: boolean, actorId: string | null = null) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(proposals)
+      .set({ status: accept ? "accepted" : "declined", answeredAt: new Date() })
+      .where(and(eq(proposals.id, proposalId), eq(proposals.profileId, profileId), eq(proposals.status, "pending")))
+      .returning({ id: proposals.id, status: proposals.status, fromKind: proposals.fromKind, offerId: proposals.offerId });
+    if (!row) throw new FieldErrors({ _: ["Cette proposition n'attend plus de réponse."] });
+    if (row.fromKind === "employer") {
+      await recordAudit(tx, {
+        actorId,
+        action: accept ? "contact_request.accept" : "contact_request.decline",
+        subjectType: "proposal",
+        subjectId: row.id,
+        details: { profileId, offerId: row.offerId },
+      });
+    }
+    return { id: row.id, status: row.status };
+  });
 }
 
 /**
@@ -158,11 +174,20 @@ export async function createProposal(
   }
   if (!(await offerIsOpen(db, input.offerId))) throw new FieldErrors({ offerId: ["Cette offre n'est pas publiée."] });
   try {
-    const [row] = await db
-      .insert(proposals)
-      .values({ profileId: input.profileId, offerId: input.offerId, fromKind: from.kind, fromUserId: from.userId, message: input.message || null })
-      .returning({ id: proposals.id });
-    return row!;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(proposals)
+        .values({ profileId: input.profileId, offerId: input.offerId, fromKind: from.kind, fromUserId: from.userId, message: input.message || null })
+        .returning({ id: proposals.id });
+      await recordAudit(tx, {
+        actorId: from.userId,
+        action: from.kind === "employer" ? "contact_request.create" : "proposal.create",
+        subjectType: "proposal",
+        subjectId: row!.id,
+        details: { profileId: input.profileId, offerId: input.offerId },
+      });
+      return row!;
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new FieldErrors({ _: ["Une proposition existe déjà pour cette personne et cette offre."] });
     throw err;

@@ -7,6 +7,8 @@ import type { Context, SessionUser } from "../trpc/context";
 import { answerProposal, apply, createProposal, myApplications, myProposals, withdrawApplication } from "./domain";
 
 const message = z.string().trim().max(1000, "1 000 caractères au plus.").nullish();
+/** a contact request or a suggestion: a few words, optional */
+const shortMessage = z.string().trim().max(500, "500 caractères au plus.").nullish();
 
 /** The signed-in beneficiary's own profile id (they must have started their CV). */
 async function ownProfileId(ctx: Context & { user: SessionUser }): Promise<string> {
@@ -42,10 +44,22 @@ export const proposalsRouter = router({
   }),
   answer: beneficiary
     .input(z.object({ proposalId: z.uuid(), accept: z.boolean() }))
-    .mutation(async ({ ctx, input }) => answerProposal(ctx.db, await ownProfileId(ctx), input.proposalId, input.accept)),
-  /** An employer (for their own offer) asks to contact a candidate; an adviser suggests an offer to a person they follow. */
+    .mutation(async ({ ctx, input }) =>
+      answerProposal(ctx.db, await ownProfileId(ctx), input.proposalId, input.accept, ctx.user.id),
+    ),
+  /**
+   * An employer asks to contact a candidate for an offer of their company (any recruiter of
+   * it; another company's offer answers as a missing one); an adviser suggests an offer to a
+   * person they follow.
+   */
   create: roleProcedure("employer", "adviser")
-    .input(z.object({ profileId: z.uuid(), offerId: z.uuid(), message }))
+    .input(
+      z.object({
+        profileId: z.uuid("Identifiant de candidat invalide."),
+        offerId: z.uuid("Identifiant d'offre invalide."),
+        message: shortMessage,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (ctx.user.role === "employer") await offerForCaller(ctx.db, ctx.user, input.offerId);
       else await profileForCaller(ctx.db, ctx.user, input.profileId);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
-import { callerAs } from "../testing/callers";
-import { makeOffer, makeProfile } from "../testing/factories";
+import { callerAs, callerFor } from "../testing/callers";
+import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -13,15 +13,24 @@ afterAll(async () => {
 });
 
 describe("who may see which ranking", () => {
-  it("employer_can_rank_candidates_for_their_own_offer_only, without the département's identifiers", async () => {
-    const { caller: owner, user } = await callerAs(h.db, "employer");
-    const { caller: other } = await callerAs(h.db, "employer");
-    const offer = await makeOffer(h.db, "41018", { createdBy: user.id });
+  it("employer_can_rank_candidates_for_their_own_company_offers_only, without the département's identifiers", async () => {
+    const company = await makeCompany(h.db, "company", 1);
+    const owner = await callerFor(h.db, company.owner.id);
+    const recruiter = await callerFor(h.db, company.recruiters[0]!.id);
+    const other = await callerFor(h.db, (await makeCompany(h.db)).owner.id);
+    const { caller: noCompany } = await callerAs(h.db, "employer");
+    const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await makeProfile(h.db, "41018", { externalId: "CAF-123" });
-    const items = await owner.matching.candidatesForOffer({ offerId: offer.id });
-    expect(items).toHaveLength(1);
-    expect(items[0]!.externalId).toBeNull();
-    await expect(other.matching.candidatesForOffer({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const list = await owner.recruiting.candidates({ offerId: offer.id });
+    expect(list.items).toHaveLength(1);
+    expect(JSON.stringify(list)).not.toContain("CAF-123");
+    expect((await recruiter.recruiting.candidates({ offerId: offer.id })).items).toHaveLength(1);
+    await expect(other.recruiting.candidates({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(noCompany.recruiting.candidates({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // the raw ranking (with identifiers) is for advisers and admins only
+    await expect(owner.matching.candidatesForOffer({ offerId: offer.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    expect((await adviser.matching.candidatesForOffer({ offerId: offer.id }))[0]!.externalId).toBe("CAF-123");
   });
 
   it("beneficiary_sees_offers_for_their_own_profile_only", async () => {

@@ -100,8 +100,31 @@ function rankedSql(ctes: SQL, externalIdOf: SQL, limit: number): SQL {
     order by ${scoreSql(sql`r.job`, sql`r.skills`, sql`r.proximity`, sql`r.formation`)} desc, r.distance_m, r.id`;
 }
 
+/** What an employer can narrow the candidates by (on top of the offer's own hard filters). */
+export type CandidateFilters = {
+  /** no farther than this from the workplace */
+  maxDistanceKm?: number;
+  /** only people holding a driving licence */
+  licence?: boolean;
+  /** only this profile (its score and reasons, when it matches at all) */
+  profileId?: string;
+};
+
+function candidateFiltersSql(f: CandidateFilters): SQL {
+  const parts: SQL[] = [];
+  if (f.maxDistanceKm) parts.push(sql`and ST_Distance(m.location, o.location, false) <= ${f.maxDistanceKm * 1000}`);
+  if (f.licence) parts.push(sql`and m.has_licence`);
+  if (f.profileId) parts.push(sql`and m.profile_id = ${f.profileId}::uuid`);
+  return sql.join(parts, sql` `);
+}
+
 /** Best candidates for an offer (employer's and adviser's view). */
-export async function matchCandidatesForOffer(db: Database, offerId: string, limit = 50): Promise<MatchItem[]> {
+export async function matchCandidatesForOffer(
+  db: Database,
+  offerId: string,
+  limit = 50,
+  filters: CandidateFilters = {},
+): Promise<MatchItem[]> {
   const rows = await queryRows<Row>(
     db,
     rankedSql(
@@ -121,6 +144,7 @@ export async function matchCandidatesForOffer(db: Database, offerId: string, lim
           and (not o.vehicle_required or m.has_vehicle)
           and (o.shifts & ~m.shifts) = 0
           and (m.available_from is null or m.available_from <= greatest(o.starts_on, current_date))
+          ${candidateFiltersSql(filters)}
       )`,
       sql`(select p.external_id from beneficiary_profiles p where p.id = r.id)`,
       limit,

@@ -9,14 +9,15 @@ import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForB
 const limit = z.number().int().min(1).max(100);
 
 export const matchingRouter = router({
-  /** Employers (their own offers), advisers and admins: ranked, pseudonymous candidates. */
-  candidatesForOffer: roleProcedure("employer", "adviser", "admin")
+  /**
+   * Advisers and admins: the raw ranking (profile ids and the département's identifiers).
+   * Employers get pseudonymised cards from `recruiting.candidates` instead.
+   */
+  candidatesForOffer: roleProcedure("adviser", "admin")
     .input(z.object({ offerId: z.uuid("Identifiant d'offre invalide."), limit: limit.default(50) }))
     .query(async ({ ctx, input }) => {
       const offerId = await offerForCaller(ctx.db, ctx.user, input.offerId);
-      const items = await matchCandidatesForOffer(ctx.db, offerId, input.limit);
-      // The département's own identifiers are not the employer's business.
-      return ctx.user.role === "employer" ? items.map((i) => ({ ...i, externalId: null })) : items;
+      return matchCandidatesForOffer(ctx.db, offerId, input.limit);
     }),
   /** A beneficiary (their own profile), or an adviser/admin for a profile they follow. */
   offersForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")

@@ -1,3 +1,86 @@
-import { router } from "../trpc/init";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { offerForCaller } from "../matching/access";
+import { roleProcedure, router } from "../trpc/init";
+import { candidateForOffer, rankedCandidates } from "./candidates";
+import { DECLINE_REASONS } from "./decline-reasons";
+import { EMPLOYER_STATUSES, inboxForOffer, offerOfApplication, recordHire, setApplicationStatus } from "./inbox";
 
-export const recruitingRouter = router({});
+const offerId = z.uuid("Identifiant d'offre invalide.");
+const profileId = z.uuid("Identifiant de candidat invalide.");
+const employer = roleProcedure("employer");
+
+/**
+ * An employer's side of recruiting, always for an offer of their own company (any recruiter
+ * of it); another company's offer answers as a missing one.
+ */
+export const recruitingRouter = router({
+  /** Ranked, pseudonymised candidates for an offer (advisers and admins see the same cards). */
+  candidates: roleProcedure("employer", "adviser", "admin")
+    .input(
+      z.object({
+        offerId,
+        maxDistanceKm: z
+          .number("Indiquez une distance en kilomètres.")
+          .min(1, "Au moins 1 km.")
+          .max(200, "200 km au plus.")
+          .optional(),
+        licence: z.boolean().optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await offerForCaller(ctx.db, ctx.user, input.offerId);
+      return rankedCandidates(ctx.db, input.offerId, { maxDistanceKm: input.maxDistanceKm, licence: input.licence }, input.limit);
+    }),
+
+  /** One candidate: pseudonymised, or identity and full CV once they applied to the company or accepted its request. */
+  candidate: employer.input(z.object({ offerId, profileId })).query(async ({ ctx, input }) => {
+    await offerForCaller(ctx.db, ctx.user, input.offerId);
+    const view = await candidateForOffer(ctx.db, input.offerId, input.profileId, { markSeen: true });
+    if (view.identity) {
+      // a read of a person's file by a company: kept in the audit trail
+      await recordAudit(ctx.db, {
+        actorId: ctx.user.id,
+        action: "candidate.view_identity",
+        subjectType: "profile",
+        subjectId: input.profileId,
+        details: { offerId: input.offerId, grantedBy: view.grantedBy },
+      });
+    }
+    return view;
+  }),
+
+  /** The offer's applications; opening it marks the new ones as read. */
+  inbox: employer.input(z.object({ offerId })).query(async ({ ctx, input }) => {
+    await offerForCaller(ctx.db, ctx.user, input.offerId);
+    return inboxForOffer(ctx.db, input.offerId, { markSeen: true });
+  }),
+
+  /** Interview, hire (records the placement) or decline (with a reason code). */
+  setStatus: employer
+    .input(
+      z.object({
+        applicationId: z.uuid("Identifiant de candidature invalide."),
+        status: z.enum(EMPLOYER_STATUSES, "Choisissez une réponse."),
+        reason: z.enum(DECLINE_REASONS, "Choisissez la raison du refus.").nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await offerForCaller(ctx.db, ctx.user, await offerOfApplication(ctx.db, input.applicationId)).catch((err: unknown) => {
+        // another company's application answers as a missing one, in the inbox's words
+        if (err instanceof TRPCError && err.code === "NOT_FOUND") {
+          throw new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
+        }
+        throw err;
+      });
+      return setApplicationStatus(ctx.db, ctx.user.id, input);
+    }),
+
+  /** Hires a person who accepted the company's contact request without applying to this offer. */
+  recordHire: employer.input(z.object({ offerId, profileId })).mutation(async ({ ctx, input }) => {
+    await offerForCaller(ctx.db, ctx.user, input.offerId);
+    return recordHire(ctx.db, ctx.user.id, input.offerId, input.profileId);
+  }),
+});

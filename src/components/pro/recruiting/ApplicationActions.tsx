@@ -118,7 +118,10 @@ export function ApplicationActions({ applicationId, status, who }: Props) {
           name="reason"
           label="Raison du refus"
           value={reason}
-          onChange={(e) => setReason(e.target.value as DeclineReason | "")}
+          onChange={(e) => {
+            setReason(e.target.value as DeclineReason | "");
+            setFieldErrors({});
+          }}
           error={fieldErrors.reason}
           options={[
             { value: "", label: "Choisissez une raison" },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { IconGraduation, IconPin, IconSearch } from "@/components/beneficiary/icons";
-import { APPLICATION_STATUS, StatusBadge } from "@/components/beneficiary/status";
+import { applicationDetail, StatusBadge } from "@/components/beneficiary/status";
 import { frenchDate } from "@/components/beneficiary/steps";
 import { WithdrawApplication } from "@/components/beneficiary/Withdraw";
 import { LinkButton } from "@/components/ui/Button";
@@ -54,11 +54,8 @@ export default async function ApplicationsPage() {
                     <br />
                     {a.formation ? "Inscription" : "Candidature"} envoyée le {frenchDate(a.createdAt)}
                   </p>
-                  <StatusBadge kind="application" status={a.status} />
-                  <p>
-                    {APPLICATION_STATUS[a.status]?.detail}
-                    {a.statusReason ? ` Raison : ${a.statusReason}.` : ""}
-                  </p>
+                  <StatusBadge kind={a.formation ? "formation" : "application"} status={a.status} />
+                  <p>{applicationDetail(a.formation ? "formation" : "offer", a.status, a.statusReason)}</p>
                   {a.message ? (
                     <p className="muted">
                       Votre message : « {a.message} »

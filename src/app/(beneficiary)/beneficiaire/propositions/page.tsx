@@ -20,7 +20,7 @@ export default async function ProposalsPage() {
     <div className="readable">
       <PageHeader
         title="Mes propositions"
-        intro="Une entreprise veut vous contacter, ou votre conseiller vous propose une offre : c'est vous qui décidez."
+        intro="Une entreprise veut vous contacter, ou votre conseiller vous propose une offre : c'est vous qui décidez. Tant que vous n'acceptez pas, une entreprise ne voit ni votre nom ni vos coordonnées."
       />
       {proposals.length === 0 ? <p>Vous n'avez pas de proposition pour l'instant.</p> : null}
       {pending.length ? (
@@ -30,6 +30,7 @@ export default async function ProposalsPage() {
             {pending.map((p) => {
               const title = p.offer?.title ?? "une offre";
               const meaning = `proposal-${p.id}-meaning`;
+              const company = p.offer?.employerName ? `l'entreprise ${p.offer.employerName}` : "l'entreprise";
               return (
                 <li key={p.id}>
                   <article className="item" aria-labelledby={`proposal-${p.id}`}>
@@ -58,11 +59,11 @@ export default async function ProposalsPage() {
                       {p.fromKind === "employer" ? (
                         <>
                           <p>
-                            <strong>Si vous acceptez</strong>, l'entreprise verra votre nom, votre CV, votre téléphone et votre
-                            e-mail. Elle pourra vous appeler.
+                            <strong>Si vous acceptez</strong>, {company} verra votre nom, votre CV complet, votre téléphone et
+                            votre e-mail. Elle pourra vous appeler.
                           </p>
                           <p>
-                            <strong>Si vous refusez</strong>, elle ne saura pas qui vous êtes.
+                            <strong>Si vous refusez</strong>, elle ne saura pas qui vous êtes : vous restez anonyme.
                           </p>
                         </>
                       ) : (
@@ -72,7 +73,16 @@ export default async function ProposalsPage() {
                         </p>
                       )}
                     </div>
-                    <AnswerProposal proposalId={p.id} describedBy={meaning} />
+                    <AnswerProposal
+                      proposalId={p.id}
+                      describedBy={meaning}
+                      acceptedNote={
+                        p.fromKind === "employer"
+                          ? `Merci, c'est noté : ${company} peut maintenant voir votre nom, votre CV et vos coordonnées.`
+                          : undefined
+                      }
+                      declinedNote={p.fromKind === "employer" ? "C'est noté : vous restez anonyme pour cette entreprise." : undefined}
+                    />
                   </article>
                 </li>
               );
@@ -93,6 +103,12 @@ export default async function ProposalsPage() {
                     {p.offer ? ` · ${p.offer.employerName}` : ""}
                   </p>
                   <StatusBadge kind="proposal" status={p.status} />
+                  {p.fromKind === "employer" && p.status === "accepted" ? (
+                    <p>{p.offer?.employerName ?? "Cette entreprise"} peut voir votre nom, votre CV et vos coordonnées.</p>
+                  ) : null}
+                  {p.fromKind === "employer" && p.status === "declined" ? (
+                    <p>Vous restez anonyme pour cette entreprise.</p>
+                  ) : null}
                 </article>
               </li>
             ))}

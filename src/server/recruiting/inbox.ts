@@ -1,0 +1,288 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { queryRows, type Database } from "../db/client";
+import { applications, type ApplicationStatus } from "../applications/schema";
+import { recordAudit } from "../audit/record";
+import { createPlacementForApplication } from "../placements/create";
+import { FieldErrors } from "../trpc/init";
+import { hiresOf } from "./candidates";
+import { pseudonymOf, referenceOf } from "./cards";
+import { DECLINE_REASON_TEXTS, isDeclineReason, type DeclineReason } from "./decline-reasons";
+import type { CandidateContact } from "./identity";
+import { loadOffer, offerIsOpen, relationFor, type OfferRow } from "./relations";
+
+// The applications inbox of one offer and what the company answers: sent → seen (on opening)
+// → interview → hired | declined (with a reason code the person reads in kind words).
+// Withdrawn, hired and declined applications are settled.
+
+export type InboxItem = {
+  id: string;
+  status: ApplicationStatus;
+  statusReason: DeclineReason | null;
+  /** the employer's label of the reason */
+  reasonLabel: string | null;
+  /** the words the candidate reads */
+  reasonWording: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  message: string | null;
+  /** not read before this opening of the inbox */
+  isNew: boolean;
+  candidate: {
+    profileId: string;
+    pseudonym: string;
+    reference: string;
+    /** applying shares one's name, contact details and CV with the company; withdrawing takes them back */
+    contact: CandidateContact | null;
+  };
+};
+
+export type Inbox = {
+  offer: {
+    id: string;
+    title: string;
+    status: OfferRow["status"];
+    open: boolean;
+    positions: number;
+    hires: number;
+    /** every position is taken and the offer is still shown: suggest marking it filled */
+    suggestMarkFilled: boolean;
+    version: number;
+  };
+  items: InboxItem[];
+};
+
+const ORDER: Record<ApplicationStatus, number> = { sent: 0, seen: 0, interview: 1, hired: 2, declined: 3, withdrawn: 4 };
+
+export async function inboxForOffer(db: Database, offerId: string, opts: { markSeen: boolean }): Promise<Inbox> {
+  const offer = await loadOffer(db, offerId);
+  const opened = opts.markSeen
+    ? await db
+        .update(applications)
+        .set({ status: "seen", updatedAt: new Date() })
+        .where(and(eq(applications.offerId, offerId), eq(applications.status, "sent")))
+        .returning({ id: applications.id })
+    : [];
+  const newIds = new Set(opened.map((o) => o.id));
+  const rows = await queryRows<{
+    id: string;
+    profile_id: string;
+    status: ApplicationStatus;
+    status_reason: string | null;
+    message: string | null;
+    created_at: Date | string;
+    updated_at: Date | string;
+    first_name: string;
+    last_name: string;
+    email: string | null;
+    phone: string | null;
+    commune_name: string | null;
+  }>(
+    db,
+    sql`select a.id, a.profile_id, a.status, a.status_reason, a.message, a.created_at, a.updated_at,
+        p.first_name, p.last_name, coalesce(p.email, u.email) as email, p.phone, c.name as commune_name
+      from applications a
+      join beneficiary_profiles p on p.id = a.profile_id
+      left join users u on u.id = p.user_id
+      left join communes c on c.insee = p.commune_insee
+      where a.offer_id = ${offerId}::uuid
+      order by a.created_at desc, a.id`,
+  );
+  const items: InboxItem[] = rows.map((r) => {
+    const withdrawn = r.status === "withdrawn";
+    const reason = isDeclineReason(r.status_reason) ? r.status_reason : null;
+    return {
+      id: String(r.id),
+      status: r.status,
+      statusReason: reason,
+      reasonLabel: reason ? DECLINE_REASON_TEXTS[reason].label : null,
+      reasonWording: reason ? DECLINE_REASON_TEXTS[reason].candidate : null,
+      createdAt: new Date(r.created_at),
+      updatedAt: new Date(r.updated_at),
+      message: withdrawn ? null : r.message,
+      isNew: newIds.has(String(r.id)) || r.status === "sent",
+      candidate: {
+        profileId: String(r.profile_id),
+        pseudonym: pseudonymOf(r.first_name),
+        reference: referenceOf(String(r.profile_id)),
+        contact: withdrawn
+          ? null
+          : {
+              profileId: String(r.profile_id),
+              firstName: r.first_name,
+              lastName: r.last_name,
+              email: r.email,
+              phone: r.phone,
+              communeName: r.commune_name,
+            },
+      },
+    };
+  });
+  items.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const hires = items.filter((i) => i.status === "hired").length;
+  return {
+    offer: {
+      id: offer.id,
+      title: offer.title,
+      status: offer.status,
+      open: offerIsOpen(offer),
+      positions: offer.positions,
+      hires,
+      suggestMarkFilled: hires >= offer.positions && (offer.status === "published" || offer.status === "paused"),
+      version: offer.version,
+    },
+    items,
+  };
+}
+
+/** What an employer may set, and from which statuses. */
+export const EMPLOYER_STATUSES = ["interview", "hired", "declined"] as const;
+export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+const ALLOWED_FROM: Record<EmployerStatus, ApplicationStatus[]> = {
+  interview: ["sent", "seen"],
+  hired: ["sent", "seen", "interview"],
+  declined: ["sent", "seen", "interview"],
+};
+
+function refusal(current: ApplicationStatus, wanted: EmployerStatus): string {
+  if (current === "withdrawn") return "La personne a retiré cette candidature : elle ne peut plus être modifiée.";
+  if (current === "hired") return "Cette personne est déjà embauchée pour cette offre.";
+  if (current === "declined") return "Cette candidature a déjà été refusée.";
+  if (current === "interview" && wanted === "interview") return "Un entretien est déjà prévu avec cette personne.";
+  return "Cette candidature ne peut pas prendre cet état.";
+}
+
+export type StatusChange = {
+  id: string;
+  status: ApplicationStatus;
+  statusReason: DeclineReason | null;
+  placementId: string | null;
+  /** after a hire: the offer's hires and positions, and whether to suggest closing it as filled */
+  hires: number;
+  positions: number;
+  suggestMarkFilled: boolean;
+  /** the offer's version, for offers.markFilled */
+  offerVersion: number;
+};
+
+const applicationNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
+
+/** The offer an application belongs to (formation applications are not this inbox's business). */
+export async function offerOfApplication(db: Database, applicationId: string): Promise<string> {
+  const [a] = await db.select({ offerId: applications.offerId }).from(applications).where(eq(applications.id, applicationId)).limit(1);
+  if (!a?.offerId) throw applicationNotFound();
+  return a.offerId;
+}
+
+/**
+ * The company answers an application. The caller's right to the offer is checked by the
+ * router. Hiring records the placement in the same transaction; hires and declines are audited.
+ */
+export async function setApplicationStatus(
+  db: Database,
+  actorId: string,
+  input: { applicationId: string; status: EmployerStatus; reason?: DeclineReason | null },
+): Promise<StatusChange> {
+  const [current] = await db
+    .select({ id: applications.id, offerId: applications.offerId, profileId: applications.profileId, status: applications.status })
+    .from(applications)
+    .where(eq(applications.id, input.applicationId))
+    .limit(1);
+  if (!current?.offerId) throw applicationNotFound();
+  if (input.status === "declined" && !input.reason) throw new FieldErrors({ reason: ["Choisissez la raison du refus."] });
+  const allowed = ALLOWED_FROM[input.status];
+  if (!allowed.includes(current.status)) throw new FieldErrors({ status: [refusal(current.status, input.status)] });
+  const offer = await loadOffer(db, current.offerId);
+  const reason = input.status === "declined" ? input.reason! : null;
+
+  const placementId = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(applications)
+      .set({ status: input.status, statusReason: reason, updatedAt: new Date() })
+      .where(and(eq(applications.id, current.id), inArray(applications.status, allowed)))
+      .returning({ id: applications.id });
+    // someone else changed it in between (the person withdrew, another recruiter answered)
+    if (!row) throw new FieldErrors({ status: ["Cette candidature vient de changer : rechargez la page."] });
+    let placement: string | null = null;
+    if (input.status === "hired") {
+      placement = (await createPlacementForApplication(tx, current.id, actorId)).id;
+      await recordAudit(tx, {
+        actorId,
+        action: "application.hire",
+        subjectType: "application",
+        subjectId: current.id,
+        details: { offerId: offer.id, profileId: current.profileId, placementId: placement },
+      });
+    } else if (input.status === "declined") {
+      await recordAudit(tx, {
+        actorId,
+        action: "application.decline",
+        subjectType: "application",
+        subjectId: current.id,
+        details: { offerId: offer.id, profileId: current.profileId, reason },
+      });
+    }
+    return placement;
+  });
+  return afterChange(db, offer, current.id, input.status, reason, placementId);
+}
+
+async function afterChange(
+  db: Database,
+  offer: OfferRow,
+  applicationId: string,
+  status: ApplicationStatus,
+  reason: DeclineReason | null,
+  placementId: string | null,
+): Promise<StatusChange> {
+  const hires = await hiresOf(db, offer.id);
+  return {
+    id: applicationId,
+    status,
+    statusReason: reason,
+    placementId,
+    hires,
+    positions: offer.positions,
+    offerVersion: offer.version,
+    // the offer stays as it is: the employer decides whether to close it
+    suggestMarkFilled: status === "hired" && hires >= offer.positions && (offer.status === "published" || offer.status === "paused"),
+  };
+}
+
+/**
+ * A person who accepted the company's contact request (without applying to this offer) is
+ * hired: an application is recorded straight as "hired", with its placement. One who applied
+ * goes through the inbox (same result).
+ */
+export async function recordHire(db: Database, actorId: string, offerId: string, profileId: string): Promise<StatusChange> {
+  const offer = await loadOffer(db, offerId);
+  const rel = await relationFor(db, offer, profileId);
+  if (!rel.identityGranted) {
+    if (!rel.searchable) throw new TRPCError({ code: "NOT_FOUND", message: "Candidat introuvable." });
+    throw new FieldErrors({ _: ["Cette personne doit d'abord accepter votre demande de contact."] });
+  }
+  if (rel.application) {
+    if (rel.application.status === "withdrawn") {
+      throw new FieldErrors({ status: ["La personne a retiré sa candidature à cette offre."] });
+    }
+    return setApplicationStatus(db, actorId, { applicationId: rel.application.id, status: "hired" });
+  }
+  const result = await db.transaction(async (tx) => {
+    const [app] = await tx
+      .insert(applications)
+      .values({ profileId, offerId, status: "hired", message: null })
+      .onConflictDoNothing()
+      .returning({ id: applications.id });
+    if (!app) throw new FieldErrors({ status: ["Cette personne vient de postuler : retrouvez-la dans les candidatures."] });
+    const placement = await createPlacementForApplication(tx, app.id, actorId);
+    await recordAudit(tx, {
+      actorId,
+      action: "application.hire",
+      subjectType: "application",
+      subjectId: app.id,
+      details: { offerId, profileId, placementId: placement.id, via: "contact" },
+    });
+    return { applicationId: app.id, placementId: placement.id };
+  });
+  return afterChange(db, offer, result.applicationId, "hired", null, result.placementId);
+}
