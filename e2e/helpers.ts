@@ -102,6 +102,9 @@ export async function signUpWithCv(page: Page, person: { firstName: string; last
   await page.getByRole("option", { name: person.jobOption, exact: true }).click();
   await next();
   await expect(page).toHaveURL(/competences$/);
+  // Three skills of the job's sheet (the least the step asks for).
+  const skills = page.getByRole("group", { name: new RegExp(`Pour le métier : ${person.jobOption}`) });
+  for (let i = 0; i < 3; i++) await skills.getByRole("checkbox").nth(i).check();
   await next();
   await expect(page).toHaveURL(/disponibilites$/);
   await page.getByRole("radio", { name: "Dès maintenant" }).check();
