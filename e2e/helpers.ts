@@ -75,7 +75,8 @@ export function freshSiret(): string {
  * a radius, one job, availability now, and consent to be shown to employers. Ends on the CV page.
  */
 export async function signUpWithCv(page: Page, person: { firstName: string; lastName: string; commune: string; job: string; jobOption: string }) {
-  const email = `${unique(`${person.firstName.toLowerCase()}.`)}@exemple.fr`;
+  const local = person.firstName.normalize("NFD").replace(/[^a-zA-Z]/g, "").toLowerCase();
+  const email = `${unique(`${local}.`)}@exemple.fr`;
   await page.goto("/inscription?profil=candidat");
   await page.getByLabel("Prénom").fill(person.firstName);
   await page.getByLabel("Nom", { exact: true }).fill(person.lastName);
