@@ -1,6 +1,7 @@
 import { ApplyButton } from "./ApplyButton";
-import { dateRangeLabel, distanceLabel, fastestMode, reasonChips, seatsLabel, travelHint, type TravelMode } from "./format";
-import { IconBuilding, IconCalendar, IconPin, IconSeats, IconStar, TravelModeIcon } from "./icons";
+import { Fact, NearPlace, TravelFact } from "./Facts";
+import { dateRangeLabel, reasonChips, seatsLabel, type TravelMode } from "./format";
+import { IconBuilding, IconCalendar, IconPin, IconSeats, IconStar } from "./icons";
 import styles from "./offers.module.css";
 
 /** What the card needs of a ranked formation (matching.formationsForBeneficiary). */
@@ -36,8 +37,6 @@ export function FormationCard({
   const { formation } = item;
   const anchor = formationAnchor(item.id);
   const headingId = `${anchor}-titre`;
-  const mode = fastestMode(travelModes);
-  const travel = travelHint(item.distanceKm, travelModes);
   const seats = seatsLabel(formation.seats);
   const reasons = reasonChips(item.reasons);
   return (
@@ -55,33 +54,13 @@ export function FormationCard({
         {formation.title}
       </h3>
       <ul className={styles.facts}>
-        <li>
-          <IconBuilding />
-          <span>{formation.providerName}</span>
-        </li>
-        <li>
-          <IconPin />
-          <span>
-            {formation.communeName ? `${formation.communeName} · ` : null}
-            <strong className={styles.distance}>{distanceLabel(item.distanceKm)}</strong>
-          </span>
-        </li>
-        {travel && mode ? (
-          <li>
-            <TravelModeIcon mode={mode} />
-            <span>{travel}</span>
-          </li>
-        ) : null}
-        <li>
-          <IconCalendar />
-          <span>{capitalize(dateRangeLabel(formation.startsOn, formation.endsOn))}</span>
-        </li>
-        {seats ? (
-          <li>
-            <IconSeats />
-            <span>{seats}</span>
-          </li>
-        ) : null}
+        <Fact icon={<IconBuilding />}>{formation.providerName}</Fact>
+        <Fact icon={<IconPin />}>
+          <NearPlace communeName={formation.communeName} distanceKm={item.distanceKm} />
+        </Fact>
+        <TravelFact distanceKm={item.distanceKm} travelModes={travelModes} />
+        <Fact icon={<IconCalendar />}>{capitalize(dateRangeLabel(formation.startsOn, formation.endsOn))}</Fact>
+        {seats ? <Fact icon={<IconSeats />}>{seats}</Fact> : null}
       </ul>
       {reasons.length ? (
         <ul className={styles.reasons} aria-label="Pourquoi cette formation vous va">

@@ -1,19 +1,8 @@
 import Link from "next/link";
 import { ApplyButton } from "./ApplyButton";
-import {
-  CONTRACT_LABELS,
-  dateLabel,
-  distanceLabel,
-  fastestMode,
-  hoursLabel,
-  reasonChips,
-  shiftsLabel,
-  travelHint,
-  type Contract,
-  type Shift,
-  type TravelMode,
-} from "./format";
-import { IconBuilding, IconCalendar, IconCar, IconClock, IconContract, IconPin, IconStar, TravelModeIcon } from "./icons";
+import { NearPlace, OfferFacts } from "./Facts";
+import { reasonChips, type Contract, type Shift, type TravelMode } from "./format";
+import { IconStar } from "./icons";
 import styles from "./offers.module.css";
 
 /** What the card needs of a ranked offer (matching.offersForBeneficiary). */
@@ -55,13 +44,6 @@ export function OfferCard({
   const { offer } = item;
   const anchor = offerAnchor(item.id);
   const headingId = `${anchor}-titre`;
-  const mode = fastestMode(travelModes);
-  const travel = travelHint(item.distanceKm, travelModes);
-  const hours = hoursLabel(offer.hoursPerWeek);
-  const shifts = shiftsLabel(offer.shifts);
-  const needs = [offer.licenceRequired ? "Permis B demandé" : null, offer.vehicleRequired ? "Véhicule demandé" : null].filter(
-    Boolean,
-  );
   const reasons = reasonChips(item.reasons);
   return (
     <article
@@ -77,48 +59,13 @@ export function OfferCard({
       <h3 id={headingId} className={styles.cardTitle}>
         <Link href={`/beneficiaire/offres/${item.id}`}>{offer.title}</Link>
       </h3>
-      <ul className={styles.facts}>
-        <li>
-          <IconBuilding />
-          <span>{offer.employerName}</span>
-        </li>
-        <li>
-          <IconPin />
-          <span>
-            {offer.communeName ? `${offer.communeName} · ` : null}
-            <strong className={styles.distance}>{distanceLabel(item.distanceKm)}</strong>
-          </span>
-        </li>
-        {travel && mode ? (
-          <li>
-            <TravelModeIcon mode={mode} />
-            <span>{travel}</span>
-          </li>
-        ) : null}
-        <li>
-          <IconContract />
-          <span>
-            {CONTRACT_LABELS[offer.contract] ?? offer.contract}
-            {hours ? ` · ${hours}` : null}
-          </span>
-        </li>
-        {shifts ? (
-          <li>
-            <IconClock />
-            <span>Horaires : {shifts}</span>
-          </li>
-        ) : null}
-        <li>
-          <IconCalendar />
-          <span>{offer.startsOn > today ? `Début le ${dateLabel(offer.startsOn)}` : "Début dès maintenant"}</span>
-        </li>
-        {needs.length ? (
-          <li>
-            <IconCar />
-            <span>{needs.join(" · ")}</span>
-          </li>
-        ) : null}
-      </ul>
+      <OfferFacts
+        offer={offer}
+        place={<NearPlace communeName={offer.communeName} distanceKm={item.distanceKm} />}
+        distanceKm={item.distanceKm}
+        travelModes={travelModes}
+        today={today}
+      />
       {reasons.length ? (
         <ul className={styles.reasons} aria-label="Pourquoi cette offre vous va">
           {reasons.map((r) => (

@@ -1,10 +1,41 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { errorMessageOf } from "@/lib/trpc/client";
 import { isNetworkError } from "./wizard/WizardForm";
+
+/**
+ * A server call made once at a time, then the page refreshed from the server. `busy` lasts
+ * until the refreshed page is there, so the button cannot be pressed twice meanwhile.
+ */
+export function useRunThenRefresh(run: () => Promise<unknown>, messageOf: (error: unknown) => string = errorMessageOf) {
+  const router = useRouter();
+  const [running, setRunning] = useState(false);
+  const [refreshing, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  async function start() {
+    if (running) return;
+    setRunning(true);
+    setError(null);
+    try {
+      await run();
+      setDone(true);
+      startTransition(() => router.refresh());
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return { start, busy: running || refreshing, error, done };
+}
+
+const withOfflineMessage = (e: unknown) => (isNetworkError(e) ? "Pas de connexion : réessayez." : errorMessageOf(e));
 
 type ConfirmActionProps = {
   /** the button that opens the question */
@@ -14,42 +45,56 @@ type ConfirmActionProps = {
   /** the question and what happens, in plain words */
   question: ReactNode;
   confirmLabel: string;
+  confirmIcon?: ReactNode;
+  busyLabel?: string;
   cancelLabel?: string;
+  /** accessible name of the question box (default: label) */
+  groupLabel?: string;
+  /** class of the question box (default: the warning box "confirm-box") */
+  boxClassName?: string;
   /** the server call; the page is refreshed after it */
   run: () => Promise<unknown>;
-  doneMessage: string;
+  /** what to say when it fails (default: "Pas de connexion" when offline, else the server's message) */
+  errorMessage?: (error: unknown) => string;
+  doneMessage: ReactNode;
+  doneIcon?: ReactNode;
+  /** moves the focus to the done message (the confirm button it replaces had it) */
+  focusDone?: boolean;
 };
 
 /**
  * An action that asks first, inline (no pop-up on a small phone): "Retirer ma candidature" →
  * "Oui, retirer" / "Non". After it the page is refreshed from the server.
  */
-export function ConfirmAction({ label, icon, variant = "secondary", question, confirmLabel, cancelLabel = "Non, garder", run, doneMessage }: ConfirmActionProps) {
-  const router = useRouter();
+export function ConfirmAction({
+  label,
+  icon,
+  variant = "secondary",
+  question,
+  confirmLabel,
+  confirmIcon,
+  busyLabel = "Un instant…",
+  cancelLabel = "Non, garder",
+  groupLabel,
+  boxClassName = "confirm-box",
+  run,
+  errorMessage = withOfflineMessage,
+  doneMessage,
+  doneIcon,
+  focusDone = false,
+}: ConfirmActionProps) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refreshing, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const { start, busy, error, done } = useRunThenRefresh(run, errorMessage);
+  const doneRef = useRef<HTMLParagraphElement>(null);
 
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      setDone(true);
-      setAsking(false);
-      startTransition(() => router.refresh());
-    } catch (e) {
-      setError(isNetworkError(e) ? "Pas de connexion : réessayez." : errorMessageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  useEffect(() => {
+    if (done && focusDone) doneRef.current?.focus();
+  }, [done, focusDone]);
 
   if (done) {
     return (
-      <p className="with-icon" role="status">
+      <p className="with-icon" role="status" tabIndex={focusDone ? -1 : undefined} ref={doneRef}>
+        {doneIcon}
         <strong>{doneMessage}</strong>
       </p>
     );
@@ -57,11 +102,18 @@ export function ConfirmAction({ label, icon, variant = "secondary", question, co
   return (
     <div>
       {asking ? (
-        <div className="confirm-box" role="group" aria-label={label}>
+        <div className={boxClassName} role="group" aria-label={groupLabel ?? label}>
           <div>{question}</div>
           {error ? <p className="inline-error" role="status">{error}</p> : null}
           <div className="actions" style={{ marginTop: "var(--space-3)" }}>
-            <Button variant={variant === "danger" ? "danger" : "primary"} onClick={confirm} busy={busy || refreshing} busyLabel="Un instant…" autoFocus>
+            <Button
+              variant={variant === "danger" ? "danger" : "primary"}
+              icon={confirmIcon}
+              onClick={start}
+              busy={busy}
+              busyLabel={busyLabel}
+              autoFocus
+            >
               {confirmLabel}
             </Button>
             <Button variant="secondary" onClick={() => setAsking(false)}>

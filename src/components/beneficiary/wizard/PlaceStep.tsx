@@ -1,17 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { RadioCards } from "@/components/ui/RadioCards";
-import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
+import { useTRPCClient } from "@/lib/trpc/client";
 import { IconLocate, IconPin } from "../icons";
-import { Combobox, useDebounced } from "./Combobox";
+import { Combobox } from "./Combobox";
+import { COMMUNE_NOUN, communeOption, communeText, useCommuneSearch, useLocateCommune, type PickedCommune } from "./communes";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { isNetworkError, messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
-
-export type PickedCommune = { insee: string; name: string; postcodes: string[] };
+import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
 
 export type PlaceValues = {
   query: string;
@@ -21,65 +18,29 @@ export type PlaceValues = {
   keepPrecise: "" | "yes" | "no";
 };
 
-function communeText(c: PickedCommune) {
-  return c.postcodes.length ? `${c.name} (${c.postcodes.join(", ")})` : c.name;
-}
-
 const FIELD_IDS: Array<[string, string]> = [
   ["communeInsee", "commune"],
   ["precisePoint", "keepPrecise"],
 ];
 
 export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<PlaceValues>) {
-  const trpc = useTRPC();
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
-  const [locating, setLocating] = useState(false);
-  const [locateError, setLocateError] = useState<string | null>(null);
-
-  const q = useDebounced(value.query.trim());
-  const search = useQuery(
-    trpc.referentials.searchCommunes.queryOptions({ q, limit: 10 }, { enabled: q.length >= 2 && !value.commune }),
+  const position = useLocateCommune(
+    {
+      unsupported: "Votre téléphone ne donne pas sa position : écrivez le nom de votre commune.",
+      notFound: "Nous n'avons pas trouvé votre commune : écrivez son nom.",
+      noPosition: "Nous n'avons pas pu avoir votre position : écrivez le nom de votre commune.",
+      offline: "Pas de connexion : réessayez, ou écrivez le nom de votre commune.",
+    },
+    { enableHighAccuracy: false, timeout: 20_000, maximumAge: 600_000 },
   );
 
-  function locate() {
-    setLocateError(null);
-    if (!("geolocation" in navigator)) {
-      setLocateError("Votre téléphone ne donne pas sa position : écrivez le nom de votre commune.");
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      async (position) => {
-        const point = { lat: position.coords.latitude, lng: position.coords.longitude };
-        try {
-          const found = await client.referentials.nearestCommune.query(point);
-          if (!found) throw new Error("none");
-          update((v) => ({
-            ...v,
-            query: "",
-            commune: { insee: found.insee, name: found.name, postcodes: found.postcodes },
-            point,
-            keepPrecise: "",
-          }));
-        } catch (error) {
-          setLocateError(
-            isNetworkError(error)
-              ? "Pas de connexion : réessayez, ou écrivez le nom de votre commune."
-              : "Nous n'avons pas trouvé votre commune : écrivez son nom.",
-          );
-        } finally {
-          setLocating(false);
-        }
-      },
-      () => {
-        setLocating(false);
-        setLocateError("Nous n'avons pas pu avoir votre position : écrivez le nom de votre commune.");
-      },
-      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 600_000 },
-    );
-  }
+  const search = useCommuneSearch(value.query, Boolean(value.commune));
+
+  const locate = () =>
+    position.locate(true, (point, commune) => update((v) => ({ ...v, query: "", commune, point, keepPrecise: "" })));
 
   function onSubmit() {
     const checks: Record<string, string[]> = {};
@@ -140,26 +101,19 @@ export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel }: Step
             onQueryChange={(query) => update((v) => ({ ...v, query }))}
             items={search.data ?? []}
             itemKey={(c) => c.insee}
-            renderItem={(c) => (
-              <>
-                <span>{c.name}</span>
-                <span className="combobox__detail">
-                  {c.postcodes.join(", ")} · département {c.departement}
-                </span>
-              </>
-            )}
+            renderItem={communeOption}
             onSelect={(c) => update((v) => ({ ...v, commune: { insee: c.insee, name: c.name, postcodes: c.postcodes }, point: null, keepPrecise: "" }))}
             loading={search.isFetching}
-            noun={{ one: "commune", many: "communes", feminine: true }}
+            noun={COMMUNE_NOUN}
           />
           <p className="muted">ou</p>
           <div className="field">
-            <Button variant="secondary" block icon={<IconLocate />} onClick={locate} busy={locating} busyLabel="Recherche de votre position…">
+            <Button variant="secondary" block icon={<IconLocate />} onClick={locate} busy={position.locating} busyLabel="Recherche de votre position…">
               Utiliser ma position
             </Button>
-            {locateError ? (
+            {position.error ? (
               <p className="inline-error" role="status">
-                {locateError}
+                {position.error}
               </p>
             ) : null}
           </div>

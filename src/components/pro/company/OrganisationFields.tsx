@@ -1,7 +1,7 @@
 "use client";
 
 import { TextField } from "@/components/ui/TextField";
-import { CommuneField, type PickedCommune } from "./CommuneField";
+import { CommuneField, type PickedCommune } from "../CommuneField";
 
 export type OrganisationKind = "company" | "training_org";
 

@@ -1,11 +1,9 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { IconLocate, IconPin } from "@/components/beneficiary/icons";
-import { Combobox, useDebounced } from "@/components/beneficiary/wizard/Combobox";
 import { JobSearch } from "@/components/beneficiary/wizard/JobSearch";
 import { isNetworkError, messagesFor, stepSummary } from "@/components/beneficiary/wizard/WizardForm";
 import { Button, LinkButton } from "@/components/ui/Button";
@@ -13,9 +11,10 @@ import { ErrorSummary, type ErrorItem } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
 import { IconCheck, IconDocument } from "@/components/ui/icons";
-import { errorMessageOf, fieldErrorsOf, useTRPC, useTRPCClient } from "@/lib/trpc/client";
+import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
 import { DESCRIPTION_MAX, FUNDING_MAX, JOBS_MAX, PREREQUISITES_MAX, SEATS_MAX, TITLE_MAX } from "@/server/formations/limits";
 import type { FormationStatus } from "@/server/formations/schema";
+import { CommuneField, LocateButton, useLocateCommune, type PickedCommune } from "../CommuneField";
 import { FORMATION_PATHS, formationEditHref, formationHref, type FormationSpace } from "./paths";
 // combobox, chosen items and text areas share the beneficiary wizard's styles
 import "@/components/beneficiary/beneficiary.css";
@@ -24,7 +23,7 @@ export type FormationFormValues = {
   title: string;
   description: string;
   jobs: { romeCode: string; label: string }[];
-  commune: { insee: string; name: string; postcodes: string[] } | null;
+  commune: PickedCommune | null;
   precisePoint: { lat: number; lng: number } | null;
   startsOn: string;
   endsOn: string;
@@ -74,10 +73,6 @@ const FIELD_IDS: Array<[string, string]> = [
 function toNumber(text: string): number | null {
   const t = text.replace(/\s/g, "").replace(",", ".");
   return t === "" ? null : Number(t);
-}
-
-function communeText(c: { name: string; postcodes: string[] }) {
-  return c.postcodes.length ? `${c.name} (${c.postcodes.join(", ")})` : c.name;
 }
 
 /** A labelled text area with its hint, error and character count. */
@@ -133,22 +128,19 @@ function TextArea({
  */
 export function FormationForm({ space, initial, existing }: Props) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const router = useRouter();
   const save = useMutation(trpc.formations.save.mutationOptions());
   const [values, setValues] = useState<FormationFormValues>(initial);
   const [jobQuery, setJobQuery] = useState("");
-  const [communeQuery, setCommuneQuery] = useState("");
   const [jobNotice, setJobNotice] = useState<string | null>(null);
-  const [locating, setLocating] = useState(false);
-  const [locateError, setLocateError] = useState<string | null>(null);
+  const position = useLocateCommune({
+    unsupported: "Votre appareil ne donne pas sa position.",
+    notFound: "Nous n'avons pas trouvé la commune de ce lieu.",
+    noPosition: "Nous n'avons pas pu avoir votre position. Le centre de la commune sera utilisé.",
+    offline: "Pas de connexion : réessayez.",
+  });
   const [attempt, setAttempt] = useState(0);
   const [leaving, setLeaving] = useState(false);
-
-  const q = useDebounced(communeQuery.trim());
-  const communes = useQuery(
-    trpc.referentials.searchCommunes.queryOptions({ q, limit: 10 }, { enabled: q.length >= 2 && !values.commune }),
-  );
 
   const set = <K extends keyof FormationFormValues>(key: K, value: FormationFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -164,37 +156,11 @@ export function FormationForm({ space, initial, existing }: Props) {
   const status = existing?.status ?? "draft";
   const canPublish = status === "draft" || status === "closed";
 
-  function locate() {
-    setLocateError(null);
-    if (!("geolocation" in navigator)) {
-      setLocateError("Votre appareil ne donne pas sa position.");
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      async (position) => {
-        const point = { lat: position.coords.latitude, lng: position.coords.longitude };
-        try {
-          if (!values.commune) {
-            const found = await client.referentials.nearestCommune.query(point);
-            if (!found) throw new Error("none");
-            setValues((v) => ({ ...v, commune: { insee: found.insee, name: found.name, postcodes: found.postcodes }, precisePoint: point }));
-          } else {
-            set("precisePoint", point);
-          }
-        } catch (error) {
-          setLocateError(isNetworkError(error) ? "Pas de connexion : réessayez." : "Nous n'avons pas trouvé la commune de ce lieu.");
-        } finally {
-          setLocating(false);
-        }
-      },
-      () => {
-        setLocating(false);
-        setLocateError("Nous n'avons pas pu avoir votre position. Le centre de la commune sera utilisé.");
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+  // Without a commune yet, the position also gives it; with one, only the exact place is kept.
+  const locate = () =>
+    position.locate(!values.commune, (point, commune) =>
+      setValues((v) => ({ ...v, ...(commune ? { commune } : {}), precisePoint: point })),
     );
-  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -229,7 +195,6 @@ export function FormationForm({ space, initial, existing }: Props) {
     );
   }
 
-  const communeErrors = errorsOf("communeInsee");
   const busy = save.isPending || leaving;
   return (
     <form onSubmit={onSubmit} className="form formation-form" noValidate method="post">
@@ -338,58 +303,15 @@ export function FormationForm({ space, initial, existing }: Props) {
       />
 
       <h2 className="formation-form__section">Lieu et dates</h2>
-      {values.commune ? (
-        <div className={communeErrors.length ? "field field--invalid" : "field"}>
-          <p className="field__label" id="commune-label">
-            Commune où a lieu la formation
-          </p>
-          <FieldError id="commune" errors={messagesOf(communeErrors)} />
-          <div className="picked">
-            <span className="picked__text">
-              <IconPin />
-              <span data-testid="formation-commune">{communeText(values.commune)}</span>
-            </span>
-            <Button
-              variant="secondary"
-              small
-              id="commune"
-              aria-label={`Changer de commune (${values.commune.name})`}
-              onClick={() => {
-                setValues((v) => ({ ...v, commune: null, precisePoint: null }));
-                setCommuneQuery("");
-                setTimeout(() => document.getElementById("commune")?.focus(), 0);
-              }}
-            >
-              Changer
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <Combobox
-          id="commune"
-          label="Commune où a lieu la formation"
-          hint="Écrivez le début du nom, par exemple « vendôme », ou le code postal."
-          error={communeErrors}
-          query={communeQuery}
-          onQueryChange={setCommuneQuery}
-          items={communes.data ?? []}
-          itemKey={(c) => c.insee}
-          renderItem={(c) => (
-            <>
-              <span>{c.name}</span>
-              <span className="combobox__detail">
-                {c.postcodes.join(", ")} · département {c.departement}
-              </span>
-            </>
-          )}
-          onSelect={(c) => {
-            setValues((v) => ({ ...v, commune: { insee: c.insee, name: c.name, postcodes: c.postcodes }, precisePoint: null }));
-            setCommuneQuery("");
-          }}
-          loading={communes.isFetching}
-          noun={{ one: "commune", many: "communes", feminine: true }}
-        />
-      )}
+      <CommuneField
+        id="commune"
+        label="Commune où a lieu la formation"
+        hint="Écrivez le début du nom, par exemple « vendôme », ou le code postal."
+        error={errorsOf("communeInsee")}
+        value={values.commune}
+        onChange={(commune) => setValues((v) => ({ ...v, commune, precisePoint: null }))}
+        chosenTestId="formation-commune"
+      />
 
       <div className={errorsOf("precisePoint").length ? "field field--invalid" : "field"}>
         <p className="field__label" id="precise-point-label">
@@ -411,23 +333,15 @@ export function FormationForm({ space, initial, existing }: Props) {
             </Button>
           </div>
         ) : (
-          <Button
-            variant="secondary"
+          <LocateButton
+            position={position}
             id="precise-point"
-            icon={<IconLocate />}
             onClick={locate}
-            busy={locating}
-            busyLabel="Recherche de la position…"
             aria-describedby={describedBy("precise-point", true, messagesOf(errorsOf("precisePoint")))}
           >
             Utiliser ma position actuelle
-          </Button>
+          </LocateButton>
         )}
-        {locateError ? (
-          <p className="inline-error" role="status">
-            {locateError}
-          </p>
-        ) : null}
       </div>
 
       <div className="formation-form__dates">

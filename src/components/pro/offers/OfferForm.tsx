@@ -5,8 +5,6 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { IconLocate, IconPin } from "@/components/beneficiary/icons";
-import { Combobox, useDebounced } from "@/components/beneficiary/wizard/Combobox";
 import { JobSearch } from "@/components/beneficiary/wizard/JobSearch";
 import { CONTRACT_LABELS, CONTRACTS, type Shift } from "@/components/beneficiary-offers/format";
 import { Button } from "@/components/ui/Button";
@@ -15,10 +13,11 @@ import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
-import { errorMessageOf, fieldErrorsOf, useTRPC, useTRPCClient } from "@/lib/trpc/client";
+import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { CommuneField, LocateButton, useLocateCommune, type PickedCommune } from "../CommuneField";
 import type { EffectiveStatus } from "./labels";
 
-export type PickedCommune = { insee: string; name: string; postcodes: string[] };
+export type { PickedCommune };
 export type SkillLabel = { ogrCode: number; label: string };
 export type JobSkills = { skills: SkillLabel[]; softSkills: SkillLabel[] };
 export type SkillChoice = "required" | "wished";
@@ -122,10 +121,6 @@ function toInput(v: OfferFormValues) {
   };
 }
 
-function communeText(c: PickedCommune) {
-  return c.postcodes.length ? `${c.name} (${c.postcodes.join(", ")})` : c.name;
-}
-
 /**
  * Creating or editing an offer. A new offer or a draft can be saved incomplete ("Enregistrer
  * le brouillon") or published; a published, paused or expired offer is saved complete
@@ -134,14 +129,15 @@ function communeText(c: PickedCommune) {
  */
 export function OfferForm({ offerId, version, status, initial, initialJobSkills, otherSkills }: OfferFormProps) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const router = useRouter();
   const [v, setValues] = useState<OfferFormValues>(initial);
   const update = (patch: Partial<OfferFormValues>) => setValues((old) => ({ ...old, ...patch }));
   const [jobQuery, setJobQuery] = useState("");
-  const [communeQuery, setCommuneQuery] = useState("");
-  const [locating, setLocating] = useState(false);
-  const [locateError, setLocateError] = useState<string | null>(null);
+  const position = useLocateCommune({
+    unsupported: "Votre appareil ne donne pas sa position : écrivez le nom de la commune.",
+    notFound: "Nous n'avons pas trouvé la commune de cette position : écrivez son nom.",
+    noPosition: "Nous n'avons pas pu avoir votre position : écrivez le nom de la commune.",
+  });
   const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState<"draft" | "publish" | "update" | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -163,11 +159,6 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
         ? { skills: jobDetails.data.skills, softSkills: jobDetails.data.softSkills }
         : null
       : initialJobSkills;
-
-  const q = useDebounced(communeQuery.trim());
-  const communes = useQuery(
-    trpc.referentials.searchCommunes.queryOptions({ q, limit: 10 }, { enabled: q.length >= 2 && !v.commune }),
-  );
 
   const fieldErrors = error ? fieldErrorsOf(error) : {};
   const conflict = error instanceof TRPCClientError && error.data?.code === "CONFLICT" ? error.message : null;
@@ -201,35 +192,6 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
     void submit(isDraft ? "publish" : "update");
   }
 
-  function locate() {
-    setLocateError(null);
-    if (!("geolocation" in navigator)) {
-      setLocateError("Votre appareil ne donne pas sa position : écrivez le nom de la commune.");
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      async (position) => {
-        const point = { lat: position.coords.latitude, lng: position.coords.longitude };
-        try {
-          const found = await client.referentials.nearestCommune.query(point);
-          if (!found) throw new Error("none");
-          setCommuneQuery("");
-          update({ commune: { insee: found.insee, name: found.name, postcodes: found.postcodes }, point });
-        } catch {
-          setLocateError("Nous n'avons pas trouvé la commune de cette position : écrivez son nom.");
-        } finally {
-          setLocating(false);
-        }
-      },
-      () => {
-        setLocating(false);
-        setLocateError("Nous n'avons pas pu avoir votre position : écrivez le nom de la commune.");
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
-    );
-  }
-
   const toggleShift = (s: Shift) =>
     update({ shifts: v.shifts.includes(s) ? v.shifts.filter((x) => x !== s) : [...v.shifts, s] });
 
@@ -241,7 +203,6 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
       return { ...old, skills };
     });
 
-  const communeErrors = messagesOf(fe("communeInsee") ?? fe("point"));
   const skillErrors = messagesOf(fe("requiredSkills") ?? fe("wishedSkills"));
   const descriptionErrors = messagesOf(fe("description"));
   const chosenCount = Object.keys(v.skills).length;
@@ -342,71 +303,26 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
       </div>
 
       <h2 className="offer-form__section">Le lieu de travail</h2>
-      {v.commune ? (
-        <div className={communeErrors.length ? "field field--invalid" : "field"}>
-          <p className="field__label">Commune du poste</p>
-          <FieldError id="commune" errors={communeErrors} />
-          <div className="picked">
-            <span className="picked__text">
-              <IconPin />
-              <span data-testid="commune-chosen">
-                {communeText(v.commune)}
-                {v.point ? " · position précise" : null}
-              </span>
-            </span>
-            <Button
-              variant="secondary"
-              small
-              id="commune"
-              aria-label={`Changer de commune (${v.commune.name})`}
-              onClick={() => {
-                update({ commune: null, point: null });
-                setTimeout(() => document.getElementById("commune")?.focus(), 0);
-              }}
-            >
-              Changer
-            </Button>
-          </div>
+      <CommuneField
+        id="commune"
+        label="Commune du poste"
+        hint="Écrivez le début du nom, par exemple « vendôme », ou le code postal."
+        error={fe("communeInsee") ?? fe("point")}
+        value={v.commune}
+        onChange={(commune) => update({ commune, point: null })}
+        chosenTestId="commune-chosen"
+        chosenNote={v.point ? " · position précise" : null}
+      >
+        <div className="field">
+          <LocateButton
+            position={position}
+            onClick={() => position.locate(true, (point, commune) => update({ commune, point }))}
+            hint="Si vous êtes sur le lieu de travail : la distance aux candidats sera plus juste."
+          >
+            Utiliser ma position
+          </LocateButton>
         </div>
-      ) : (
-        <>
-          <Combobox
-            id="commune"
-            label="Commune du poste"
-            hint="Écrivez le début du nom, par exemple « vendôme », ou le code postal."
-            error={communeErrors}
-            query={communeQuery}
-            onQueryChange={setCommuneQuery}
-            items={communes.data ?? []}
-            itemKey={(c) => c.insee}
-            renderItem={(c) => (
-              <>
-                <span>{c.name}</span>
-                <span className="combobox__detail">
-                  {c.postcodes.join(", ")} · département {c.departement}
-                </span>
-              </>
-            )}
-            onSelect={(c) => {
-              setCommuneQuery("");
-              update({ commune: { insee: c.insee, name: c.name, postcodes: c.postcodes }, point: null });
-            }}
-            loading={communes.isFetching}
-            noun={{ one: "commune", many: "communes", feminine: true }}
-          />
-          <div className="field">
-            <Button variant="secondary" icon={<IconLocate />} onClick={locate} busy={locating} busyLabel="Recherche de la position…">
-              Utiliser ma position
-            </Button>
-            <FieldHint id="locate" hint="Si vous êtes sur le lieu de travail : la distance aux candidats sera plus juste." />
-            {locateError ? (
-              <p className="inline-error" role="status">
-                {locateError}
-              </p>
-            ) : null}
-          </div>
-        </>
-      )}
+      </CommuneField>
       <TextField
         id="addressLine"
         label="Adresse du lieu de travail"

@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRunThenRefresh } from "@/components/beneficiary/ConfirmAction";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { IconCheck } from "@/components/ui/icons";
-import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
+import { useTRPCClient } from "@/lib/trpc/client";
 
 type Props = { offerId: string; version: number; hires: number; positions: number };
 
@@ -15,26 +14,7 @@ type Props = { offerId: string; version: number; hires: number; positions: numbe
  */
 export function MarkFilled({ offerId, version, hires, positions }: Props) {
   const client = useTRPCClient();
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [refreshing, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-
-  async function markFilled() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await client.offers.markFilled.mutate({ offerId, version });
-      setDone(true);
-      startTransition(() => router.refresh());
-    } catch (e) {
-      setError(errorMessageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { start, busy, error, done } = useRunThenRefresh(() => client.offers.markFilled.mutate({ offerId, version }));
 
   if (done) {
     return (
@@ -54,7 +34,7 @@ export function MarkFilled({ offerId, version, hires, positions }: Props) {
           {error}
         </p>
       ) : null}
-      <Button icon={<IconCheck />} onClick={markFilled} busy={busy || refreshing} busyLabel="Un instant…">
+      <Button icon={<IconCheck />} onClick={start} busy={busy} busyLabel="Un instant…">
         Marquer l'offre pourvue
       </Button>
     </Notice>

@@ -3,29 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
-import {
-  APPLICATIONS_PATH,
-  CONTRACT_LABELS,
-  dateLabel,
-  distanceLabel,
-  fastestMode,
-  hoursLabel,
-  plural,
-  shiftsLabel,
-  travelHint,
-  type TravelMode,
-} from "@/components/beneficiary-offers/format";
-import {
-  IconBuilding,
-  IconCalendar,
-  IconCar,
-  IconClock,
-  IconContract,
-  IconPin,
-  IconSeats,
-  IconStar,
-  TravelModeIcon,
-} from "@/components/beneficiary-offers/icons";
+import { OfferFacts } from "@/components/beneficiary-offers/Facts";
+import { APPLICATIONS_PATH, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
+import { IconStar } from "@/components/beneficiary-offers/icons";
 import styles from "@/components/beneficiary-offers/offers.module.css";
 import { Notice } from "@/components/ui/Notice";
 import { serverCaller } from "@/lib/trpc/server";
@@ -55,12 +35,6 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
 
   const { offer } = view;
   const today = new Date().toISOString().slice(0, 10);
-  const modes = view.travelModes as TravelMode[];
-  const mode = fastestMode(modes);
-  const travel = view.distanceKm !== null ? travelHint(view.distanceKm, modes) : null;
-  const hours = hoursLabel(offer.hoursPerWeek);
-  const shifts = shiftsLabel(offer.shifts);
-  const needs = [offer.licenceRequired ? "Permis B demandé" : null, offer.vehicleRequired ? "Véhicule demandé" : null].filter(Boolean);
   const applied = view.applicationStatus !== null && view.applicationStatus !== "withdrawn";
   const headingId = "offre-titre";
 
@@ -73,14 +47,10 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
         <h1 id={headingId} className={styles.cardTitle}>
           {offer.title}
         </h1>
-        <ul className={styles.facts}>
-          <li>
-            <IconBuilding />
-            <span>{offer.employerName}</span>
-          </li>
-          <li>
-            <IconPin />
-            <span>
+        <OfferFacts
+          offer={offer}
+          place={
+            <>
               {[offer.communeName, view.addressLine].filter(Boolean).join(", ")}
               {view.distanceKm !== null ? (
                 <>
@@ -91,42 +61,13 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
                   <span className="sr-only"> de chez vous</span>
                 </>
               ) : null}
-            </span>
-          </li>
-          {travel && mode ? (
-            <li>
-              <TravelModeIcon mode={mode} />
-              <span>{travel}</span>
-            </li>
-          ) : null}
-          <li>
-            <IconContract />
-            <span>
-              {CONTRACT_LABELS[offer.contract] ?? offer.contract}
-              {hours ? ` · ${hours}` : null}
-            </span>
-          </li>
-          {shifts ? (
-            <li>
-              <IconClock />
-              <span>Horaires : {shifts}</span>
-            </li>
-          ) : null}
-          <li>
-            <IconCalendar />
-            <span>{offer.startsOn > today ? `Début le ${dateLabel(offer.startsOn)}` : "Début dès maintenant"}</span>
-          </li>
-          <li>
-            <IconSeats />
-            <span>{plural(view.positions, "poste", "postes")}</span>
-          </li>
-          {needs.length ? (
-            <li>
-              <IconCar />
-              <span>{needs.join(" · ")}</span>
-            </li>
-          ) : null}
-        </ul>
+            </>
+          }
+          distanceKm={view.distanceKm}
+          travelModes={view.travelModes as TravelMode[]}
+          today={today}
+          positions={view.positions}
+        />
 
         {view.romeLabel ? (
           <p>
