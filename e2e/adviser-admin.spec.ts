@@ -9,6 +9,8 @@ test("an adviser creates a beneficiary's account and the person activates it wit
   await fillSignIn(page, DEMO.adviser, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/conseiller$/);
   await expectNoAxeViolations(page, "espace conseiller");
+  await page.getByRole("link", { name: "Créer le compte d'une personne" }).click();
+  await expect(page).toHaveURL(/\/conseiller\/nouvelle-personne$/);
 
   // Missing names: said field by field.
   await page.getByRole("button", { name: "Créer le compte" }).click();

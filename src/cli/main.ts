@@ -14,6 +14,7 @@ import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForB
 import { findOfferId, findProfileId } from "../server/matching/targets";
 import { parseArgs, stringOption, UsageError } from "./args";
 import { checkImportArgs, importCommand } from "./import-command";
+import { dateOption, followupsDue, followupsRemind } from "./followups-command";
 
 const USAGE = `Usage : npm run cli -- <commande>
 
@@ -28,6 +29,10 @@ const USAGE = `Usage : npm run cli -- <commande>
   match offers --beneficiary ID [--limit N] [--json]
   match formations --beneficiary ID [--limit N] [--json]
                                      classement du rapprochement (ID interne ou external_id)
+  followups due [--date AAAA-MM-JJ] [--adviser EMAIL] [--json]
+                                     points de suivi en retard et de la semaine (date : aujourd'hui à Paris)
+  followups remind [--date AAAA-MM-JJ]
+                                     rappels des points de suivi échus (notification + e-mail en boîte d'envoi)
 
 Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans PGLITE_DIR (.data/pglite par défaut).`;
 
@@ -132,6 +137,12 @@ async function run(argv: string[]): Promise<void> {
         log(`${items.length} résultat(s).`);
       });
     }
+    case "followups due":
+      dateOption(options); // checked before the database is opened
+      return withDatabase((h) => followupsDue(h.db, options, (s) => process.stdout.write(s), log));
+    case "followups remind":
+      dateOption(options);
+      return withDatabase((h) => followupsRemind(h.db, options, log));
     case "":
     case "help":
       log(USAGE);

@@ -7,6 +7,7 @@ import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, userByEmail } from "../testing/callers";
 import { MAX_FAILURES_PER_EMAIL, verifySignIn } from "./accounts";
 import { users } from "./schema";
+import { fieldErrors } from "../testing/errors";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -24,23 +25,6 @@ const good = {
   password: "Jardin-2026",
   acceptTerms: true as const,
 };
-
-/** The field messages a failed call carries, as the forms receive them. */
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    const e = err as TRPCError;
-    expect(e.code).toBe("BAD_REQUEST");
-    const cause = e.cause as { fields?: Record<string, string[]>; issues?: Array<{ path: string[]; message: string }> };
-    if (cause?.fields) return cause.fields;
-    const out: Record<string, string[]> = {};
-    for (const i of cause?.issues ?? []) (out[i.path.join(".")] ??= []).push(i.message);
-    return out;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function userCount() {
   const [r] = await h.db.select({ n: count() }).from(users);

@@ -14,6 +14,7 @@ import { openTestDatabase } from "../testing/db";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
 import { membershipOf } from "./membership";
 import { SIRET_INVALID } from "./siret";
+import { fieldErrors } from "../testing/errors";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -51,23 +52,6 @@ function companySignUp(overrides: Record<string, unknown> = {}) {
     addressLine: "12 rue Poterie",
     ...overrides,
   };
-}
-
-/** The field messages a failed call carries, as the forms receive them. */
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    const e = err as TRPCError;
-    expect(e.code).toBe("BAD_REQUEST");
-    const cause = e.cause as { fields?: Record<string, string[]>; issues?: Array<{ path: string[]; message: string }> };
-    if (cause?.fields) return cause.fields;
-    const out: Record<string, string[]> = {};
-    for (const i of cause?.issues ?? []) (out[i.path.join(".")] ??= []).push(i.message);
-    return out;
-  }
-  throw new Error("expected the call to fail");
 }
 
 async function userCount() {

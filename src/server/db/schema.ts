@@ -9,3 +9,5 @@ export * from "../offers/schema";
 export * from "../formations/schema";
 export * from "../applications/schema";
 export * from "../placements/schema";
+export * from "../followup/schema";
+export * from "../notifications/schema";

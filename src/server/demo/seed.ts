@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { users, type Role } from "../auth/schema";
 import { saveFormation } from "../formations/save";
+import { seedFollowUp, type FollowUpReport } from "./followup";
 import type { InstanceConfig } from "../instance/config";
 import { territoryOfCommune } from "../instance/territories";
 import { seededRandom, type SeededRandom } from "../lib/random";
@@ -45,6 +46,7 @@ export type DemoReport = {
   employers: { created: number; existing: number };
   offers: CreatedUpdated;
   formations: CreatedUpdated;
+  followUp: FollowUpReport;
 };
 
 /** Companies of the demo: the first five belong to the demo employer accounts. Jobs are their trades. */
@@ -134,12 +136,14 @@ export async function seedDemo(db: Database, config: InstanceConfig, today = new
     employerUserIds: [1, 2, 3, 4, 5].map((i) => idOf(`employeur${i}`)),
     providerUserIds: [1, 2].map((i) => idOf(`organisme${i}`)),
   });
+  const followUp = await seedFollowUp(db, config, today);
 
   return {
     accounts: accounts.map(({ role, email, name, territory }) => ({ role, email, name, territory })),
     created,
     existing: accounts.length - created,
     ...data,
+    followUp,
   };
 }
 

@@ -12,6 +12,7 @@ import type { SaveFormationInput } from "./inputs";
 import { todayInFrance } from "./manage";
 import { saveFormation } from "./save";
 import { formations } from "./schema";
+import { fieldErrors } from "../testing/errors";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -50,18 +51,6 @@ function validInput(overrides: Partial<SaveFormationInput> = {}): SaveFormationI
 async function organisation(kind: "training_org" | "company" = "training_org", recruiters = 0) {
   const org = await makeCompany(h.db, kind, recruiters);
   return { ...org, caller: await callerFor(h.db, org.owner.id), others: await Promise.all(org.recruiters.map((r) => callerFor(h.db, r.id))) };
-}
-
-async function fieldErrors(promise: Promise<unknown>) {
-  const err = await promise.then(
-    () => null,
-    (e: { code?: string; cause?: { fields?: Record<string, string[]>; issues?: Array<{ path: PropertyKey[]; message: string }> } }) => e,
-  );
-  expect(err?.code).toBe("BAD_REQUEST");
-  if (err?.cause?.fields) return err.cause.fields;
-  const out: Record<string, string[]> = {};
-  for (const i of err?.cause?.issues ?? []) (out[i.path.map(String).join(".")] ??= []).push(i.message);
-  return out;
 }
 
 describe("writing formations", () => {

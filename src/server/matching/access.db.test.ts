@@ -53,4 +53,27 @@ describe("who may see which ranking", () => {
     await expect(blois.matching.formationsForBeneficiary({ profileId: profile.id })).resolves.toBeInstanceOf(Array);
     await expect(vendome.matching.offersForBeneficiary({ profileId: profile.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("adviser_sees_only_their_caseload_and_their_territory's_unassigned_people", async () => {
+    const { caller: mine, user: me } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const { caller: colleague, user: other } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const { caller: noTerritory } = await callerAs(h.db, "adviser", { territoryCode: null });
+    const followed = await makeProfile(h.db, "41018", { territoryCode: "blois", adviserId: me.id });
+    const theirs = await makeProfile(h.db, "41018", { territoryCode: "blois", adviserId: other.id });
+    // followed by me although they moved to another territory: still mine
+    const moved = await makeProfile(h.db, "41269", { territoryCode: "vendome", adviserId: me.id });
+    await expect(mine.matching.offersForBeneficiary({ profileId: followed.id })).resolves.toBeInstanceOf(Array);
+    await expect(mine.matching.offersForBeneficiary({ profileId: moved.id })).resolves.toBeInstanceOf(Array);
+    // a colleague's caseload, even in the same territory, answers as a missing profile
+    await expect(mine.matching.offersForBeneficiary({ profileId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(colleague.matching.offersForBeneficiary({ profileId: followed.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(mine.proposals.create({ profileId: theirs.id, offerId: (await makeOffer(h.db, "41018")).id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    // an adviser without a territory has only their caseload
+    const unassigned = await makeProfile(h.db, "41018", { territoryCode: "blois" });
+    await expect(noTerritory.matching.offersForBeneficiary({ profileId: unassigned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { caller: admin } = await callerAs(h.db, "admin");
+    await expect(admin.matching.offersForBeneficiary({ profileId: theirs.id })).resolves.toBeInstanceOf(Array);
+  });
 });

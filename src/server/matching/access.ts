@@ -9,8 +9,8 @@ import { membershipOf } from "../companies/membership";
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} introuvable.` });
 
 /**
- * The profile a caller may match for: a beneficiary only their own; an adviser a profile of
- * their territory or caseload; an admin any. Others never reach here (role guard).
+ * The profile a caller may match for or open: a beneficiary only their own; an adviser a
+ * profile of their caseload or an unassigned one of their territory; an admin any. Others never reach here (role guard).
  */
 export async function profileForCaller(db: Database, user: SessionUser, profileId?: string): Promise<string> {
   if (user.role === "beneficiary") {
@@ -29,11 +29,24 @@ export async function profileForCaller(db: Database, user: SessionUser, profileI
     .where(eq(beneficiaryProfiles.id, profileId))
     .limit(1);
   if (!p) throw notFound("Profil");
-  if (user.role === "adviser" && p.adviserId !== user.id && (user.territoryCode === null || p.territoryCode !== user.territoryCode)) {
-    // Same answer as a missing profile: an adviser learns nothing about other territories.
+  if (user.role === "adviser" && !adviserMaySee(user, p)) {
+    // Same answer as a missing profile: an adviser learns nothing about other caseloads.
     throw notFound("Profil");
   }
   return p.id;
+}
+
+/**
+ * The issue's rule: an adviser sees only their caseload (profiles they follow) and their
+ * territory's unassigned people. Another adviser's caseload, even in the same territory, and
+ * other territories are out of reach. An adviser without a territory has only their caseload.
+ */
+export function adviserMaySee(
+  user: Pick<SessionUser, "id" | "territoryCode">,
+  p: { adviserId: string | null; territoryCode: string | null },
+): boolean {
+  if (p.adviserId === user.id) return true;
+  return p.adviserId === null && user.territoryCode !== null && p.territoryCode === user.territoryCode;
 }
 
 /**

@@ -4,6 +4,7 @@ import { queryRows, type DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
 import { callerAs } from "../testing/callers";
 import { makeOffer } from "../testing/factories";
+import { fieldErrors } from "../testing/errors";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -12,18 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function fieldErrors(promise: Promise<unknown>) {
-  const err = await promise.then(
-    () => null,
-    (e: { code?: string; cause?: { fields?: Record<string, string[]>; issues?: Array<{ path: string[]; message: string }> } }) => e,
-  );
-  expect(err?.code).toBe("BAD_REQUEST");
-  if (err?.cause?.fields) return err.cause.fields;
-  const out: Record<string, string[]> = {};
-  for (const i of err?.cause?.issues ?? []) (out[i.path.join(".")] ??= []).push(i.message);
-  return out;
-}
 
 describe("the CV wizard", () => {
   it("beneficiary_can_build_their_cv_step_by_step and see offers near Blois", async () => {

@@ -379,7 +379,8 @@ describe("the candidates list", () => {
     });
 
     await near.caller.applications.applyToOffer({ offerId: offer.id });
-    const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    // The person's own adviser (advisers propose only to their caseload).
+    const adviser = await callerFor(h.db, far.adviser.id);
     await adviser.proposals.create({ offerId: offer.id, profileId: far.profileId });
     const flagged = await acme.owner.recruiting.candidates({ offerId: offer.id });
     const flags = Object.fromEntries(flagged.items.map((i) => [i.profileId, [i.applied, i.proposedByAdviser]]));

@@ -1,6 +1,8 @@
 import { applicationsRouter, proposalsRouter } from "../applications/router";
 import { accountsRouter, authRouter } from "../auth/router";
+import { caseloadRouter } from "../caseload/router";
 import { companiesRouter } from "../companies/router";
+import { followupRouter } from "../followup/router";
 import { formationsRouter } from "../formations/router";
 import { offersRouter } from "../offers/router";
 import { recruitingRouter } from "../recruiting/router";
@@ -25,6 +27,8 @@ export const appRouter = router({
   offers: offersRouter,
   recruiting: recruitingRouter,
   formations: formationsRouter,
+  followup: followupRouter,
+  caseload: caseloadRouter,
 });
 
 export type AppRouter = typeof appRouter;

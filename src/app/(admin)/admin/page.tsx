@@ -41,9 +41,10 @@ export default async function AdminHome({ searchParams }: Props) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt(first(params.page), 10) || 1));
 
   const caller = await serverCaller();
-  const [list, info] = await Promise.all([
+  const [list, info, caseloads] = await Promise.all([
     caller.accounts.list({ role, query: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     caller.instance.info(),
+    caller.caseload.countsByAdviser(),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const territoryName = new Map(info.territories.map((t) => [t.code, t.name]));
@@ -54,6 +55,48 @@ export default async function AdminHome({ searchParams }: Props) {
       <PageHeader title="Administration" intro={`Les comptes de ${info.displayName}.`} />
 
       <CreateStaffForm territories={info.territories.map((t) => ({ code: t.code, name: t.name }))} />
+
+      <Card title="Conseillers" icon={<IconUsers />} id="conseillers">
+        {caseloads.advisers.length === 0 ? (
+          <p>Aucun compte de conseiller pour l'instant.</p>
+        ) : (
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="advisers-caption">
+            <table className="table">
+              <caption id="advisers-caption">Personnes suivies par conseiller</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Conseiller</th>
+                  <th scope="col">Territoire</th>
+                  <th scope="col">Personnes suivies</th>
+                  <th scope="col">Dossiers archivés</th>
+                </tr>
+              </thead>
+              <tbody>
+                {caseloads.advisers.map((a) => (
+                  <tr key={a.adviserId} data-testid={`adviser-row-${a.email ?? a.adviserId}`}>
+                    <th scope="row">
+                      {`${a.firstName} ${a.lastName}`.trim() || "(sans nom)"}
+                      {a.status !== "active" ? <span className="muted"> ({STATUS_LABELS[a.status].toLowerCase()})</span> : null}
+                    </th>
+                    <td>{a.territoryCode ? (territoryName.get(a.territoryCode) ?? a.territoryCode) : "Tout"}</td>
+                    <td>{a.active}</td>
+                    <td>{a.archived}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p>
+          Sans conseiller :{" "}
+          {caseloads.unassigned.length === 0
+            ? "personne"
+            : caseloads.unassigned
+                .map((u) => `${u.territoryCode ? (territoryName.get(u.territoryCode) ?? u.territoryCode) : "hors territoire"} : ${u.count}`)
+                .join(" ; ")}
+          . <Link href="/conseiller#sans-conseiller">Voir les personnes et leur attribuer un conseiller</Link>
+        </p>
+      </Card>
 
       <Card title="Utilisateurs" icon={<IconUsers />} id="utilisateurs">
         <form method="get" action="/admin#utilisateurs" className="filters" role="search" aria-label="Filtrer les utilisateurs">

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { formatDateTime } from "@/components/roles";
+import { Card } from "@/components/ui/Card";
+import { Notice } from "@/components/ui/Notice";
+import { PageHeader } from "@/components/ui/PageHeader";
+import "@/components/adviser/followup/followup.css";
+import { serverCaller } from "@/lib/trpc/server";
+import { requirePageRole } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Boîte d'envoi des e-mails" };
+
+/** Development outbox: the e-mails the platform queued (rappels de suivi…); an adviser sees those sent to them. */
+export default async function OutboxPage() {
+  const user = await requirePageRole(["adviser", "admin"], "/conseiller/boite-mail");
+  const mails = await (await serverCaller()).followup.outbox();
+  return (
+    <>
+      <PageHeader
+        title="Boîte d'envoi des e-mails"
+        intro={user.role === "admin" ? "Les derniers e-mails préparés par la plateforme." : "Les derniers e-mails préparés pour vous."}
+      />
+      <Notice tone="info" live="none">
+        <p>Sans serveur d'envoi (SMTP) configuré, les e-mails restent ici et ne partent pas.</p>
+      </Notice>
+      {mails.length === 0 ? <p>Aucun e-mail pour le moment.</p> : null}
+      {mails.map((m) => (
+        <Card key={m.id} title={m.subject} level={2}>
+          <p className="followup-item__meta">
+            À {m.toAddress} · préparé le {formatDateTime(m.createdAt)} · {m.sentAt ? `envoyé le ${formatDateTime(m.sentAt)}` : "non envoyé"}
+          </p>
+          <pre className="followup-mail">{m.body}</pre>
+        </Card>
+      ))}
+    </>
+  );
+}
