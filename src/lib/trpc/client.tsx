@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { summaryItems, type ErrorItem } from "@/components/ui/ErrorSummary";
 import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -52,4 +53,16 @@ export function errorMessageOf(error: unknown): string {
     return error.message;
   }
   return "La connexion a échoué. Vérifiez votre réseau et réessayez.";
+}
+
+/**
+ * What a form shows after a failed mutation: the messages beside each field and the summary
+ * items (linked to the fields, or one sentence when the failure names no field).
+ */
+export function formErrorsOf(error: unknown, fieldIds: Record<string, string>): { fieldErrors: Record<string, string[]>; errors: ErrorItem[] } {
+  if (!error) return { fieldErrors: {}, errors: [] };
+  const fieldErrors = fieldErrorsOf(error);
+  const errors = summaryItems(fieldErrors, fieldIds);
+  if (errors.length === 0) errors.push({ message: errorMessageOf(error) });
+  return { fieldErrors, errors };
 }

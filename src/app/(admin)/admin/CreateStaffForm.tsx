@@ -6,11 +6,11 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ROLE_LABELS, formatDate } from "@/components/roles";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUserPlus } from "@/components/ui/icons";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const STAFF_ROLES = ["adviser", "admin", "training_org", "employer"] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -38,9 +38,7 @@ export function CreateStaffForm({ territories }: Props) {
   const [formKey, setFormKey] = useState(0);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
-  const fieldErrors = create.error ? fieldErrorsOf(create.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (create.error && errors.length === 0) errors.push({ message: errorMessageOf(create.error) });
+  const { fieldErrors, errors } = formErrorsOf(create.error, FIELD_IDS);
 
   useEffect(() => {
     if (create.isSuccess) resultRef.current?.focus();

@@ -5,12 +5,12 @@ import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { signInAction } from "@/app/actions/session";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { TextField } from "@/components/ui/TextField";
 import { IconKey } from "@/components/ui/icons";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { code: "code", email: "email", password: "password" };
 
@@ -21,9 +21,7 @@ export function ActivateForm() {
   const [signingIn, startSigningIn] = useTransition();
   const [signInFailed, setSignInFailed] = useState(false);
 
-  const fieldErrors = activate.error ? fieldErrorsOf(activate.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (activate.error && errors.length === 0) errors.push({ message: errorMessageOf(activate.error) });
+  const { fieldErrors, errors } = formErrorsOf(activate.error, FIELD_IDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -6,7 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { signInAction } from "@/app/actions/session";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { RadioCards } from "@/components/ui/RadioCards";
@@ -14,7 +14,7 @@ import { TextField } from "@/components/ui/TextField";
 import { IconBriefcase, IconDocument, IconJobSearch, IconUserPlus } from "@/components/ui/icons";
 import type { PickedCommune } from "@/components/pro/CommuneField";
 import { ORGANISATION_FIELD_IDS, OrganisationFields } from "@/components/pro/company/OrganisationFields";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import type { SignUpInput } from "@/server/auth/inputs";
 
 export type SignUpRole = "beneficiary" | "employer" | "training_org";
@@ -41,9 +41,7 @@ export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
   const [signingIn, startSigningIn] = useTransition();
   const [signInFailed, setSignInFailed] = useState(false);
 
-  const fieldErrors = signUp.error ? fieldErrorsOf(signUp.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (signUp.error && errors.length === 0) errors.push({ message: errorMessageOf(signUp.error) });
+  const { fieldErrors, errors } = formErrorsOf(signUp.error, FIELD_IDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { FieldError, FieldHint, describedBy } from "@/components/ui/TextField";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { body: "note-body" };
 
@@ -27,9 +27,7 @@ export function NoteForm({ profileId }: { profileId: string }) {
       onError: () => setAttempt((n) => n + 1),
     }),
   );
-  const fieldErrors = add.error ? fieldErrorsOf(add.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (add.error && errors.length === 0) errors.push({ message: errorMessageOf(add.error) });
+  const { fieldErrors, errors } = formErrorsOf(add.error, FIELD_IDS);
   const bodyErrors = fieldErrors.body ?? [];
   const hint = "Visible des seuls conseillers et administrateurs. 4 000 caractères au plus.";
 

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/components/beneficiary-offers/format";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { SelectField, TextField } from "@/components/ui/TextField";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import "./followup.css";
 
 const FIELD_IDS = {
@@ -39,9 +39,7 @@ export function CreatePlacementForm({ profileId }: { profileId: string }) {
       onError: () => setAttempt((n) => n + 1),
     }),
   );
-  const fieldErrors = create.error ? fieldErrorsOf(create.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (create.error && errors.length === 0) errors.push({ message: errorMessageOf(create.error) });
+  const { fieldErrors, errors } = formErrorsOf(create.error, FIELD_IDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatDate } from "@/components/roles";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import type { OrganisationKind } from "./OrganisationFields";
 
 const FIELD_IDS = { firstName: "recruiterFirstName", lastName: "recruiterLastName", email: "recruiterEmail" };
@@ -28,9 +28,7 @@ export function AddRecruiterForm({ kind, organisationName, activationUrl }: Prop
   const [formKey, setFormKey] = useState(0);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
-  const fieldErrors = add.error ? fieldErrorsOf(add.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (add.error && errors.length === 0) errors.push({ message: errorMessageOf(add.error) });
+  const { fieldErrors, errors } = formErrorsOf(add.error, FIELD_IDS);
 
   useEffect(() => {
     if (add.isSuccess) resultRef.current?.focus();

@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { IconCheck, IconDocument } from "@/components/ui/icons";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import type { PickedCommune } from "../CommuneField";
 import { ORGANISATION_FIELD_IDS, OrganisationFields, type OrganisationKind } from "./OrganisationFields";
 
@@ -37,9 +37,7 @@ export function OrganisationEditor({ kind, current }: Props) {
     }
   }, [open]);
 
-  const fieldErrors = update.error ? fieldErrorsOf(update.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (update.error && errors.length === 0) errors.push({ message: errorMessageOf(update.error) });
+  const { fieldErrors, errors } = formErrorsOf(update.error, FIELD_IDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { IconCheck } from "@/components/ui/icons";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import type { PickedCommune } from "../CommuneField";
 import { ORGANISATION_FIELD_IDS, OrganisationFields, ORGANISATION_WORDS, type OrganisationKind } from "./OrganisationFields";
 
@@ -18,9 +18,7 @@ export function RegisterOrganisationForm({ kind }: { kind: OrganisationKind }) {
   const [commune, setCommune] = useState<PickedCommune | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  const fieldErrors = register.error ? fieldErrorsOf(register.error) : {};
-  const errors = summaryItems(fieldErrors, ORGANISATION_FIELD_IDS);
-  if (register.error && errors.length === 0) errors.push({ message: errorMessageOf(register.error) });
+  const { fieldErrors, errors } = formErrorsOf(register.error, ORGANISATION_FIELD_IDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,12 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
 import { formatDate } from "@/components/roles";
-import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { firstName: "firstName", lastName: "lastName", email: "email" };
 
@@ -22,9 +22,7 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
   const [formKey, setFormKey] = useState(0);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
-  const fieldErrors = create.error ? fieldErrorsOf(create.error) : {};
-  const errors = summaryItems(fieldErrors, FIELD_IDS);
-  if (create.error && errors.length === 0) errors.push({ message: errorMessageOf(create.error) });
+  const { fieldErrors, errors } = formErrorsOf(create.error, FIELD_IDS);
 
   useEffect(() => {
     if (create.isSuccess) resultRef.current?.focus();
