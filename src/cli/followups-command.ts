@@ -1,9 +1,11 @@
-// `followups due --date D [--adviser EMAIL] [--json]` and `followups remind --date D`.
+// `followups due --date D [--adviser EMAIL] [--json]`, `followups remind --date D` and
+// `followups deliver` (SMTP delivery of the e-mail outbox).
 import { eq } from "drizzle-orm";
 import { users } from "../server/auth/schema";
 import type { Database } from "../server/db/client";
 import { dueLists, type DueItem, type Scope } from "../server/followup/checkins";
 import { isIsoDate, parisToday, type IsoDate } from "../server/followup/schedule";
+import { deliverOutbox, MailConfigError, senderFromEnv, type MailSender } from "../server/notifications/delivery";
 import { sendDueReminders } from "../server/notifications/reminders";
 import { stringOption, UsageError } from "./args";
 
@@ -51,5 +53,24 @@ export async function followupsDue(
 export async function followupsRemind(db: Database, options: Record<string, string | true>, log: (s: string) => void): Promise<void> {
   const today = dateOption(options);
   const r = await sendDueReminders(db, today);
-  log(`Rappels au ${frDate(today)} : ${r.reminded} point(s) de suivi, ${r.emails} e-mail(s) mis dans la boîte d'envoi (non expédiés : il faut un relais SMTP).`);
+  log(`Rappels au ${frDate(today)} : ${r.reminded} point(s) de suivi, ${r.emails} e-mail(s) mis dans la boîte d'envoi (expédiés par \`followups deliver\` ou par le serveur quand SMTP_URL est défini).`);
+}
+
+/** The SMTP sender from SMTP_URL / MAIL_FROM, checked before the database is opened (null without SMTP_URL). */
+export async function deliverySender(env: NodeJS.ProcessEnv = process.env): Promise<MailSender | null> {
+  try {
+    return await senderFromEnv(env);
+  } catch (err) {
+    if (err instanceof MailConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export async function followupsDeliver(db: Database, sender: MailSender | null, log: (s: string) => void): Promise<void> {
+  if (!sender) {
+    log("SMTP_URL n'est pas défini : les e-mails restent dans la boîte d'envoi (/conseiller/boite-mail).");
+    return;
+  }
+  const r = await deliverOutbox(db, sender);
+  log(`E-mails : ${r.sent} envoyé(s), ${r.failed} en échec (nouvel essai plus tard, 3 au plus).`);
 }

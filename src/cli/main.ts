@@ -14,7 +14,7 @@ import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForB
 import { findOfferId, findProfileId } from "../server/matching/targets";
 import { parseArgs, stringOption, UsageError } from "./args";
 import { checkImportArgs, importCommand } from "./import-command";
-import { dateOption, followupsDue, followupsRemind } from "./followups-command";
+import { dateOption, deliverySender, followupsDeliver, followupsDue, followupsRemind } from "./followups-command";
 
 const USAGE = `Usage : npm run cli -- <commande>
 
@@ -33,6 +33,7 @@ const USAGE = `Usage : npm run cli -- <commande>
                                      points de suivi en retard et de la semaine (date : aujourd'hui à Paris)
   followups remind [--date AAAA-MM-JJ]
                                      rappels des points de suivi échus (notification + e-mail en boîte d'envoi)
+  followups deliver                  envoie les e-mails de la boîte d'envoi par SMTP (SMTP_URL, MAIL_FROM)
 
 Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans PGLITE_DIR (.data/pglite par défaut).`;
 
@@ -143,6 +144,10 @@ async function run(argv: string[]): Promise<void> {
     case "followups remind":
       dateOption(options);
       return withDatabase((h) => followupsRemind(h.db, options, log));
+    case "followups deliver": {
+      const sender = await deliverySender();
+      return withDatabase((h) => followupsDeliver(h.db, sender, log));
+    }
     case "":
     case "help":
       log(USAGE);

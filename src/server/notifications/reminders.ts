@@ -4,10 +4,12 @@
 // timer): the queue is the check_ins table itself (pending, due, remindedAt null), taken in
 // batches with `for update skip locked`, so two runners at once never remind twice.
 //
-// E-MAIL DELIVERY: each reminder writes an email_outbox row (sentAt null). Nothing here
-// sends it: delivery needs an SMTP relay (SMTP_URL) and a sender process reading the outbox,
-// which the project does not have yet (no mail dependency was added on purpose: the lead
-// decides). In development the rows are the "outbox" shown to advisers and admins.
+// Also run by the app server itself every FOLLOWUP_JOB_MINUTES (src/instrumentation.ts →
+// src/server/jobs/followup-job.ts); the row claims make that safe with several instances.
+//
+// E-MAIL DELIVERY: each reminder writes an email_outbox row (sentAt null). deliverOutbox
+// (delivery.ts) sends them through SMTP_URL — from the same job, or `followups deliver`.
+// Without SMTP_URL the rows stay there: the development "outbox" shown to advisers and admins.
 
 import { sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";

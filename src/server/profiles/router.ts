@@ -1,10 +1,12 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
+import { users } from "../auth/schema";
 import { z } from "zod";
 import { maskToShifts } from "../geo/shifts";
 import { communeByInsee, romeJobItems } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { roleProcedure, router } from "../trpc/init";
 import type { Database } from "../db/client";
+import type { SessionUser } from "../trpc/context";
 import { completeness } from "./completeness";
 import {
   availabilityStepInput,
@@ -16,7 +18,9 @@ import {
   visibilityStepInput,
 } from "./inputs";
 import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
-import { saveWizardStep } from "./wizard";
+import { saveWizardStep, type StepInputs } from "./wizard";
+import { profileForCaller } from "../matching/access";
+import type { ProfileStep } from "./completeness";
 
 /** The profile as its owner sees it, with names for codes and the completeness bar. */
 export async function profileView(db: Database, profile: StoredProfile | null) {
@@ -72,38 +76,46 @@ export async function profileView(db: Database, profile: StoredProfile | null) {
 }
 
 const beneficiary = roleProcedure("beneficiary");
+/** The wizard's steps: the person themself, or an adviser / admin with them (profileId). */
+const cvEditor = roleProcedure("beneficiary", "adviser", "admin");
+const adviser = roleProcedure("adviser", "admin");
 
-/** The beneficiary's own CV, step by step. Nobody else writes here. */
+const target = { profileId: z.uuid("Profil invalide.").optional() };
+
+/** Saves a step for the caller: their own profile, or (adviser, admin) the profile given. */
+async function saveStep<S extends ProfileStep>(
+  ctx: { db: Database; user: SessionUser },
+  key: S,
+  input: StepInputs[S] & { profileId?: string },
+) {
+  const { profileId, ...values } = input;
+  return profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, key, values as unknown as StepInputs[S], profileId));
+}
+
+/** The CV, step by step: the person's own, or (adviser, admin) of a person they follow. */
 export const profileRouter = router({
   mine: beneficiary.query(async ({ ctx }) => {
     const id = await profileIdOfUser(ctx.db, ctx.user.id);
     return profileView(ctx.db, id ? await loadProfile(ctx.db, id) : null);
   }),
-  savePlace: beneficiary
-    .input(placeStepInput)
-    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "place", input))),
-  saveMobility: beneficiary
-    .input(mobilityStepInput)
-    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "mobility", input))),
-  saveJobs: beneficiary
-    .input(jobsStepInput)
-    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "jobs", input))),
-  saveSkills: beneficiary
-    .input(skillsStepInput)
-    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "skills", input))),
-  saveAvailability: beneficiary
-    .input(availabilityStepInput)
-    .mutation(async ({ ctx, input }) =>
-      profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "availability", input)),
-    ),
-  saveBackground: beneficiary
-    .input(backgroundStepInput)
-    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "background", input))),
-  saveVisibility: beneficiary
-    .input(visibilityStepInput)
-    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveWizardStep(ctx.db, ctx.user, "visibility", input))),
+  /** An adviser's view of the CV of a person they may reach (same shape as `mine`). */
+  ofPerson: adviser.input(z.object({ profileId: z.uuid("Profil invalide.") })).query(async ({ ctx, input }) => {
+    const id = await profileForCaller(ctx.db, ctx.user, input.profileId);
+    const stored = await loadProfile(ctx.db, id);
+    const [account] = stored?.userId
+      ? await ctx.db.select({ userId: users.id, status: users.status }).from(users).where(eq(users.id, stored.userId)).limit(1)
+      : [];
+    return { ...(await profileView(ctx.db, stored)), account: account ?? null };
+  }),
+  savePlace: cvEditor.input(placeStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "place", input)),
+  saveMobility: cvEditor.input(mobilityStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "mobility", input)),
+  saveJobs: cvEditor.input(jobsStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "jobs", input)),
+  saveSkills: cvEditor.input(skillsStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "skills", input)),
+  saveAvailability: cvEditor.input(availabilityStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "availability", input)),
+  saveBackground: cvEditor.input(backgroundStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "background", input)),
+  saveVisibility: cvEditor.input(visibilityStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "visibility", input)),
   /** Skills to tick: those of the chosen jobs first (grouped by job), then savoir-être. */
-  skillSuggestions: beneficiary
+  skillSuggestions: cvEditor
     .input(z.object({ romeCodes: z.array(z.string().regex(/^[A-N]\d{4}$/)).max(15) }))
     .query(async ({ ctx, input }) => {
       const byJob = await Promise.all([...new Set(input.romeCodes)].map(async (code) => ({ romeCode: code, ...(await romeJobItems(ctx.db, code)) })));

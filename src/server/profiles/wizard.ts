@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../db/client";
@@ -7,6 +8,8 @@ import { loadInstanceConfig } from "../instance/config";
 import { territoryOfCommune } from "../instance/territories";
 import { communeByInsee, resolveJobCodes } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
+import { recordAudit } from "../audit/record";
+import { profileForCaller } from "../matching/access";
 import { FieldErrors } from "../trpc/init";
 import type { SessionUser } from "../trpc/context";
 import { minutesToKm, type ProfileStep } from "./completeness";
@@ -114,17 +117,43 @@ async function applyStep<S extends ProfileStep>(
   throw new Error(`unknown step ${step}`);
 }
 
+/** Fields of the profile a step changed (compared as stored), for the audit trail. */
+export function changedFields(before: ProfileData, patch: Partial<ProfileData>): string[] {
+  return Object.keys(patch)
+    .filter((k) => JSON.stringify(patch[k as keyof ProfileData] ?? null) !== JSON.stringify(before[k as keyof ProfileData] ?? null))
+    .sort();
+}
+
+export const ADVISER_CANNOT_CONSENT =
+  "Seule la personne peut choisir de montrer son profil aux entreprises : elle le fait elle-même depuis son espace. Vous pouvez seulement le masquer.";
+
 /**
- * Saves one step of the CV wizard for the signed-in beneficiary. The profile is created by
- * the first step (where they live); any later step can be saved again at any time.
+ * Saves one step of the CV wizard. A beneficiary saves their own profile (created by the first
+ * step, where they live; a profileId of someone else is refused). An adviser or an admin saves
+ * the profile of a person they may reach (profileForCaller), which must already exist, and may
+ * never give consent to be shown to employers in the person's name. Every change is audited
+ * with who made it.
  */
 export async function saveWizardStep<S extends ProfileStep>(
   db: Database,
   user: SessionUser,
   step: S,
   input: StepInputs[S],
+  profileId?: string,
 ): Promise<StoredProfile> {
-  const existingId = await profileIdOfUser(db, user.id);
+  const byAdviser = user.role === "adviser" || user.role === "admin";
+  let existingId: string | null;
+  if (byAdviser) {
+    existingId = await profileForCaller(db, user, profileId);
+    if (step === "visibility" && (input as StepInputs["visibility"]).visible) {
+      throw new FieldErrors({ visible: [ADVISER_CANNOT_CONSENT] });
+    }
+  } else if (user.role === "beneficiary") {
+    existingId = await profileIdOfUser(db, user.id);
+    if (profileId && profileId !== existingId) throw new TRPCError({ code: "NOT_FOUND", message: "Profil introuvable." });
+  } else {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Cette action n'est pas permise avec votre compte." });
+  }
   const existing = existingId ? await loadProfile(db, existingId) : null;
   if (!existing && step !== "place") {
     throw new FieldErrors({ _: ["Commencez par indiquer où vous habitez."] });
@@ -151,6 +180,18 @@ export async function saveWizardStep<S extends ProfileStep>(
   };
   const patch = await applyStep(db, step, input, base);
   const stepsDone = [...new Set([...(base.stepsDone ?? []), step])];
-  const { id } = await saveProfile(db, { ...base, ...patch, stepsDone }, existing?.id);
+  const changed = existing ? changedFields(base, patch) : Object.keys(patch).sort();
+  const id = await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const saved = await saveProfile(tx, { ...base, ...patch, stepsDone }, existing?.id);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: byAdviser ? "profile.edit_by_adviser" : "profile.edit",
+      subjectType: "profile",
+      subjectId: saved.id,
+      details: { step, changedFields: changed, ...(saved.created ? { created: true } : {}) },
+    });
+    return saved.id;
+  });
   return (await loadProfile(db, id))!;
 }

@@ -8,6 +8,7 @@ import { offersRouter } from "../offers/router";
 import { recruitingRouter } from "../recruiting/router";
 import { instanceRouter } from "../instance/router";
 import { matchingRouter } from "../matching/router";
+import { notificationsRouter } from "../notifications/router";
 import { privacyRouter } from "../privacy/router";
 import { profileRouter } from "../profiles/router";
 import { referentialsRouter } from "../referentials/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   formations: formationsRouter,
   followup: followupRouter,
   caseload: caseloadRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

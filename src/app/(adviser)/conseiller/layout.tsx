@@ -9,6 +9,7 @@ const TABS = [
   { href: "/conseiller/suivi", label: "Suivi des emplois" },
   { href: "/conseiller/chiffres", label: "Mes chiffres" },
   { href: "/conseiller/nouvelle-personne", label: "Nouvelle personne" },
+  { href: "/conseiller/notifications", label: "Notifications" },
   { href: "/conseiller/boite-mail", label: "Boîte d'envoi" },
 ] as const;
 

@@ -6,6 +6,7 @@ import { useTRPCClient } from "@/lib/trpc/client";
 import { IconCalendar, IconClock, IconMoon, IconSun } from "../icons";
 import { SHIFT_WORDS, type ShiftKey } from "../steps";
 import { ToggleCards } from "./ToggleCards";
+import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
@@ -19,7 +20,7 @@ export type AvailabilityValues = {
 
 const SHIFT_ICONS = { day: <IconSun size="2rem" />, night: <IconMoon size="2rem" />, weekend: <IconCalendar size="2rem" /> };
 
-export function AvailabilityStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<AvailabilityValues>) {
+export function AvailabilityStep({ draftKey, initial, next, prevHref, prevLabel, profileId }: StepProps<AvailabilityValues>) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -33,6 +34,7 @@ export function AvailabilityStep({ draftKey, initial, next, prevHref, prevLabel 
     void state.submit(
       () =>
         client.profile.saveAvailability.mutate({
+          ...target(profileId),
           availableFrom: value.when === "date" ? value.date : null,
           fullTime: value.hours === "full" ? true : value.hours === "part" ? false : null,
           shifts: value.shifts,

@@ -5,6 +5,7 @@ import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/com
 import { useTRPCClient } from "@/lib/trpc/client";
 import { IconClose, IconGraduation, IconPlus } from "../icons";
 import { JobSearch } from "./JobSearch";
+import { target } from "./target";
 import type { JobPick, StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm, type FieldErrorMap } from "./WizardForm";
@@ -107,7 +108,7 @@ function FormationEditor({
   );
 }
 
-export function BackgroundStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<BackgroundValues>) {
+export function BackgroundStep({ draftKey, initial, next, prevHref, prevLabel, profileId }: StepProps<BackgroundValues>) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -127,6 +128,7 @@ export function BackgroundStep({ draftKey, initial, next, prevHref, prevLabel }:
     void state.submit(
       () =>
         client.profile.saveBackground.mutate({
+          ...target(profileId),
           formations: value.formations.map((f) => ({
             title: f.title,
             year: f.year ? Number(f.year) : null,

@@ -8,6 +8,7 @@ import { IconClose } from "../icons";
 import { DURATION_CHOICES } from "../steps";
 import { JobSearch } from "./JobSearch";
 import { ChipChoices } from "./ToggleCards";
+import { target } from "./target";
 import type { JobPick, StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
@@ -21,7 +22,7 @@ export type JobsValues = {
 
 const MAX_SOUGHT = 5;
 
-export function JobsStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<JobsValues>) {
+export function JobsStep({ draftKey, initial, next, prevHref, prevLabel, profileId }: StepProps<JobsValues>) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -41,6 +42,7 @@ export function JobsStep({ draftKey, initial, next, prevHref, prevLabel }: StepP
     void state.submit(
       () =>
         client.profile.saveJobs.mutate({
+          ...target(profileId),
           sought: value.sought.map((j) => ({ ogrCode: j.ogrCode })),
           done: value.done.map((j) => ({ ogrCode: j.ogrCode, years: Number(j.years) })),
         }),

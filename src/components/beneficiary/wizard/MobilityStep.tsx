@@ -1,5 +1,6 @@
 "use client";
 
+import { target } from "./target";
 import type { ReactNode } from "react";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { useTRPCClient } from "@/lib/trpc/client";
@@ -42,7 +43,7 @@ const FIELD_IDS: Array<[string, string]> = [
   ["hasVehicle", "hasVehicle"],
 ];
 
-export function MobilityStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<MobilityValues>) {
+export function MobilityStep({ draftKey, initial, next, prevHref, prevLabel, profileId }: StepProps<MobilityValues>) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -61,7 +62,7 @@ export function MobilityStep({ draftKey, initial, next, prevHref, prevLabel }: S
       drivingLicence: value.licence || undefined,
       hasVehicle: value.vehicle === "yes",
     } as z.input<typeof mobilityStepInput>; // the server names what is missing
-    void state.submit(() => client.profile.saveMobility.mutate(input), checks);
+    void state.submit(() => client.profile.saveMobility.mutate({ ...input, ...target(profileId) }), checks);
   }
 
   const distanceErrors = messagesFor(errors, "distance");

@@ -6,6 +6,7 @@ import { useTRPCClient } from "@/lib/trpc/client";
 import { IconLocate, IconPin } from "../icons";
 import { Combobox } from "./Combobox";
 import { COMMUNE_NOUN, communeOption, communeText, useCommuneSearch, useLocateCommune, type PickedCommune } from "./communes";
+import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
@@ -23,7 +24,7 @@ const FIELD_IDS: Array<[string, string]> = [
   ["precisePoint", "keepPrecise"],
 ];
 
-export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<PlaceValues>) {
+export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel, profileId }: StepProps<PlaceValues>) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -50,6 +51,7 @@ export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel }: Step
     void state.submit(
       () =>
         client.profile.savePlace.mutate({
+          ...target(profileId),
           communeInsee: value.commune?.insee ?? "",
           precisePoint: value.keepPrecise === "yes" && value.point ? value.point : null,
         }),

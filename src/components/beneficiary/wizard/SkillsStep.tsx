@@ -4,6 +4,7 @@ import { Checkbox } from "@/components/ui/Checkbox";
 import { FieldError } from "@/components/ui/TextField";
 import { useTRPCClient } from "@/lib/trpc/client";
 import { IconHeart, IconTools } from "../icons";
+import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
@@ -25,7 +26,7 @@ function SkillCheckbox({ id, skill, checked, onToggle }: { id: string; skill: { 
   return <Checkbox id={id} name="skills" label={skill.label} checked={checked} onChange={onToggle} />;
 }
 
-export function SkillsStep({ draftKey, initial, next, prevHref, prevLabel, groups }: StepProps<SkillsValues> & { groups: SkillGroup[] }) {
+export function SkillsStep({ draftKey, initial, next, prevHref, prevLabel, profileId, groups }: StepProps<SkillsValues> & { groups: SkillGroup[] }) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -38,7 +39,7 @@ export function SkillsStep({ draftKey, initial, next, prevHref, prevLabel, group
   function onSubmit() {
     const checks: Record<string, string[]> = {};
     if (value.codes.length < MIN_SKILLS) checks.skillCodes = [`Cochez au moins ${MIN_SKILLS} choses que vous savez faire.`];
-    void state.submit(() => client.profile.saveSkills.mutate({ skillCodes: value.codes }), checks);
+    void state.submit(() => client.profile.saveSkills.mutate({ skillCodes: value.codes, ...target(profileId) }), checks);
   }
 
   const errors = messagesFor(state.fieldErrors, "skillCodes");

@@ -4,13 +4,14 @@ import { RadioCards } from "@/components/ui/RadioCards";
 import { IconEye, IconEyeOff } from "@/components/ui/icons";
 import { useTRPCClient } from "@/lib/trpc/client";
 import { WhatEmployersSee } from "../WhatEmployersSee";
+import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
 
 export type VisibilityValues = { visible: "" | "yes" | "no" };
 
-export function VisibilityStep({ draftKey, initial, next, prevHref, prevLabel }: StepProps<VisibilityValues>) {
+export function VisibilityStep({ draftKey, initial, next, prevHref, prevLabel, profileId }: StepProps<VisibilityValues>) {
   const client = useTRPCClient();
   const { value, update, restored, clear } = useDraft(draftKey, initial);
   const state = useStepSubmit({ next, clearDraft: clear });
@@ -18,7 +19,7 @@ export function VisibilityStep({ draftKey, initial, next, prevHref, prevLabel }:
   function onSubmit() {
     const checks: Record<string, string[]> = {};
     if (!value.visible) checks.visible = ["Choisissez oui ou non."];
-    void state.submit(() => client.profile.saveVisibility.mutate({ visible: value.visible === "yes" }), checks);
+    void state.submit(() => client.profile.saveVisibility.mutate({ visible: value.visible === "yes", ...target(profileId) }), checks);
   }
 
   return (

@@ -8,6 +8,8 @@ export type StepProps<T> = {
   next: string;
   prevHref: string;
   prevLabel?: string;
+  /** the profile an adviser fills in with the person; absent for the person's own CV */
+  profileId?: string;
 };
 
 export type JobPick = { ogrCode: number; label: string; romeCode: string };

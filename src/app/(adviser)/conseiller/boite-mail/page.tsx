@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/auth/session";
+import { MAX_ATTEMPTS, parseFailure, smtpConfigured } from "@/server/notifications/delivery";
 
 export const metadata: Metadata = { title: "Boîte d'envoi des e-mails" };
 
@@ -20,7 +21,11 @@ export default async function OutboxPage() {
         intro={user.role === "admin" ? "Les derniers e-mails préparés par la plateforme." : "Les derniers e-mails préparés pour vous."}
       />
       <Notice tone="info" live="none">
-        <p>Sans serveur d'envoi (SMTP) configuré, les e-mails restent ici et ne partent pas.</p>
+        {smtpConfigured() ? (
+          <p>Les e-mails partent par le serveur d'envoi (SMTP) quelques minutes après avoir été préparés ; un envoi en échec est réessayé jusqu'à {MAX_ATTEMPTS} fois.</p>
+        ) : (
+          <p>Sans serveur d'envoi (SMTP) configuré, les e-mails restent ici et ne partent pas (mode développement).</p>
+        )}
       </Notice>
       {mails.length === 0 ? <p>Aucun e-mail pour le moment.</p> : null}
       {mails.map((m) => (
@@ -28,6 +33,11 @@ export default async function OutboxPage() {
           <p className="followup-item__meta">
             À {m.toAddress} · préparé le {formatDateTime(m.createdAt)} · {m.sentAt ? `envoyé le ${formatDateTime(m.sentAt)}` : "non envoyé"}
           </p>
+          {!m.sentAt && m.error ? (
+            <p className="followup-item__meta">
+              {(parseFailure(m.error)?.attempts ?? MAX_ATTEMPTS) >= MAX_ATTEMPTS ? "Envoi abandonné" : "Envoi en échec, nouvel essai prévu"} : {m.error}
+            </p>
+          ) : null}
           <pre className="followup-mail">{m.body}</pre>
         </Card>
       ))}

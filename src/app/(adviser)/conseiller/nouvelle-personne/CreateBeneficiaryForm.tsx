@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
 import { formatDate } from "@/components/roles";
+import { AccessLetterLink } from "@/components/adviser/cv/AccessLetterLink";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { firstName: "firstName", lastName: "lastName", email: "email" };
@@ -61,6 +62,7 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
             <Button icon={<IconPrint />} onClick={() => window.print()}>
               Imprimer le courrier
             </Button>
+            <AccessLetterLink userId={user.id} />
             <Button
               variant="secondary"
               icon={<IconUserPlus />}

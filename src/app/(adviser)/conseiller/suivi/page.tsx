@@ -53,7 +53,9 @@ function DueList({ items, exitReasons, empty }: { items: DueItem[]; exitReasons:
 /** The adviser's check-ins to make: overdue first, then those falling due this week. */
 export default async function FollowUpPage() {
   const user = await requirePageRole(["adviser", "admin"], "/conseiller/suivi");
-  const due = await (await serverCaller()).followup.due();
+  const caller = await serverCaller();
+  const due = await caller.followup.due();
+  const { unread } = await caller.notifications.mine();
   const exitReasons = loadInstanceConfig().exitReasons;
   return (
     <>
@@ -64,7 +66,14 @@ export default async function FollowUpPage() {
             ? "Les points de suivi de toutes les personnes accompagnées, à 1, 3 et 6 mois après l'embauche."
             : "Appelez les personnes que vous suivez à 1, 3 et 6 mois après leur embauche, et notez où elles en sont."
         }
-      />
+      >
+        <p>
+          <Link href="/conseiller/notifications">
+            Notifications ({unread}
+            <span className="sr-only"> non lue{unread > 1 ? "s" : ""}</span>)
+          </Link>
+        </p>
+      </PageHeader>
       <Card title={`En retard (${due.overdue.length})`} icon={<IconWarning />} id="en-retard">
         <DueList items={due.overdue} exitReasons={exitReasons} empty="Rien en retard." />
       </Card>

@@ -10,6 +10,7 @@ import { AssignForm } from "@/components/adviser/caseload/AssignForm";
 import { NoteForm } from "@/components/adviser/caseload/NoteForm";
 import { PlacementsReadOnly } from "@/components/adviser/caseload/PlacementsReadOnly";
 import { PlacementsPanel } from "@/components/adviser/followup/PlacementsPanel";
+import { PersonCvActions } from "@/components/adviser/cv/PersonCvActions";
 import { ProposeOfferForm } from "@/components/adviser/caseload/ProposeOfferForm";
 import { TakeButton } from "@/components/adviser/caseload/TakeButton";
 import { APPLICATION_STATUS_LABELS, PROPOSAL_STATUS_LABELS } from "@/components/adviser/caseload/labels";
@@ -127,6 +128,7 @@ export default async function PersonFilePage({ params }: Props) {
             <dd>{profile.visibleToEmployers ? "Oui" : "Non"}</dd>
           </dl>
         ) : null}
+        <PersonCvActions profileId={profileId} />
       </Card>
 
       <Card title="Proposer une offre" icon={<IconBriefcase />} id="proposer">

@@ -1,0 +1,11 @@
+// Next.js instrumentation hook: runs once when a server process starts.
+// Starts the follow-up job (reminders of due check-ins + SMTP delivery of the e-mail outbox,
+// see src/server/jobs/followup-job.ts) in the Node.js runtime only, never while `next build`
+// collects pages. Several instances may run it: PostgreSQL row claims (`for update skip
+// locked`) make sure nothing is reminded or sent twice.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startFollowupJob } = await import("./server/jobs/followup-job");
+  startFollowupJob();
+}
