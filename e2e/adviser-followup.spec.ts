@@ -64,12 +64,26 @@ test("an adviser proposes an offer, records a placement from seven months ago an
   await sixMonths.getByRole("button", { name: "Enregistrer le point de suivi" }).click();
   await expect(checkIns.getByText("À 6 mois — Toujours en poste")).toBeVisible();
 
+  // The CV, completed with the person: the wizard's steps in the adviser's space.
+  const fileUrl = page.url();
+  await page.getByRole("link", { name: "Compléter le CV avec la personne" }).click();
+  await expect(page).toHaveURL(/\/cv\/lieu$/);
+  await expect(page.getByText(/étape 1 sur 7/i)).toBeVisible();
+  await expectNoAxeViolations(page, "CV complété par le conseiller : lieu");
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(page).toHaveURL(/\/cv\/deplacements$/);
+  await page.goto(fileUrl);
+
   // The follow-up list shows the two earlier check-ins still to do.
   await page.getByRole("link", { name: "Suivi des emplois", exact: true }).click();
   await expect(page).toHaveURL(/\/conseiller\/suivi$/);
   await expect(page.getByRole("heading", { name: /En retard/ })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(name);
   await expectNoAxeViolations(page, "suivi des emplois");
+
+  await page.getByRole("link", { name: "Notifications", exact: true }).click();
+  await expect(page).toHaveURL(/\/conseiller\/notifications$/);
+  await expectNoAxeViolations(page, "notifications");
 
   // The six-month figure has moved.
   await page.getByRole("link", { name: "Mes chiffres", exact: true }).click();
