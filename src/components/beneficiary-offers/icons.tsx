@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Svg as BaseSvg, type IconProps } from "@/components/ui/icons";
 import type { TravelMode } from "./format";
+import * as drawn from "@/components/beneficiary/icons";
 
 // Pictograms of the offers and formations pages, drawn like those of the design system
 // (src/components/ui/icons.tsx): decorative, always beside words, in currentColor.
@@ -10,15 +11,22 @@ function Svg(props: IconProps & { children: ReactNode }) {
   return <BaseSvg {...props} size={props.size ?? "1.25em"} />;
 }
 
-/** A map pin: a place. */
-export function IconPin(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M12 21s-7-6.1-7-11.5a7 7 0 0 1 14 0C19 14.9 12 21 12 21z" />
-      <circle cx="12" cy="9.5" r="2.5" />
-    </Svg>
-  );
+/** A pictogram of the beneficiary's set (drawn once, there) at the cards' size. */
+function small(Icon: (props: IconProps) => ReactNode) {
+  return function SmallIcon(props: IconProps) {
+    return <Icon {...props} size={props.size ?? "1.25em"} />;
+  };
 }
+export const IconBike = small(drawn.IconBike);
+export const IconBus = small(drawn.IconBus);
+export const IconCalendar = small(drawn.IconCalendar);
+export const IconCar = small(drawn.IconCar);
+export const IconClock = small(drawn.IconClock);
+export const IconGraduation = small(drawn.IconGraduation);
+export const IconPin = small(drawn.IconPin);
+export const IconScooter = small(drawn.IconScooter);
+export const IconSend = small(drawn.IconSend);
+export const IconWalk = small(drawn.IconWalk);
 
 /** A building: an employer or a training organisation. */
 export function IconBuilding(props: IconProps) {
@@ -28,16 +36,6 @@ export function IconBuilding(props: IconProps) {
       <path d="M16 9h2a2 2 0 0 1 2 2v10" />
       <path d="M2 21h20" />
       <path d="M8 7h4M8 11h4M8 15h4" />
-    </Svg>
-  );
-}
-
-/** A clock: hours, time. */
-export function IconClock(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
     </Svg>
   );
 }
@@ -53,16 +51,6 @@ export function IconContract(props: IconProps) {
   );
 }
 
-/** A calendar: dates. */
-export function IconCalendar(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <rect x="3" y="5" width="18" height="16" rx="2" />
-      <path d="M3 10h18M8 3v4M16 3v4" />
-    </Svg>
-  );
-}
-
 /** Chairs in a row: seats in a formation. */
 export function IconSeats(props: IconProps) {
   return (
@@ -70,27 +58,6 @@ export function IconSeats(props: IconProps) {
       <circle cx="8" cy="7" r="3" />
       <path d="M2 20a6 6 0 0 1 12 0" />
       <path d="M16 11h5M16 15h5M16 19h5" />
-    </Svg>
-  );
-}
-
-/** A mortarboard: a formation. */
-export function IconGraduation(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="m2 9 10-5 10 5-10 5z" />
-      <path d="M6 11v5c3 2.5 9 2.5 12 0v-5" />
-      <path d="M22 9v6" />
-    </Svg>
-  );
-}
-
-/** A paper plane: sending. */
-export function IconSend(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M22 2 11 13" />
-      <path d="M22 2 15 22l-4-9-9-4z" />
     </Svg>
   );
 }
@@ -148,62 +115,6 @@ export function IconStar(props: IconProps) {
   return (
     <Svg {...props}>
       <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9z" />
-    </Svg>
-  );
-}
-
-/** A car. */
-export function IconCar(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M5 17H3v-5l2-5h14l2 5v5h-2" />
-      <path d="M3 12h18" />
-      <circle cx="7.5" cy="17" r="2" />
-      <circle cx="16.5" cy="17" r="2" />
-      <path d="M9.5 17h5" />
-    </Svg>
-  );
-}
-
-/** A bicycle. */
-export function IconBike(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="5.5" cy="16.5" r="3.5" />
-      <circle cx="18.5" cy="16.5" r="3.5" />
-      <path d="M5.5 16.5 9 9h6l3.5 7.5M9 9l3 7.5h-6.5M12 6h3" />
-    </Svg>
-  );
-}
-
-/** A walking person. */
-export function IconWalk(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="13" cy="4" r="2" />
-      <path d="m9 21 3-7 3 3v4M8 11l4-4 3 3 3 1" />
-    </Svg>
-  );
-}
-
-/** A bus. */
-export function IconBus(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <rect x="4" y="3" width="16" height="15" rx="2" />
-      <path d="M4 11h16M8 18v3M16 18v3" />
-      <path d="M8 14.5h.01M16 14.5h.01" />
-    </Svg>
-  );
-}
-
-/** A scooter. */
-export function IconScooter(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="6" cy="17" r="3" />
-      <circle cx="18" cy="17" r="3" />
-      <path d="M9 17h6l2-6h-4M17 11l-2-6h-3" />
     </Svg>
   );
 }
