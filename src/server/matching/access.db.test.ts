@@ -20,7 +20,7 @@ describe("who may see which ranking", () => {
     const other = await callerFor(h.db, (await makeCompany(h.db)).owner.id);
     const { caller: noCompany } = await callerAs(h.db, "employer");
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
-    await makeProfile(h.db, "41018", { externalId: "CAF-123" });
+    await makeProfile(h.db, "41018", { externalId: "CAF-123", territoryCode: "blois" });
     const list = await owner.recruiting.candidates({ offerId: offer.id });
     expect(list.items).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain("CAF-123");
@@ -29,8 +29,17 @@ describe("who may see which ranking", () => {
     await expect(noCompany.recruiting.candidates({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // the raw ranking (with identifiers) is for advisers and admins only
     await expect(owner.matching.candidatesForOffer({ offerId: offer.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const { caller: adviser, user: adviserUser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
     expect((await adviser.matching.candidatesForOffer({ offerId: offer.id }))[0]!.externalId).toBe("CAF-123");
+    // An adviser's raw ranking keeps only their own caseload and their territory's unassigned people.
+    const { user: colleague } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    await makeProfile(h.db, "41018", { externalId: "CAF-COLLEAGUE", territoryCode: "blois", adviserId: colleague.id });
+    await makeProfile(h.db, "41018", { externalId: "CAF-MINE", territoryCode: "vendome", adviserId: adviserUser.id });
+    await makeProfile(h.db, "41018", { externalId: "CAF-ELSEWHERE", territoryCode: "vendome" });
+    const seen = (await adviser.matching.candidatesForOffer({ offerId: offer.id })).map((i) => i.externalId).sort();
+    expect(seen).toEqual(["CAF-123", "CAF-MINE"]);
+    const { caller: admin } = await callerAs(h.db, "admin");
+    expect(await admin.matching.candidatesForOffer({ offerId: offer.id })).toHaveLength(4);
   });
 
   it("beneficiary_sees_offers_for_their_own_profile_only", async () => {

@@ -1,23 +1,37 @@
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
+import { beneficiaryProfiles } from "../profiles/schema";
 import { roleProcedure, router } from "../trpc/init";
 import { CONTRACTS } from "../offers/schema";
 import { offerSummaries } from "../offers/summaries";
 import { formationSummaries } from "../formations/summaries";
-import { offerForCaller, profileForCaller } from "./access";
+import { adviserMaySee, offerForCaller, profileForCaller } from "./access";
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
 
 const limit = z.number().int().min(1).max(100);
+/** How deep an adviser's ranking looks for their own people before keeping the first ones. */
+const ADVISER_SCAN = 1000;
 
 export const matchingRouter = router({
   /**
    * Advisers and admins: the raw ranking (profile ids and the département's identifiers).
-   * Employers get pseudonymised cards from `recruiting.candidates` instead.
+   * An adviser gets only the people they may see (their caseload and their territory's
+   * unassigned people), with their rank in the whole list. Employers get pseudonymised cards
+   * from `recruiting.candidates` instead.
    */
   candidatesForOffer: roleProcedure("adviser", "admin")
     .input(z.object({ offerId: z.uuid("Identifiant d'offre invalide."), limit: limit.default(50) }))
     .query(async ({ ctx, input }) => {
       const offerId = await offerForCaller(ctx.db, ctx.user, input.offerId);
-      return matchCandidatesForOffer(ctx.db, offerId, input.limit);
+      if (ctx.user.role !== "adviser") return matchCandidatesForOffer(ctx.db, offerId, input.limit);
+      const ranked = await matchCandidatesForOffer(ctx.db, offerId, ADVISER_SCAN);
+      if (ranked.length === 0) return [];
+      const reach = await ctx.db
+        .select({ id: beneficiaryProfiles.id, adviserId: beneficiaryProfiles.adviserId, territoryCode: beneficiaryProfiles.territoryCode })
+        .from(beneficiaryProfiles)
+        .where(inArray(beneficiaryProfiles.id, ranked.map((i) => i.id)));
+      const visible = new Set(reach.filter((p) => adviserMaySee(ctx.user, p)).map((p) => p.id));
+      return ranked.filter((i) => visible.has(i.id)).slice(0, input.limit);
     }),
   /** A beneficiary (their own profile), or an adviser/admin for a profile they follow. */
   offersForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")
