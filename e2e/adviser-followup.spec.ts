@@ -85,6 +85,10 @@ test("an adviser proposes an offer, records a placement from seven months ago an
   await expect(page).toHaveURL(/\/conseiller\/notifications$/);
   await expectNoAxeViolations(page, "notifications");
 
+  await page.getByRole("link", { name: "Boîte d'envoi", exact: true }).click();
+  await expect(page).toHaveURL(/\/conseiller\/boite-mail$/);
+  await expectNoAxeViolations(page, "boîte d'envoi");
+
   // The six-month figure has moved.
   await page.getByRole("link", { name: "Mes chiffres", exact: true }).click();
   await expect(page).toHaveURL(/\/conseiller\/chiffres$/);

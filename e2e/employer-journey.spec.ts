@@ -104,6 +104,14 @@ test("an employer signs up, posts an offer in Vendôme, contacts a candidate who
   await expect(page.getByText(/l'embauche de Zélie Rabot est enregistrée/)).toBeVisible();
   await expectNoAxeViolations(page, "embauche enregistrée");
 
+  // The offer's inbox and the company page.
+  await page.goto(candidateUrl.replace(/\/candidats\/[^/]+$/, "/candidatures"));
+  await expect(page.getByTestId("application-card").first()).toBeVisible();
+  await expectNoAxeViolations(page, "candidatures de l'offre");
+  await page.goto("/employeur/entreprise");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon entreprise");
+  await expectNoAxeViolations(page, "mon entreprise");
+
   // She reads it among her applications.
   await person.goto("/beneficiaire/candidatures");
   await expect(person.getByRole("article").filter({ hasText: "Ebéniste" }).first()).toBeVisible();
