@@ -13,5 +13,9 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_events_subject").on(t.subjectType, t.subjectId), index("audit_events_at").on(t.at)],
+  (t) => [
+    index("audit_events_subject").on(t.subjectType, t.subjectId),
+    index("audit_events_at").on(t.at),
+    index("audit_events_actor").on(t.actorId, t.at),
+  ],
 );

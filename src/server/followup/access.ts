@@ -20,6 +20,7 @@ export async function caseloadProfile(db: Database, user: SessionUser, profileId
     .select({
       id: beneficiaryProfiles.id,
       adviserId: beneficiaryProfiles.adviserId,
+      territoryCode: beneficiaryProfiles.territoryCode,
       firstName: beneficiaryProfiles.firstName,
       lastName: beneficiaryProfiles.lastName,
     })

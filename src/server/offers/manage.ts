@@ -664,7 +664,13 @@ export async function changeStatus(
     const tx = txRaw as unknown as Database;
     const [done] = await tx
       .update(offers)
-      .set({ status: t.to, version: sql`${offers.version} + 1`, updatedBy: user.id, updatedAt: new Date() })
+      .set({
+        status: t.to,
+        ...(t.to === "filled" ? { filledAt: new Date() } : {}),
+        version: sql`${offers.version} + 1`,
+        updatedBy: user.id,
+        updatedAt: new Date(),
+      })
       .where(and(eq(offers.id, cur.id), eq(offers.version, input.version), inArray(offers.status, t.from)))
       .returning({ id: offers.id, version: offers.version, status: offers.status });
     if (!done) throw await conflictError(tx, user, cur.id);

@@ -88,6 +88,8 @@ export const offers = pgTable(
     /** bumped by every save: a save made from an older version is refused (two recruiters editing at once) */
     version: integer("version").notNull().default(1),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** when it was marked filled (the dashboards count filled offers by month) */
+    filledAt: timestamp("filled_at", { withTimezone: true }),
     /** who saved it last (named in the conflict message when two people edit at once) */
     updatedBy: uuid("updated_by"),
     createdBy: uuid("created_by"),

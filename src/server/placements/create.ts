@@ -35,9 +35,9 @@ export async function createPlacementForApplication(
 ): Promise<{ id: string; created: boolean }> {
   const rows = await queryRows<{ id: string; starts_on: string | Date }>(
     db,
-    sql`insert into placements (profile_id, employer_id, offer_id, application_id, adviser_id, job_title, rome_code,
-        contract, starts_on, created_by)
-      select a.profile_id, o.employer_id, o.id, a.id, p.adviser_id, o.title, o.rome_code, o.contract,
+    sql`insert into placements (profile_id, employer_id, offer_id, application_id, adviser_id, territory_code, job_title,
+        rome_code, contract, starts_on, created_by)
+      select a.profile_id, o.employer_id, o.id, a.id, p.adviser_id, p.territory_code, o.title, o.rome_code, o.contract,
         greatest(o.starts_on, ${today}::date), ${createdBy}::uuid
       from applications a
       join offers o on o.id = a.offer_id
@@ -105,6 +105,7 @@ export async function createPlacementByAdviser(
         employerName,
         source: "adviser",
         adviserId: profile.adviserId ?? (actor.role === "adviser" ? actor.id : null),
+        territoryCode: profile.territoryCode,
         jobTitle: input.jobTitle,
         romeCode: input.romeCode ?? null,
         contract: input.contract,

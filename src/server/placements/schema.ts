@@ -24,6 +24,8 @@ export const placements = pgTable(
     applicationId: uuid("application_id").references(() => applications.id, { onDelete: "set null" }),
     /** the adviser following the person when they were hired */
     adviserId: uuid("adviser_id"),
+    /** the person's territory when they were hired: hires and retention stay counted there if they move */
+    territoryCode: text("territory_code"),
     /** the employer's name as written by hand when the company has no account here */
     employerName: text("employer_name"),
     /** who recorded it: the employer marking an application hired, or an adviser by hand */
@@ -44,6 +46,7 @@ export const placements = pgTable(
     uniqueIndex("placements_application").on(t.applicationId),
     index("placements_profile").on(t.profileId),
     index("placements_adviser").on(t.adviserId),
+    index("placements_starts_on").on(t.startsOn),
   ],
 );
 

@@ -1,3 +1,6 @@
+import { auditRouter } from "../audit/router";
+import { importsRouter } from "../imports/router";
+import { statsRouter } from "../stats/router";
 import { applicationsRouter, proposalsRouter } from "../applications/router";
 import { accountsRouter, authRouter } from "../auth/router";
 import { caseloadRouter } from "../caseload/router";
@@ -31,6 +34,9 @@ export const appRouter = router({
   followup: followupRouter,
   caseload: caseloadRouter,
   notifications: notificationsRouter,
+  stats: statsRouter,
+  imports: importsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
