@@ -55,6 +55,21 @@ describe("seed demo", () => {
     expect(c.match_points).toBeGreaterThan(100);
   });
 
+  it("spreads sign-ups and publications over the last twelve months, for the dashboard's charts", async () => {
+    const [r] = await queryRows<{ months: number; future: number; published_months: number; filled_before_published: number }>(
+      h.db,
+      sql`select
+        (select count(distinct to_char(created_at at time zone 'Europe/Paris', 'YYYY-MM')) from beneficiary_profiles where external_id like 'DEMO-P-%')::int as months,
+        (select count(*) from beneficiary_profiles where created_at > now() or created_at < now() - interval '366 days')::int as future,
+        (select count(distinct to_char(published_at at time zone 'Europe/Paris', 'YYYY-MM')) from offers where external_id like 'DEMO-O-%')::int as published_months,
+        (select count(*) from offers where filled_at < published_at or (status = 'filled') <> (filled_at is not null))::int as filled_before_published`,
+    );
+    expect(r!.months).toBeGreaterThanOrEqual(12);
+    expect(r!.future).toBe(0);
+    expect(r!.published_months).toBeGreaterThanOrEqual(12);
+    expect(r!.filled_before_published).toBe(0);
+  });
+
   it("is re-runnable: a second run creates nothing and changes no count", async () => {
     const before = await counts();
     second = await seedDemo(h.db, config);

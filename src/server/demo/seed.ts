@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { users, type Role } from "../auth/schema";
 import { saveFormation } from "../formations/save";
+import { spreadDemoDates } from "./dates";
 import { seedFollowUp, type FollowUpReport } from "./followup";
 import type { InstanceConfig } from "../instance/config";
 import { territoryOfCommune } from "../instance/territories";
@@ -136,6 +137,7 @@ export async function seedDemo(db: Database, config: InstanceConfig, today = new
     employerUserIds: [1, 2, 3, 4, 5].map((i) => idOf(`employeur${i}`)),
     providerUserIds: [1, 2].map((i) => idOf(`organisme${i}`)),
   });
+  await spreadDemoDates(db, today);
   const followUp = await seedFollowUp(db, config, today);
 
   return {

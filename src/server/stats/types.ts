@@ -51,7 +51,14 @@ export type RetentionFigure = {
   /** retained / (retained + notRetained), 0..1; null when nobody is known (or hidden) */
   rate: number | null;
   /** by the placement's start month */
-  months: Array<{ month: YearMonth; eligible: number | null; retained: number | null; rate: number | null }>;
+  months: Array<{
+    month: YearMonth;
+    eligible: number | null;
+    retained: number | null;
+    rate: number | null;
+    /** the rate's denominator, retained + not retained (added for the public suppression; optional) */
+    known?: number | null;
+  }>;
 };
 
 export type DelayKey = "signup_to_first_application" | "signup_to_first_hire";

@@ -1,0 +1,91 @@
+// The period and territory of a statistics request: parsed, defaulted and checked here, so that
+// the dashboard, the public page, the CSV downloads and the CLI refuse the same things with the
+// same French messages.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type Database } from "../db/client";
+import { parisToday } from "../followup/schedule";
+import { FieldErrors } from "../trpc/init";
+import type { StatsFilters, YearMonth } from "./types";
+
+/** The longest period a request may cover (the queries stay fast and the charts readable). */
+export const MAX_MONTHS = 36;
+/** Months shown when no period is given: the last twelve, ending with the current month. */
+export const DEFAULT_MONTHS = 12;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const monthField = z.string().trim().regex(MONTH, "Mois attendu au format AAAA-MM (par exemple 2026-01).");
+
+export const statsInput = z
+  .object({
+    from: monthField.optional(),
+    to: monthField.optional(),
+    // "" (the "whole département" choice of a select) means the whole instance, like null
+    territory: z
+      .string()
+      .trim()
+      .max(64, "Territoire inconnu.")
+      .nullish()
+      .transform((v) => (v ? v : null)),
+  })
+  .strict()
+  .default({ territory: null });
+export const publicStatsInput = z.object({ from: monthField.optional(), to: monthField.optional() }).strict().default({});
+/** What a caller may ask for: months "YYYY-MM" and a territory code, all optional. */
+export type StatsInput = { from?: string; to?: string; territory?: string | null };
+
+/** The current month in Paris. */
+export function parisMonth(now: Date = new Date()): YearMonth {
+  return parisToday(now).slice(0, 7);
+}
+
+const monthIndex = (m: YearMonth) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const monthOfIndex = (i: number): YearMonth => `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`;
+
+export function addMonthsToMonth(m: YearMonth, n: number): YearMonth {
+  return monthOfIndex(monthIndex(m) + n);
+}
+
+/** Every month from `from` to `to`, both included. */
+export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
+  const out: YearMonth[] = [];
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthOfIndex(i));
+  return out;
+}
+
+/**
+ * The period asked for, with defaults (the last twelve months ending this month in Paris; a
+ * lone `from` runs twelve months or up to this month; a lone `to` starts eleven months before),
+ * checked: from ≤ to, at most 36 months. Throws FieldErrors in French.
+ */
+export function resolvePeriod(input: { from?: string; to?: string }, now: Date = new Date()): { from: YearMonth; to: YearMonth } {
+  const current = parisMonth(now);
+  let to = input.to;
+  let from = input.from;
+  if (!to) {
+    to = from ? addMonthsToMonth(from, DEFAULT_MONTHS - 1) : current;
+    if (monthIndex(to) > monthIndex(current) && from && monthIndex(from) <= monthIndex(current)) to = current;
+  }
+  from ??= addMonthsToMonth(to, -(DEFAULT_MONTHS - 1));
+  if (monthIndex(from) > monthIndex(to)) throw new FieldErrors({ from: ["Le premier mois doit précéder le dernier (ou être le même)."] });
+  if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS) {
+    throw new FieldErrors({ to: [`La période couvre au plus ${MAX_MONTHS} mois.`] });
+  }
+  return { from, to };
+}
+
+/** The territory codes of the instance (the territories table, kept in step with the instance file). */
+export async function territoryCodes(db: Database): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(db, sql`select code from territories order by code`);
+  return rows.map((r) => r.code);
+}
+
+/** Period and territory checked against the instance: the filters every query takes. */
+export async function resolveFilters(db: Database, input: StatsInput, now: Date = new Date()): Promise<StatsFilters> {
+  const period = resolvePeriod(input, now);
+  const territory = input.territory ?? null;
+  if (territory !== null && !(await territoryCodes(db)).includes(territory)) {
+    throw new FieldErrors({ territory: ["Ce territoire n'existe pas dans cette instance."] });
+  }
+  return { ...period, territory };
+}
