@@ -21,6 +21,8 @@ import type {
   listUsersInput,
   signUpInput,
 } from "./inputs";
+import { SWITCHABLE_ROLES } from "./inputs";
+import { territories } from "../instance/schema";
 
 const ACCESS_CODE_DAYS = 60;
 export const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
@@ -144,6 +146,7 @@ export async function createStaffAccount(
   password?: string,
 ): Promise<CreatedAccount | { user: PublicUser; accessCode: null; expiresAt: null }> {
   if (await emailTaken(db, input.email)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  await assertKnownTerritory(db, input.territoryCode);
   if (password) {
     const passwordHash = await hashPassword(password);
     return db.transaction(async (tx) => {
@@ -369,5 +372,67 @@ export async function setUserStatus(db: Database, actor: SessionUser, userId: st
       subjectId: userId,
     });
     return toPublic(user);
+  });
+}
+
+/** Refuses a territory code the instance does not have (the database is the truth: admins may edit territories). */
+async function assertKnownTerritory(db: Database, territoryCode: string | null | undefined) {
+  if (!territoryCode) return;
+  const [known] = await db.select({ code: territories.code }).from(territories).where(eq(territories.code, territoryCode)).limit(1);
+  if (!known) throw new FieldErrors({ territoryCode: ["Ce territoire n'existe pas dans l'instance."] });
+}
+
+/** An admin sets the territory of an adviser or an admin (null: the whole instance). */
+export async function setUserTerritory(db: Database, actor: SessionUser, userId: string, territoryCode: string | null) {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await assertKnownTerritory(t, territoryCode);
+    const [before] = await t.select({ role: users.role, territoryCode: users.territoryCode }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!before || !(SWITCHABLE_ROLES as readonly string[]).includes(before.role)) {
+      throw new FieldErrors({ userId: ["Seuls les conseillers et les administrateurs ont un territoire à choisir ici."] });
+    }
+    const [user] = await t.update(users).set({ territoryCode }).where(eq(users.id, userId)).returning();
+    await recordAudit(t, {
+      actorId: actor.id,
+      action: "account.set_territory",
+      subjectType: "user",
+      subjectId: userId,
+      details: { from: before.territoryCode, to: territoryCode },
+    });
+    return toPublic(user!);
+  });
+}
+
+/** An admin makes an adviser an admin or the reverse; never themselves (no locking oneself out). */
+export async function setUserRole(db: Database, actor: SessionUser, userId: string, role: (typeof SWITCHABLE_ROLES)[number]) {
+  if (userId === actor.id) throw new FieldErrors({ role: ["Vous ne pouvez pas changer votre propre rôle."] });
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [before] = await t.select({ role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!before || !(SWITCHABLE_ROLES as readonly string[]).includes(before.role)) {
+      throw new FieldErrors({ userId: ["Seul un conseiller ou un administrateur peut changer de rôle."] });
+    }
+    if (before.role === role) return { id: userId, role };
+    if (before.role === "adviser") {
+      // An admin follows nobody: their caseload goes back to the unassigned, said in the audit.
+      const [n] = await queryRows<{ n: number }>(
+        t,
+        sql`select count(*)::int as n from beneficiary_profiles where adviser_id = ${userId}::uuid`,
+      );
+      if (Number(n?.n ?? 0) > 0) {
+        throw new FieldErrors({
+          role: ["Ce conseiller suit encore des personnes : affectez-les à un autre conseiller avant d'en faire un administrateur."],
+        });
+      }
+    }
+    await t.update(users).set({ role }).where(eq(users.id, userId));
+    await recordAudit(t, {
+      actorId: actor.id,
+      action: "account.set_role",
+      subjectType: "user",
+      subjectId: userId,
+      details: { from: before.role, to: role },
+    });
+    return { id: userId, role };
   });
 }

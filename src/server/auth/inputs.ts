@@ -120,3 +120,20 @@ export const setUserStatusInput = z.object({
   userId: z.uuid(),
   status: z.enum(["active", "disabled"]),
 });
+
+export const setTerritoryInput = z.object({
+  userId: z.uuid("Compte inconnu."),
+  /** null: the whole instance */
+  territoryCode: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,50}$/, "Territoire inconnu.")
+    .nullable(),
+});
+
+/** The roles an admin may switch between (the others carry an organisation or a profile). */
+export const SWITCHABLE_ROLES = ["adviser", "admin"] as const;
+export const setRoleInput = z.object({
+  userId: z.uuid("Compte inconnu."),
+  role: z.enum(SWITCHABLE_ROLES, { error: "Choisissez conseiller ou administrateur." }),
+});

@@ -6,7 +6,9 @@ import {
   createStaffAccount,
   listUsers,
   reissueAccessCode,
+  setUserRole,
   setUserStatus,
+  setUserTerritory,
   signUp,
 } from "./accounts";
 import {
@@ -14,6 +16,8 @@ import {
   createBeneficiaryInput,
   createStaffInput,
   listUsersInput,
+  setRoleInput,
+  setTerritoryInput,
   setUserStatusInput,
   signUpInput,
 } from "./inputs";
@@ -45,4 +49,12 @@ export const accountsRouter = router({
   setStatus: roleProcedure("admin")
     .input(setUserStatusInput)
     .mutation(({ ctx, input }) => setUserStatus(ctx.db, ctx.user, input.userId, input.status)),
+  /** An adviser's or admin's territory (null: the whole instance). */
+  setTerritory: roleProcedure("admin")
+    .input(setTerritoryInput)
+    .mutation(({ ctx, input }) => setUserTerritory(ctx.db, ctx.user, input.userId, input.territoryCode)),
+  /** Adviser ⇄ admin; an admin never changes their own role. */
+  setRole: roleProcedure("admin")
+    .input(setRoleInput)
+    .mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.user, input.userId, input.role)),
 });

@@ -77,6 +77,61 @@ export async function assignProfile(db: Database, actorId: string, profileId: st
   });
 }
 
+/** The most people one bulk assignment may move. */
+export const MAX_BULK_ASSIGN = 500;
+
+/**
+ * An admin gives many people to one adviser (or puts them back among the unassigned), all or
+ * nothing: an unknown id or a target that is not an active adviser writes nothing. Each
+ * person's move is audited like a single assignment.
+ */
+export async function assignProfiles(db: Database, actorId: string, profileIds: string[], adviserId: string | null) {
+  const ids = [...new Set(profileIds)];
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    if (adviserId) {
+      const [a] = await t
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, adviserId), eq(users.role, "adviser"), eq(users.status, "active")))
+        .limit(1);
+      if (!a) throw new FieldErrors({ adviserId: ["Choisissez un conseiller actif."] });
+    }
+    // Locked so that two admins moving the same people do not record a stale "from".
+    const before = await t
+      .select({ id: beneficiaryProfiles.id, adviserId: beneficiaryProfiles.adviserId })
+      .from(beneficiaryProfiles)
+      .where(inArray(beneficiaryProfiles.id, ids))
+      .for("update");
+    if (before.length !== ids.length) {
+      const found = new Set(before.map((b) => b.id));
+      const missing = ids.filter((id) => !found.has(id)).length;
+      throw new FieldErrors({
+        profileIds: [
+          `${missing} personne${missing > 1 ? "s" : ""} de la sélection n'existe${missing > 1 ? "nt" : ""} plus : rechargez la page. Aucune affectation n'a été faite.`,
+        ],
+      });
+    }
+    const moved = before.filter((b) => b.adviserId !== adviserId);
+    if (moved.length) {
+      await t
+        .update(beneficiaryProfiles)
+        .set({ adviserId })
+        .where(inArray(beneficiaryProfiles.id, moved.map((b) => b.id)));
+    }
+    for (const b of moved) {
+      await recordAudit(t, {
+        actorId,
+        action: "profile.assign",
+        subjectType: "profile",
+        subjectId: b.id,
+        details: { from: b.adviserId, to: adviserId, bulk: true },
+      });
+    }
+    return { adviserId, assigned: moved.length, unchanged: ids.length - moved.length };
+  });
+}
+
 export type AdviserCount = {
   adviserId: string;
   firstName: string;

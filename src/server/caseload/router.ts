@@ -4,7 +4,7 @@ import { todayIso } from "../offers/validate";
 import { roleProcedure, router } from "../trpc/init";
 import { openFile } from "./file";
 import { caseloadPage, myCaseloadScope, PLACEMENT_STAGES, unassignedScope, type CaseloadFilters } from "./list";
-import { addNote, assignProfile, countsByAdviser, takeProfile, unassignedCounts } from "./manage";
+import { addNote, assignProfile, assignProfiles, countsByAdviser, MAX_BULK_ASSIGN, takeProfile, unassignedCounts } from "./manage";
 import { sql } from "drizzle-orm";
 
 const profileId = z.uuid("Identifiant de personne invalide.");
@@ -73,6 +73,19 @@ export const caseloadRouter = router({
   assign: admin
     .input(z.object({ profileId, adviserId: z.uuid("Choisissez un conseiller.").nullable() }))
     .mutation(async ({ ctx, input }) => assignProfile(ctx.db, ctx.user.id, input.profileId, input.adviserId)),
+
+  /** Admin: give many people to an adviser (or back to the unassigned), all or nothing. */
+  assignMany: admin
+    .input(
+      z.object({
+        profileIds: z
+          .array(profileId)
+          .min(1, "Cochez au moins une personne.")
+          .max(MAX_BULK_ASSIGN, `${MAX_BULK_ASSIGN} personnes au plus à la fois.`),
+        adviserId: z.uuid("Choisissez un conseiller.").nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => assignProfiles(ctx.db, ctx.user.id, input.profileIds, input.adviserId)),
 
   /** Admin: caseload size per adviser, and the unassigned per territory. */
   countsByAdviser: admin.query(async ({ ctx }) => {

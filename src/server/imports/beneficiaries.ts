@@ -93,7 +93,7 @@ export async function importBeneficiaries(db: Database, text: string, opts: Impo
     if (existing?.importHash === hash) return "unchanged";
     if (ctx.dryRun) return existing ? "updated" : "created";
 
-    await db.transaction(async (txRaw) => {
+    const saved = await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Database;
       // What the file does not carry (account link, adviser, jobs done, formations, free
       // text) must survive the update: saveProfile rewrites the whole profile.
@@ -108,9 +108,9 @@ export async function importBeneficiaries(db: Database, text: string, opts: Impo
         jobs: [...data.jobs, ...(kept?.doneJobs ?? [])],
         importHash: hash,
       };
-      await saveProfile(tx, profile, existing?.id);
+      return saveProfile(tx, profile, existing?.id);
     });
-    return existing ? "updated" : "created";
+    return existing ? "updated" : { outcome: "created", id: saved.id };
   });
 }
 

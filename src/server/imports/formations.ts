@@ -49,7 +49,7 @@ export async function importFormations(db: Database, text: string, opts: ImportO
     if (existing?.importHash === hash) return "unchanged";
     if (ctx.dryRun) return existing ? "updated" : "created";
 
-    await db.transaction(async (txRaw) => {
+    const saved = await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Database;
       // Kept from the platform: the provider's account, the description and the status.
       const [kept] = existing
@@ -58,7 +58,7 @@ export async function importFormations(db: Database, text: string, opts: ImportO
             .from(formations)
             .where(eq(formations.id, existing.id))
         : [];
-      await saveFormation(
+      return saveFormation(
         tx,
         {
           ...data,
@@ -70,6 +70,6 @@ export async function importFormations(db: Database, text: string, opts: ImportO
         existing?.id,
       );
     });
-    return existing ? "updated" : "created";
+    return existing ? "updated" : { outcome: "created", id: saved.id };
   });
 }

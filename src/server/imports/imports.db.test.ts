@@ -176,8 +176,9 @@ describe("an admin imports a caseload of beneficiaries", () => {
 
   it("a comma-separated file without BOM works the same", async () => {
     const r = await importCsv(h.db, "beneficiaries", "jobs,commune_insee,external_id,last_name\n10891,41018,B200,Nguyen\n");
-    expect(r).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [] });
+    expect(r).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [], createdIds: [expect.any(String)] });
     const [p] = await h.db.select().from(beneficiaryProfiles).where(eq(beneficiaryProfiles.externalId, "B200"));
+    expect(r.createdIds).toEqual([p!.id]);
     expect(p).toMatchObject({ lastName: "Nguyen", firstName: "", communeInsee: "41018", visibleToEmployers: false, seeking: true });
   });
 });
@@ -328,10 +329,13 @@ describe("the import command line", () => {
     }
     expect(out).toHaveLength(2);
     const [dry, real] = out.map((o) => JSON.parse(o) as ImportReport);
-    expect(dry).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [{ line: 3, reason: `${FORMULA_REASON} — colonne title` }] });
-    expect(real).toEqual(dry);
+    const rejected = [{ line: 3, reason: `${FORMULA_REASON} — colonne title` }];
+    // a dry run creates nothing, so it names no created row; the real run does
+    expect(dry).toEqual({ created: 1, updated: 0, unchanged: 0, rejected, createdIds: [] });
+    expect(real).toEqual({ ...dry, createdIds: [expect.any(String)] });
     expect(err.join("")).toMatch(/simulation/);
     const [f] = await h.db.select().from(formations).where(eq(formations.externalId, "F900"));
+    expect(real!.createdIds).toEqual([f!.id]);
     expect(f).toMatchObject({ title: "Cariste", providerName: "Organisme de formation" });
   });
 

@@ -108,7 +108,7 @@ export async function importOffers(db: Database, text: string, opts: ImportOptio
     if (existing?.importHash === hash) return "unchanged";
     if (ctx.dryRun) return existing ? "updated" : "created";
 
-    await db.transaction(async (txRaw) => {
+    const saved = await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Database;
       const employerId = await upsertEmployer(tx, {
         siret,
@@ -129,7 +129,7 @@ export async function importOffers(db: Database, text: string, opts: ImportOptio
             .where(eq(offers.id, existing.id))
         : [];
       const { employer: _employer, ...offer } = data;
-      await saveOffer(
+      return saveOffer(
         tx,
         {
           ...offer,
@@ -143,6 +143,6 @@ export async function importOffers(db: Database, text: string, opts: ImportOptio
         existing?.id,
       );
     });
-    return existing ? "updated" : "created";
+    return existing ? "updated" : { outcome: "created", id: saved.id };
   });
 }

@@ -1,3 +1,12 @@
-import { router } from "../trpc/init";
+import { roleProcedure, router } from "../trpc/init";
+import { previewImportInput, previewImport, runCheckedImport, runImportInput } from "./browser";
 
-export const importsRouter = router({});
+const admin = roleProcedure("admin");
+
+/** CSV imports from the admin pages, with the CLI's importers. */
+export const importsRouter = router({
+  /** A dry run: the report and the checksum to confirm with. A mutation because the file is the input. */
+  preview: admin.input(previewImportInput).mutation(({ ctx, input }) => previewImport(ctx.db, input.kind, input.text)),
+  /** The real import of the previewed file (refused when the checksum differs). */
+  run: admin.input(runImportInput).mutation(({ ctx, input }) => runCheckedImport(ctx.db, ctx.user.id, input)),
+});

@@ -20,12 +20,20 @@ import {
   parseText,
   type Cell,
 } from "./fields";
+import { NOT_UTF8 } from "./models";
 
 export const IMPORT_KINDS = ["beneficiaries", "offers", "formations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type RejectedLine = { line: number; reason: string };
-export type ImportReport = { created: number; updated: number; unchanged: number; rejected: RejectedLine[] };
+export type ImportReport = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedLine[];
+  /** ids of the rows this import created (empty in a dry run), e.g. to assign new people at once */
+  createdIds: string[];
+};
 export type ImportOptions = {
   /** check every line (places and codes included) and count, but write nothing */
   dryRun?: boolean;
@@ -42,6 +50,8 @@ export class LineRejection extends Error {}
 export const FORMULA_REASON = "contenu refusé : une cellule commence par =, +, - ou @ (formule de tableur)";
 
 export type Outcome = "created" | "updated" | "unchanged";
+/** What a line did; a real creation names the new row. */
+export type LineResult = Outcome | { outcome: "created"; id: string };
 
 /** Columns of one kind of file. `anyOf` lists alternatives: one of the column sets must all be present. */
 export type ColumnSpec = {
@@ -61,9 +71,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportFileError(
-      "Le fichier n'est pas en UTF-8 (les accents seraient abîmés) : enregistrez-le au format « CSV UTF-8 » puis recommencez.",
-    );
+    throw new ImportFileError(NOT_UTF8);
   }
 }
 
@@ -290,13 +298,13 @@ export async function runImport(
   text: string,
   spec: ColumnSpec,
   opts: ImportOptions,
-  processLine: (line: CsvLine, externalId: string, ctx: ImportContext) => Promise<Outcome>,
+  processLine: (line: CsvLine, externalId: string, ctx: ImportContext) => Promise<LineResult>,
 ): Promise<ImportReport> {
   const log = opts.log ?? (() => {});
   const table = readTable(text, spec);
   if (table.ignored.length) log(`Colonnes ignorées (inconnues) : ${table.ignored.join(", ")}`);
   const ctx = new ImportContext(db, opts.dryRun === true);
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [], createdIds: [] };
   const seen = new Map<string, number>();
 
   for (let i = 0; i < table.records.length; i++) {
@@ -333,8 +341,12 @@ export async function runImport(
     seen.set(externalId, number);
 
     try {
-      const outcome = await processLine(line, externalId, ctx);
-      report[outcome]++;
+      const result = await processLine(line, externalId, ctx);
+      if (typeof result === "string") report[result]++;
+      else {
+        report.created++;
+        report.createdIds.push(result.id);
+      }
     } catch (err) {
       if (err instanceof LineRejection) reject(err.message);
       else {

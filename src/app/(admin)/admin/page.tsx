@@ -9,6 +9,7 @@ import { IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/auth/session";
 import { ROLES, type Role } from "@/server/auth/schema";
+import { StaffAccountActions } from "@/components/admin/StaffAccountActions";
 import { CreateStaffForm } from "./CreateStaffForm";
 import { UserStatusButton } from "./UserStatusButton";
 
@@ -48,13 +49,14 @@ export default async function AdminHome({ searchParams }: Props) {
   ]);
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const territoryName = new Map(info.territories.map((t) => [t.code, t.name]));
+  const territories = info.territories.map((t) => ({ code: t.code, name: t.name }));
 
   return (
     <>
       <RefusedNotice searchParams={searchParams} />
       <PageHeader title="Administration" intro={`Les comptes de ${info.displayName}.`} />
 
-      <CreateStaffForm territories={info.territories.map((t) => ({ code: t.code, name: t.name }))} />
+      <CreateStaffForm territories={territories} />
 
       <Card title="Conseillers" icon={<IconUsers />} id="conseillers">
         {caseloads.advisers.length === 0 ? (
@@ -94,7 +96,7 @@ export default async function AdminHome({ searchParams }: Props) {
             : caseloads.unassigned
                 .map((u) => `${u.territoryCode ? (territoryName.get(u.territoryCode) ?? u.territoryCode) : "hors territoire"} : ${u.count}`)
                 .join(" ; ")}
-          . <Link href="/conseiller#sans-conseiller">Voir les personnes et leur attribuer un conseiller</Link>
+          . <Link href="/admin/affectations">Voir les personnes et leur attribuer un conseiller</Link>
         </p>
       </Card>
 
@@ -136,6 +138,7 @@ export default async function AdminHome({ searchParams }: Props) {
                   <th scope="col">Territoire</th>
                   <th scope="col">État</th>
                   <th scope="col">Dernière connexion</th>
+                  <th scope="col">Territoire et rôle</th>
                   <th scope="col">Action</th>
                 </tr>
               </thead>
@@ -152,6 +155,20 @@ export default async function AdminHome({ searchParams }: Props) {
                         <span className={`badge badge--${u.status}`}>{STATUS_LABELS[u.status]}</span>
                       </td>
                       <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">jamais</span>}</td>
+                      <td>
+                        {u.role === "adviser" || u.role === "admin" ? (
+                          <StaffAccountActions
+                            userId={u.id}
+                            name={name}
+                            role={u.role}
+                            territoryCode={u.territoryCode}
+                            territories={territories}
+                            self={u.id === me.id}
+                          />
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
                       <td className="nowrap">
                         {u.id === me.id ? (
                           <span className="muted">vous</span>
