@@ -2,10 +2,14 @@
 // Starts the follow-up job (reminders of due check-ins + SMTP delivery of the e-mail outbox,
 // see src/server/jobs/followup-job.ts) in the Node.js runtime only, never while `next build`
 // collects pages. Several instances may run it: PostgreSQL row claims (`for update skip
-// locked`) make sure nothing is reminded or sent twice.
+// locked`) make sure nothing is reminded or sent twice. Then reads the admins' instance
+// settings into memory (loadInstanceConfig() merges them over the instance file).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startFollowupJob } = await import("./server/jobs/followup-job");
   startFollowupJob();
+  // The admins' instance settings (stored over the instance file) before the first page.
+  const [{ getDb }, { refreshInstanceSettings }] = await Promise.all([import("./server/db"), import("./server/instance/settings")]);
+  await refreshInstanceSettings(await getDb()).catch((err) => console.error("Réglages de l'instance illisibles au démarrage :", err));
 }

@@ -5,13 +5,17 @@ import { PwaRegister } from "@/components/PwaRegister";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TrpcReactProvider } from "@/lib/trpc/client";
+import { getDb } from "@/server/db";
 import { loadInstanceConfig } from "@/server/instance/config";
+import { refreshInstanceSettingsIfStale } from "@/server/instance/settings";
 import "./globals.css";
 
 // Every page shows who is signed in (and most read the database): render per request.
 export const dynamic = "force-dynamic";
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
+  // every page renders through here: settings saved by another process show within seconds
+  await refreshInstanceSettingsIfStale(await getDb());
   const config = loadInstanceConfig();
   return {
     title: { default: config.displayName, template: `%s – ${config.displayName}` },
@@ -23,13 +27,15 @@ export function generateMetadata(): Metadata {
   };
 }
 
-export function generateViewport(): Viewport {
+export async function generateViewport(): Promise<Viewport> {
+  await refreshInstanceSettingsIfStale(await getDb());
   const config = loadInstanceConfig();
   // No maximum scale: people must be able to zoom.
   return { width: "device-width", initialScale: 1, themeColor: config.branding.primaryColor };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  await refreshInstanceSettingsIfStale(await getDb());
   const config = loadInstanceConfig();
   const session = await auth();
   const { branding } = config;

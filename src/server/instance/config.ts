@@ -45,8 +45,85 @@ export class InstanceConfigError extends Error {}
 
 const cache = new Map<string, InstanceConfig>();
 
-/** The instance selected by INSTANCE (a name under instance/ or a path to a JSON file). */
-export function loadInstanceConfig(name = process.env.INSTANCE?.trim() || DEFAULT_INSTANCE): InstanceConfig {
+/**
+ * What admins may change in the browser (src/server/instance/settings.ts). Each key replaces
+ * the file's whole section; an absent key means "as in the file".
+ */
+export type InstanceOverrides = Partial<{
+  displayName: string;
+  organisation: string;
+  branding: Pick<InstanceConfig["branding"], "primaryColor" | "primaryTextColor" | "accentColor">;
+  territories: Territory[];
+  defaultTravelRadiusKm: number;
+  exitReasons: InstanceConfig["exitReasons"];
+}>;
+
+export const OVERRIDABLE_SECTIONS = [
+  "displayName",
+  "organisation",
+  "branding",
+  "territories",
+  "defaultTravelRadiusKm",
+  "exitReasons",
+] as const satisfies readonly (keyof InstanceOverrides)[];
+export type OverridableSection = (typeof OVERRIDABLE_SECTIONS)[number];
+
+// The last overrides this process read from the database (refreshInstanceSettings): kept in
+// memory so that loadInstanceConfig() stays synchronous for its many callers. On globalThis
+// because Next.js may load this module more than once in one process (instrumentation, route
+// handlers, server components), and they must all see the same settings.
+type OverridesState = {
+  overrides: InstanceOverrides;
+  /** Date.now() of the last read of the row (0: never) */
+  readAt: number;
+  merged: { file: InstanceConfig; overrides: InstanceOverrides; config: InstanceConfig } | null;
+};
+const STATE_KEY = Symbol.for("emploi.instanceOverrides");
+const state: OverridesState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as OverridesState | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { overrides: {}, readAt: 0, merged: null } satisfies OverridesState);
+
+export function setKnownOverrides(overrides: InstanceOverrides, readAt = Date.now()): void {
+  state.overrides = overrides;
+  state.readAt = readAt;
+  state.merged = null;
+}
+
+export function knownInstanceOverrides(): { overrides: InstanceOverrides; readAt: number } {
+  return { overrides: state.overrides, readAt: state.readAt };
+}
+
+/** The file with the given overrides on top (branding keeps the file's logo). */
+export function applyOverrides(file: InstanceConfig, overrides: InstanceOverrides): InstanceConfig {
+  return {
+    ...file,
+    ...(overrides.displayName !== undefined ? { displayName: overrides.displayName } : {}),
+    ...(overrides.organisation !== undefined ? { organisation: overrides.organisation } : {}),
+    ...(overrides.branding ? { branding: { ...file.branding, ...overrides.branding } } : {}),
+    ...(overrides.territories ? { territories: overrides.territories } : {}),
+    ...(overrides.defaultTravelRadiusKm !== undefined ? { defaultTravelRadiusKm: overrides.defaultTravelRadiusKm } : {}),
+    ...(overrides.exitReasons ? { exitReasons: overrides.exitReasons } : {}),
+  };
+}
+
+export function currentInstanceName(): string {
+  return process.env.INSTANCE?.trim() || DEFAULT_INSTANCE;
+}
+
+/**
+ * The instance selected by INSTANCE (a name under instance/ or a path to a JSON file), with the
+ * admins' last known changes merged over it. Another name gives that file alone.
+ */
+export function loadInstanceConfig(name = currentInstanceName()): InstanceConfig {
+  const file = loadInstanceFile(name);
+  if (name !== currentInstanceName() || Object.keys(state.overrides).length === 0) return file;
+  if (state.merged?.file !== file || state.merged.overrides !== state.overrides) {
+    state.merged = { file, overrides: state.overrides, config: applyOverrides(file, state.overrides) };
+  }
+  return state.merged.config;
+}
+
+/** The instance file alone, as written (the defaults the admins' changes go over). */
+export function loadInstanceFile(name = currentInstanceName()): InstanceConfig {
   const known = cache.get(name);
   if (known) return known;
   const file = name.endsWith(".json")

@@ -1,7 +1,8 @@
 import { asc } from "drizzle-orm";
-import { publicProcedure, router } from "../trpc/init";
+import { publicProcedure, roleProcedure, router } from "../trpc/init";
 import { loadInstanceConfig } from "./config";
 import { territories } from "./schema";
+import { instanceSettingsView, updateInstanceInput, updateInstanceSettings } from "./settings";
 
 export const instanceRouter = router({
   /** What every page shows: the instance's name, colours, territories and exit reasons. */
@@ -20,4 +21,10 @@ export const instanceRouter = router({
       map: config.map,
     };
   }),
+  /** Admin: the editable settings (effective, the file's defaults, who saved them last). */
+  settings: roleProcedure("admin").query(({ ctx }) => instanceSettingsView(ctx.db)),
+  /** Admin: saves changed sections over the instance file (refused if someone saved since the form was shown). */
+  update: roleProcedure("admin")
+    .input(updateInstanceInput)
+    .mutation(({ ctx, input }) => updateInstanceSettings(ctx.db, ctx.user.id, input)),
 });

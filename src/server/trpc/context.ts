@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { users, type Role } from "../auth/schema";
+import { refreshInstanceSettingsIfStale } from "../instance/settings";
 
 export type SessionUser = {
   id: string;
@@ -23,6 +24,8 @@ export type Context = {
  * re-read on every request so a disabled account or a changed role takes effect at once.
  */
 export async function createContext(db: Database, userId: string | null | undefined, ip: string): Promise<Context> {
+  // Other processes may have saved new instance settings: re-read them every few seconds.
+  await refreshInstanceSettingsIfStale(db);
   if (!userId) return { db, user: null, ip };
   const rows = await db
     .select({
