@@ -12,7 +12,10 @@ import { FieldErrors } from "../server/trpc/init";
 import { DEMO_PASSWORD, seedDemo } from "../server/demo/seed";
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "../server/matching/queries";
 import { findOfferId, findProfileId } from "../server/matching/targets";
+import { refreshInstanceSettings } from "../server/instance/settings";
 import { parseArgs, stringOption, UsageError } from "./args";
+import { instanceInit } from "./instance-command";
+import { checkStatsArgs, statsCommand } from "./stats-command";
 import { checkImportArgs, importCommand } from "./import-command";
 import { dateOption, deliverySender, followupsDeliver, followupsDue, followupsRemind } from "./followups-command";
 
@@ -23,12 +26,16 @@ const USAGE = `Usage : npm run cli -- <commande>
   users create --role R --email E [--first-name P] [--last-name N] [--territory T] [--password MDP]
                                      crée un compte (sans --password : affiche un code d'activation)
   seed demo                          crée le jeu de démonstration de l'instance
+  instance init --departement D --name N [--id ID] [--organisation O] [--out FICHIER] [--force]
+                                     écrit le fichier d'une nouvelle instance (un territoire par EPCI), sans base
   import beneficiaries|offers|formations FICHIER [--dry-run]
                                      importe un CSV (rapport JSON sur la sortie standard)
   match candidates --offer ID [--limit N] [--json]
   match offers --beneficiary ID [--limit N] [--json]
   match formations --beneficiary ID [--limit N] [--json]
                                      classement du rapprochement (ID interne ou external_id)
+  stats [--from AAAA-MM] [--to AAAA-MM] [--territory CODE] [--json]
+                                     statistiques du tableau de bord (par défaut : les 12 derniers mois)
   followups due [--date AAAA-MM-JJ] [--adviser EMAIL] [--json]
                                      points de suivi en retard et de la semaine (date : aujourd'hui à Paris)
   followups remind [--date AAAA-MM-JJ]
@@ -62,6 +69,8 @@ async function run(argv: string[]): Promise<void> {
       });
     case "ref import":
       return withDatabase(async (h) => {
+        // territories changed in the browser must survive a re-import (the compose migrate job runs one)
+        await refreshInstanceSettings(h.db);
         const config = loadInstanceConfig();
         const t0 = Date.now();
         const report = await importReferenceData(h.db, { force: options.force === true });
@@ -82,9 +91,6 @@ async function run(argv: string[]): Promise<void> {
       });
       const password = stringOption(options, "password");
       if (password !== undefined) passwordSchema.parse(password);
-      if (input.territoryCode && !loadInstanceConfig().territories.some((t) => t.code === input.territoryCode)) {
-        throw new UsageError(`Territoire inconnu : ${input.territoryCode}`);
-      }
       return withDatabase(async (h) => {
         const created = await createStaffAccount(h.db, null, input, password);
         log(`Compte ${input.role} créé : ${created.user.email} (${created.user.id})`);
@@ -94,8 +100,15 @@ async function run(argv: string[]): Promise<void> {
         }
       });
     }
+    case "stats":
+      checkStatsArgs(options); // checked before the database is opened
+      return withDatabase((h) => statsCommand(h.db, options, (s) => process.stdout.write(s), log));
+    case "instance init":
+      instanceInit(options, log); // opens no database
+      return;
     case "seed demo":
       return withDatabase(async (h) => {
+        await refreshInstanceSettings(h.db);
         const report = await seedDemo(h.db, loadInstanceConfig());
         log(`Démonstration : ${report.created} comptes créés, ${report.existing} déjà présents.`);
         log(`\nComptes de démonstration (mot de passe commun : ${DEMO_PASSWORD}) :`);

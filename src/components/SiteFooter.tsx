@@ -11,6 +11,9 @@ export function SiteFooter({ organisation }: { organisation: string }) {
           <li>
             <Link href="/accessibilite">Accessibilité</Link>
           </li>
+          <li>
+            <Link href="/statistiques">Statistiques</Link>
+          </li>
         </ul>
         <p className="muted">Service gratuit proposé par : {organisation}.</p>
       </div>

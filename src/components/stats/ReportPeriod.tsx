@@ -1,0 +1,15 @@
+import type { StatsReport } from "@/server/stats/types";
+import { formatDateTime } from "@/components/roles";
+import { formatMonthLong } from "./format";
+
+/** Which figures are on screen, in words: the period, the territory, and when they were computed. */
+export function ReportPeriod({ report, territoryName }: { report: StatsReport; territoryName?: string }) {
+  const { from, to } = report.filters;
+  const period = from === to ? `en ${formatMonthLong(from)}` : `de ${formatMonthLong(from)} à ${formatMonthLong(to)}`;
+  return (
+    <p className="stats-period" id="stats-period">
+      Chiffres {period}
+      {territoryName !== undefined ? `, ${territoryName}` : ""}. <span className="muted">Calculés le {formatDateTime(report.computedAt)}.</span>
+    </p>
+  );
+}
