@@ -47,18 +47,22 @@ export async function takeProfile(db: Database, adviser: SessionUser, profileId:
   });
 }
 
+/** People are given only to an active adviser account (null: back among the unassigned). */
+async function requireActiveAdviser(db: Database, adviserId: string | null) {
+  if (!adviserId) return;
+  const [a] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, adviserId), eq(users.role, "adviser"), eq(users.status, "active")))
+    .limit(1);
+  if (!a) throw new FieldErrors({ adviserId: ["Choisissez un conseiller actif."] });
+}
+
 /** An admin gives a person to an adviser (or, with null, puts them back among the unassigned). */
 export async function assignProfile(db: Database, actorId: string, profileId: string, adviserId: string | null) {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    if (adviserId) {
-      const [a] = await t
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, adviserId), eq(users.role, "adviser"), eq(users.status, "active")))
-        .limit(1);
-      if (!a) throw new FieldErrors({ adviserId: ["Choisissez un conseiller actif."] });
-    }
+    await requireActiveAdviser(t, adviserId);
     const [before] = await t
       .select({ adviserId: beneficiaryProfiles.adviserId })
       .from(beneficiaryProfiles)
@@ -89,14 +93,7 @@ export async function assignProfiles(db: Database, actorId: string, profileIds: 
   const ids = [...new Set(profileIds)];
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    if (adviserId) {
-      const [a] = await t
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, adviserId), eq(users.role, "adviser"), eq(users.status, "active")))
-        .limit(1);
-      if (!a) throw new FieldErrors({ adviserId: ["Choisissez un conseiller actif."] });
-    }
+    await requireActiveAdviser(t, adviserId);
     // Locked so that two admins moving the same people do not record a stale "from".
     const before = await t
       .select({ id: beneficiaryProfiles.id, adviserId: beneficiaryProfiles.adviserId })

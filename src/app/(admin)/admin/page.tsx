@@ -4,6 +4,7 @@ import { RefusedNotice } from "@/components/RefusedNotice";
 import { formatDateTime, ROLE_LABELS, STATUS_HELP, STATUS_LABELS } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
@@ -196,20 +197,7 @@ export default async function AdminHome({ searchParams }: Props) {
           .
         </p>
 
-        {pages > 1 ? (
-          <nav className="pagination" aria-label="Pages de la liste">
-            {page > 1 ? (
-              <Link className="btn btn--secondary btn--small" href={listHref({ role: role ?? "", q, page: page - 1 })}>
-                Page précédente
-              </Link>
-            ) : null}
-            {page < pages ? (
-              <Link className="btn btn--secondary btn--small" href={listHref({ role: role ?? "", q, page: page + 1 })}>
-                Page suivante
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} href={(p) => listHref({ role: role ?? "", q, page: p })} />
       </Card>
     </>
   );

@@ -5,6 +5,7 @@ import { formatDate } from "@/components/roles";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUserPlus, IconUsers } from "@/components/ui/icons";
 import { STAGE_LABELS } from "@/components/adviser/caseload/labels";
@@ -206,20 +207,7 @@ export default async function AdviserHome({ searchParams }: Props) {
           </div>
         ) : null}
 
-        {pages > 1 ? (
-          <nav className="pagination" aria-label="Pages de la liste">
-            {page > 1 ? (
-              <Link className="btn btn--secondary btn--small" href={href(page - 1)}>
-                Page précédente
-              </Link>
-            ) : null}
-            {page < pages ? (
-              <Link className="btn btn--secondary btn--small" href={href(page + 1)}>
-                Page suivante
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} href={href} />
       </Card>
 
       <Card title="Personnes sans conseiller" icon={<IconUserPlus />} id="sans-conseiller">

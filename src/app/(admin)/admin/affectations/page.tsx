@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { adviserOptions } from "@/components/admin/adviserOptions";
 import { BulkAssign } from "@/components/admin/BulkAssign";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
@@ -119,20 +119,7 @@ export default async function AssignmentsPage({ searchParams }: Props) {
           />
         ) : null}
 
-        {pages > 1 ? (
-          <nav className="pagination" aria-label="Pages de la liste">
-            {page > 1 ? (
-              <Link className="btn btn--secondary btn--small" href={href(page - 1)}>
-                Page précédente
-              </Link>
-            ) : null}
-            {page < pages ? (
-              <Link className="btn btn--secondary btn--small" href={href(page + 1)}>
-                Page suivante
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} href={href} />
       </Card>
     </>
   );

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconDocument } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
@@ -155,20 +156,7 @@ export default async function JournalPage({ searchParams }: Props) {
           </div>
         ) : null}
 
-        {pages > 1 ? (
-          <nav className="pagination" aria-label="Pages du journal">
-            {list.page > 1 ? (
-              <Link className="btn btn--secondary btn--small" href={journalHref(parsed.success ? filters : emptyFilters, list.page - 1)}>
-                Page précédente
-              </Link>
-            ) : null}
-            {list.page < pages ? (
-              <Link className="btn btn--secondary btn--small" href={journalHref(parsed.success ? filters : emptyFilters, list.page + 1)}>
-                Page suivante
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={list.page} pages={pages} href={(p) => journalHref(parsed.success ? filters : emptyFilters, p)} label="Pages du journal" />
       </Card>
     </>
   );
