@@ -98,7 +98,7 @@ test("anyone can read the public statistics, with small counts hidden", async ({
 
 test("the admin changes the default travel radius, finds the change in the audit trail, and puts it back", async ({ page }) => {
   await signIn(page, DEMO.admin, DEMO_PASSWORD, /\/admin$/);
-  await page.getByRole("link", { name: "Instance" }).click();
+  await page.getByRole("link", { name: "Instance", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/instance$/);
   await expectNoAxeViolations(page, "réglages de l'instance");
   const radius = page.getByLabel("Rayon proposé aux personnes qui s'inscrivent (en km)");
@@ -115,7 +115,7 @@ test("the admin changes the default travel radius, finds the change in the audit
   await page.reload();
   await expect(radius).toHaveValue("25");
 
-  await page.getByRole("link", { name: "Journal" }).click();
+  await page.getByRole("link", { name: "Journal", exact: true }).click();
   await page.getByLabel("Action").selectOption("instance");
   await page.getByRole("button", { name: /Rechercher|Filtrer|Afficher/ }).click();
   await expect(page).toHaveURL(/action=instance/);
@@ -125,7 +125,7 @@ test("the admin changes the default travel radius, finds the change in the audit
   await expectNoAxeViolations(page, "journal filtré");
 
   // Back to the file's value, so that other journeys see the instance as configured.
-  await page.getByRole("link", { name: "Instance" }).click();
+  await page.getByRole("link", { name: "Instance", exact: true }).click();
   await page.getByRole("button", { name: "Revenir au fichier pour : rayon par défaut" }).click();
   await expect(page.getByText("Réglages enregistrés")).toBeVisible();
   await expect(radius).toHaveValue("20");
