@@ -11,3 +11,4 @@ export * from "../applications/schema";
 export * from "../placements/schema";
 export * from "../followup/schema";
 export * from "../notifications/schema";
+export * from "../search/schema";
