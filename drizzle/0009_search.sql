@@ -11,6 +11,7 @@ CREATE TABLE "search_documents" (
 	"domains" text[] DEFAULT '{}'::text[] NOT NULL,
 	"location" geography(Point,4326),
 	"starts_on" date,
+	"expires_on" date,
 	"adviser_id" uuid,
 	"territory_code" text,
 	"visible" boolean DEFAULT true NOT NULL,
@@ -29,7 +30,12 @@ CREATE TABLE "search_queue" (
 	CONSTRAINT "search_queue_kind_entity_id_pk" PRIMARY KEY("kind","entity_id")
 );
 --> statement-breakpoint
+CREATE TABLE "search_words" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "search_documents_tsv" ON "search_documents" USING gin ("tsv");--> statement-breakpoint
 CREATE INDEX "search_documents_words_trgm" ON "search_documents" USING gin ("words_norm" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "search_documents_location" ON "search_documents" USING gist ("location");--> statement-breakpoint
-CREATE INDEX "search_queue_next" ON "search_queue" USING btree ("next_attempt_at");
+CREATE INDEX "search_queue_next" ON "search_queue" USING btree ("next_attempt_at");--> statement-breakpoint
+CREATE INDEX "search_words_trgm" ON "search_words" USING gin ("word" gin_trgm_ops);

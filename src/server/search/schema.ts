@@ -30,6 +30,8 @@ export const searchDocuments = pgTable(
     domains: text("domains").array().notNull().default(sql`'{}'::text[]`),
     location: geographyPoint("location"),
     startsOn: date("starts_on"),
+    /** offers: last day open; an offer past it is never returned (checked at query time, the day it passes) */
+    expiresOn: date("expires_on"),
     /** profiles: who follows them, their territory, whether shown to employers */
     adviserId: uuid("adviser_id"),
     territoryCode: text("territory_code"),
@@ -44,6 +46,18 @@ export const searchDocuments = pgTable(
     index("search_documents_words_trgm").using("gin", sql`${t.wordsNorm} gin_trgm_ops`),
     index("search_documents_location").using("gist", t.location),
   ],
+);
+
+/**
+ * Every distinct word of the documents' words_norm. A typed word with a typo ("boulanjer") is
+ * matched against this small vocabulary by trigram similarity, and the close words found are
+ * then searched in the documents' tsvector (GIN): no trigram scan over every document. Words of
+ * deleted documents stay (they then match nothing); a reindex prunes them.
+ */
+export const searchWords = pgTable(
+  "search_words",
+  { word: text("word").primaryKey() },
+  (t) => [index("search_words_trgm").using("gin", sql`${t.word} gin_trgm_ops`)],
 );
 
 /** Entities whose search document changed, for Meilisearch (drained by the app's search job, retried on failure). */

@@ -1,6 +1,7 @@
 import { auditRouter } from "../audit/router";
 import { importsRouter } from "../imports/router";
 import { statsRouter } from "../stats/router";
+import { searchRouter } from "../search/router";
 import { applicationsRouter, proposalsRouter } from "../applications/router";
 import { accountsRouter, authRouter } from "../auth/router";
 import { caseloadRouter } from "../caseload/router";
@@ -37,6 +38,7 @@ export const appRouter = router({
   stats: statsRouter,
   imports: importsRouter,
   audit: auditRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;
