@@ -9,6 +9,8 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startFollowupJob } = await import("./server/jobs/followup-job");
   startFollowupJob();
+  const { startSearchJob } = await import("./server/jobs/search-job");
+  startSearchJob();
   // The admins' instance settings (stored over the instance file) before the first page.
   const [{ getDb }, { refreshInstanceSettings }] = await Promise.all([import("./server/db"), import("./server/instance/settings")]);
   await refreshInstanceSettings(await getDb()).catch((err) => console.error("Réglages de l'instance illisibles au démarrage :", err));

@@ -16,6 +16,7 @@ import { refreshInstanceSettings } from "../server/instance/settings";
 import { parseArgs, stringOption, UsageError } from "./args";
 import { instanceInit } from "./instance-command";
 import { checkStatsArgs, statsCommand } from "./stats-command";
+import { checkSearchArgs, searchCommand } from "./search-command";
 import { checkImportArgs, importCommand } from "./import-command";
 import { dateOption, deliverySender, followupsDeliver, followupsDue, followupsRemind } from "./followups-command";
 
@@ -36,6 +37,10 @@ const USAGE = `Usage : npm run cli -- <commande>
                                      classement du rapprochement (ID interne ou external_id)
   stats [--from AAAA-MM] [--to AAAA-MM] [--territory CODE] [--json]
                                      statistiques du tableau de bord (par défaut : les 12 derniers mois)
+  search reindex [offers|formations|profiles|all]
+                                     reconstruit l'index de recherche depuis la base, sans interruption
+  search status [--json]             moteur de recherche et état de la file d'indexation
+  search drain                       traite la file d'indexation maintenant
   followups due [--date AAAA-MM-JJ] [--adviser EMAIL] [--json]
                                      points de suivi en retard et de la semaine (date : aujourd'hui à Paris)
   followups remind [--date AAAA-MM-JJ]
@@ -103,6 +108,12 @@ async function run(argv: string[]): Promise<void> {
     case "stats":
       checkStatsArgs(options); // checked before the database is opened
       return withDatabase((h) => statsCommand(h.db, options, (s) => process.stdout.write(s), log));
+    case "search reindex":
+    case "search status":
+    case "search drain": {
+      const args = checkSearchArgs(action, positionals[2]); // checked before the database is opened
+      return withDatabase((h) => searchCommand(h.db, args, options, (s) => process.stdout.write(s), log));
+    }
     case "instance init":
       instanceInit(options, log); // opens no database
       return;
