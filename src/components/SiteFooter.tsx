@@ -6,6 +6,12 @@ export function SiteFooter({ organisation }: { organisation: string }) {
       <div className="container">
         <ul>
           <li>
+            <Link href="/offres">Offres d'emploi</Link>
+          </li>
+          <li>
+            <Link href="/formations">Formations</Link>
+          </li>
+          <li>
             <Link href="/donnees-personnelles">Données personnelles</Link>
           </li>
           <li>

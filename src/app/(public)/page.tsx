@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { auth } from "@/auth";
 import { ErasedNotice } from "@/components/beneficiary/ErasedNotice";
+import { IconSearch } from "@/components/search/icons";
 import { LinkButton } from "@/components/ui/Button";
 import { IconArrowRight, IconBriefcase, IconHome, IconJobSearch, IconKey, IconSignIn } from "@/components/ui/icons";
 import { loadInstanceConfig } from "@/server/instance/config";
@@ -77,6 +78,29 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
           </p>
         </>
       )}
+
+      <h2>Les offres et les formations</h2>
+      <p>Regardez ce qui est proposé près de chez vous, sans créer de compte.</p>
+      <ul className="tiles tiles--two">
+        <li>
+          <Link href="/offres" className="tile tile--secondary">
+            <IconSearch size="2rem" />
+            <span className="tile__text">
+              Voir les offres d'emploi
+              <span className="tile__hint">Par métier, commune et distance</span>
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link href="/formations" className="tile tile--secondary">
+            <IconSearch size="2rem" />
+            <span className="tile__text">
+              Voir les formations
+              <span className="tile__hint">Pour apprendre un métier</span>
+            </span>
+          </Link>
+        </li>
+      </ul>
 
       <h2>Comment ça marche ?</h2>
       <ol className="steps">

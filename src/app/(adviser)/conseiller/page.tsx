@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUserPlus, IconUsers } from "@/components/ui/icons";
 import { STAGE_LABELS } from "@/components/adviser/caseload/labels";
+import { ProfileHits } from "@/components/search/ProfileHits";
 import { TakeButton } from "@/components/adviser/caseload/TakeButton";
 import "@/components/adviser/caseload/caseload.css";
 import { serverCaller } from "@/lib/trpc/server";
@@ -56,7 +57,7 @@ export default async function AdviserHome({ searchParams }: Props) {
   const page = Math.max(1, Math.min(4000, Number.parseInt(first(params.page), 10) || 1));
 
   const caller = await serverCaller();
-  const [list, unassigned, info] = await Promise.all([
+  const [list, unassigned, info, found] = await Promise.all([
     caller.caseload.list({
       query: q || undefined,
       status,
@@ -70,6 +71,8 @@ export default async function AdviserHome({ searchParams }: Props) {
     }),
     caller.caseload.unassigned({ territoryCode: territory || undefined, limit: 50 }),
     caller.instance.info(),
+    // the same words, typos forgiven, over everyone this adviser may see
+    q ? caller.search.profiles({ q, limit: 10 }) : null,
   ]);
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const territoryName = new Map(info.territories.map((t) => [t.code, t.name]));
@@ -155,6 +158,8 @@ export default async function AdviserHome({ searchParams }: Props) {
             <Link href="/conseiller#personnes">Effacer les filtres</Link>
           </p>
         ) : null}
+
+        {found ? <ProfileHits q={q} hits={found.hits} adviserId={user.id} /> : null}
 
         <p role="status" id="caseload-count">
           {list.total === 0

@@ -7,6 +7,15 @@ import type { MapData } from "@/components/beneficiary-offers/map-types";
 import { ResultsView } from "@/components/beneficiary-offers/ResultsView";
 import { parseView } from "@/components/beneficiary-offers/search";
 import styles from "@/components/beneficiary-offers/offers.module.css";
+import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
+import { BeneficiarySearchResults } from "@/components/search/BeneficiarySearch";
+import { ROME_LARGE_DOMAINS } from "@/components/search/domains";
+import { FacetChips, facetOptions } from "@/components/search/FacetChips";
+import { FormationHitCard } from "@/components/search/HitCards";
+import { parsePublicSearch } from "@/components/search/params";
+import { searchFormationPages } from "@/components/search/run";
+import { SearchBox } from "@/components/search/SearchBox";
+import { countSentence, FORMATION_NOUN } from "@/components/search/words";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
@@ -34,6 +43,27 @@ export default async function FormationsPage({ searchParams }: Props) {
       <div className="readable">
         {header}
         <CompleteCvNotice what="formations" />
+      </div>
+    );
+  }
+
+  const { q, page, domaine } = parsePublicSearch(params);
+  const box = (
+    <SearchBox
+      id="recherche"
+      label="Chercher une formation"
+      hint="Un métier, un mot : les formations autour de chez vous."
+      initialQuery={q}
+      keep={domaine ? { domaine } : {}}
+    />
+  );
+  if (q) {
+    const travelModes = profile.travelModes as TravelMode[];
+    return (
+      <div className="readable">
+        {header}
+        {box}
+        <SearchedFormations q={q} page={page} domaine={domaine} limitKm={profile.maxDistanceKm} travelModes={travelModes} />
       </div>
     );
   }
@@ -68,7 +98,9 @@ export default async function FormationsPage({ searchParams }: Props) {
   return (
     <div className="readable">
       {header}
-      <p className={styles.count} data-testid="results-count">
+      {box}
+      {/* announced when a search replaces the list */}
+      <p className={styles.count} role="status" data-testid="results-count">
         {items.length === 0 ? "Aucune formation" : plural(items.length, "formation", "formations")}
         {` à moins de ${Math.round(profile.maxDistanceKm)} km`}
       </p>
@@ -94,5 +126,73 @@ export default async function FormationsPage({ searchParams }: Props) {
         )}
       </ResultsView>
     </div>
+  );
+}
+
+const PATH = "/beneficiaire/formations";
+
+/** The page while the box holds words: the formations found around home instead of the ranked list. */
+async function SearchedFormations({
+  q,
+  page,
+  domaine,
+  limitKm,
+  travelModes,
+}: {
+  q: string;
+  page: number;
+  domaine: string | null;
+  limitKm: number;
+  travelModes: TravelMode[];
+}) {
+  const caller = await serverCaller();
+  const radiusKm = Math.min(200, Math.max(1, limitKm));
+  const [result, applications] = await Promise.all([
+    searchFormationPages(caller, { q, near: { home: true }, radiusKm, ...(domaine ? { domains: [domaine] } : {}) }, page),
+    caller.applications.mine(),
+  ]);
+  const applied = new Set(
+    applications.flatMap((a) => (a.formation && a.status !== "withdrawn" ? [a.formation.id] : [])),
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const href = (nextDomain: string | null, nextPage = 1) => {
+    const params = new URLSearchParams({ q });
+    if (nextDomain) params.set("domaine", nextDomain);
+    if (nextPage > 1) params.set("page", String(nextPage));
+    return `${PATH}?${params.toString()}`;
+  };
+  return (
+    <BeneficiarySearchResults
+      count={countSentence({ total: result.total, noun: FORMATION_NOUN, q, radiusKm, around: "de chez vous" })}
+      facets={
+        <FacetChips
+          id="filtre-domaine-recherche"
+          label="Domaine :"
+          options={facetOptions(result.facets.domain, ROME_LARGE_DOMAINS, domaine, (d) => href(d))}
+        />
+      }
+      total={result.total}
+      shown={result.hits.length}
+      page={page}
+      moreHref={href(domaine, page + 1)}
+      backHref={PATH}
+      backLabel="Revoir les formations proches de votre projet"
+      emptyTitle="Pas de formation pour cette recherche"
+      listLabel="Les formations trouvées"
+    >
+      {result.hits.map((hit, i) => (
+        <li key={hit.id} id={`n${i + 1}`}>
+          <FormationHitCard
+            hit={hit}
+            href={null}
+            today={today}
+            travelModes={travelModes}
+            action={(headingId) => (
+              <ApplyButton kind="formation" targetId={hit.id} headingId={headingId} alreadySent={applied.has(hit.id)} />
+            )}
+          />
+        </li>
+      ))}
+    </BeneficiarySearchResults>
   );
 }

@@ -6,8 +6,17 @@ import { distanceLabel, plural, type TravelMode } from "@/components/beneficiary
 import type { MapData } from "@/components/beneficiary-offers/map-types";
 import { OfferCard, offerAnchor } from "@/components/beneficiary-offers/OfferCard";
 import { ResultsView } from "@/components/beneficiary-offers/ResultsView";
-import { offerFilters, parseOfferSearch } from "@/components/beneficiary-offers/search";
+import { offerFilters, parseOfferSearch, searchQuery, type OfferSearch } from "@/components/beneficiary-offers/search";
 import styles from "@/components/beneficiary-offers/offers.module.css";
+import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
+import { CONTRACT_CHIP_LABELS } from "@/components/beneficiary-offers/format";
+import { BeneficiarySearchResults } from "@/components/search/BeneficiarySearch";
+import { FacetChips, facetOptions } from "@/components/search/FacetChips";
+import { OfferHitCard } from "@/components/search/HitCards";
+import { parsePublicSearch } from "@/components/search/params";
+import { searchOfferPages } from "@/components/search/run";
+import { SearchBox } from "@/components/search/SearchBox";
+import { countSentence, OFFER_NOUN } from "@/components/search/words";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
@@ -35,6 +44,29 @@ export default async function OffersPage({ searchParams }: Props) {
   }
 
   const search = parseOfferSearch(params, profile.maxDistanceKm);
+  const { q, page } = parsePublicSearch(params);
+  // typing keeps the distance and contract chosen; the other filters belong to the ranked list
+  const keep = Object.fromEntries(new URLSearchParams(searchQuery({ distance: search.distance, contract: search.contract })));
+  const box = (
+    <SearchBox
+      id="recherche"
+      label="Chercher une offre"
+      hint="Un métier, un mot : les offres autour de chez vous, même sans rapport avec votre CV."
+      initialQuery={q}
+      keep={keep}
+    />
+  );
+  if (q) {
+    const travelModes = profile.travelModes as TravelMode[];
+    return (
+      <div className="readable">
+        {header}
+        {box}
+        <SearchedOffers q={q} page={page} search={search} limitKm={profile.maxDistanceKm} travelModes={travelModes} />
+      </div>
+    );
+  }
+
   const [items, applications, instance] = await Promise.all([
     caller.matching.offersForBeneficiary({ limit: LIMIT, ...offerFilters(search) }),
     caller.applications.mine(),
@@ -66,6 +98,7 @@ export default async function OffersPage({ searchParams }: Props) {
   return (
     <div className="readable">
       {header}
+      {box}
       <FilterBar limitKm={profile.maxDistanceKm} search={search} />
       {/* announced when a filter changes the list */}
       <p className={styles.count} role="status" data-testid="results-count">
@@ -104,5 +137,77 @@ export default async function OffersPage({ searchParams }: Props) {
         )}
       </ResultsView>
     </div>
+  );
+}
+
+const PATH = "/beneficiaire/offres";
+
+/** The page while the box holds words: the offers found around home instead of the ranked list. */
+async function SearchedOffers({
+  q,
+  page,
+  search,
+  limitKm,
+  travelModes,
+}: {
+  q: string;
+  page: number;
+  search: OfferSearch;
+  limitKm: number;
+  travelModes: TravelMode[];
+}) {
+  const caller = await serverCaller();
+  const radiusKm = Math.min(200, Math.max(1, search.distance ?? limitKm));
+  const [result, applications] = await Promise.all([
+    searchOfferPages(
+      caller,
+      { q, near: { home: true }, radiusKm, ...(search.contract ? { contracts: [search.contract] } : {}) },
+      page,
+    ),
+    caller.applications.mine(),
+  ]);
+  const applied = new Set(applications.flatMap((a) => (a.offer && a.status !== "withdrawn" ? [a.offer.id] : [])));
+  const today = new Date().toISOString().slice(0, 10);
+  const href = (change: Partial<OfferSearch>, nextPage = 1) => {
+    const params = new URLSearchParams(searchQuery({ distance: search.distance, contract: search.contract, ...change }));
+    params.set("q", q);
+    if (nextPage > 1) params.set("page", String(nextPage));
+    return `${PATH}?${params.toString()}`;
+  };
+  return (
+    <BeneficiarySearchResults
+      count={countSentence({ total: result.total, noun: OFFER_NOUN, q, radiusKm, around: "de chez vous" })}
+      facets={
+        <FacetChips
+          id="filtre-contrat-recherche"
+          label="Contrat :"
+          options={facetOptions(result.facets.contract, CONTRACT_CHIP_LABELS, search.contract, (c) =>
+            href({ contract: c as OfferSearch["contract"] }),
+          )}
+        />
+      }
+      total={result.total}
+      shown={result.hits.length}
+      page={page}
+      moreHref={href({}, page + 1)}
+      backHref={`${PATH}${searchQuery({ distance: search.distance, contract: search.contract })}`}
+      backLabel="Revoir les offres qui vous vont le mieux"
+      emptyTitle="Pas d'offre pour cette recherche"
+      listLabel="Les offres trouvées"
+    >
+      {result.hits.map((hit, i) => (
+        <li key={hit.id} id={`n${i + 1}`}>
+          <OfferHitCard
+            hit={hit}
+            href={`${PATH}/${hit.id}`}
+            today={today}
+            travelModes={travelModes}
+            action={(headingId) => (
+              <ApplyButton kind="offer" targetId={hit.id} headingId={headingId} alreadySent={applied.has(hit.id)} />
+            )}
+          />
+        </li>
+      ))}
+    </BeneficiarySearchResults>
   );
 }

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Fact, TravelFact } from "@/components/beneficiary-offers/Facts";
+import { CONTRACT_LABELS, dateLabel, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
+import { IconBuilding, IconCalendar, IconContract, IconPin } from "@/components/beneficiary-offers/icons";
+import cardStyles from "@/components/beneficiary-offers/offers.module.css";
+import type { FormationHit, OfferHit } from "@/server/search/types";
+import { domainLabel } from "./domains";
+import styles from "./search.module.css";
+
+export const hitAnchor = (id: string) => `resultat-${id}`;
+
+/** "Blois · à 3 km" when the search had a place, else the commune alone. */
+function Place({ communeName, distanceKm }: { communeName: string; distanceKm: number | null }) {
+  if (distanceKm === null) return <>{communeName}</>;
+  return (
+    <>
+      {communeName ? `${communeName} · ` : null}
+      <strong className={cardStyles.distance}>{distanceLabel(distanceKm)}</strong>
+    </>
+  );
+}
+
+function startLabel(startsOn: string, today: string): string {
+  return startsOn > today ? `Début le ${dateLabel(startsOn)}` : "Début dès maintenant";
+}
+
+type CardProps<Hit> = {
+  hit: Hit;
+  /** where the title leads (the offer's page, or sign-in first for a visitor) */
+  href: string | null;
+  /** YYYY-MM-DD, to say "dès maintenant" for what has started */
+  today: string;
+  /** the beneficiary's ways of travelling, for "≈ 10 min en voiture" */
+  travelModes?: TravelMode[];
+  /** under the facts: "Postuler" on the beneficiary's pages */
+  action?: (headingId: string) => ReactNode;
+};
+
+/** One offer found by the search: what, who, where (how far), which contract, when. */
+export function OfferHitCard({ hit, href, today, travelModes, action }: CardProps<OfferHit>) {
+  const anchor = hitAnchor(hit.id);
+  const headingId = `${anchor}-titre`;
+  return (
+    <article
+      className={cardStyles.card}
+      id={anchor}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-testid="search-hit"
+      data-contract={hit.contract}
+      data-commune={hit.communeName}
+      data-distance-km={hit.distanceKm ?? undefined}
+    >
+      <h3 id={headingId} className={`${cardStyles.cardTitle} ${styles.cardLink}`}>
+        {href ? <Link href={href}>{hit.title}</Link> : hit.title}
+      </h3>
+      <ul className={cardStyles.facts}>
+        <Fact icon={<IconBuilding />}>{hit.employerName}</Fact>
+        <Fact icon={<IconPin />}>
+          <Place communeName={hit.communeName} distanceKm={hit.distanceKm} />
+        </Fact>
+        {travelModes ? <TravelFact distanceKm={hit.distanceKm} travelModes={travelModes} /> : null}
+        <Fact icon={<IconContract />}>{CONTRACT_LABELS[hit.contract] ?? hit.contract}</Fact>
+        <Fact icon={<IconCalendar />}>{startLabel(hit.startsOn, today)}</Fact>
+      </ul>
+      {action?.(headingId)}
+    </article>
+  );
+}
+
+/** One formation found by the search: what, who, where (how far), which field, when. */
+export function FormationHitCard({ hit, href, today, travelModes, action }: CardProps<FormationHit>) {
+  const anchor = hitAnchor(hit.id);
+  const headingId = `${anchor}-titre`;
+  return (
+    <article
+      className={cardStyles.card}
+      id={anchor}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-testid="search-hit"
+      data-commune={hit.communeName}
+      data-distance-km={hit.distanceKm ?? undefined}
+    >
+      <h3 id={headingId} className={`${cardStyles.cardTitle} ${styles.cardLink}`}>
+        {href ? <Link href={href}>{hit.title}</Link> : hit.title}
+      </h3>
+      <ul className={cardStyles.facts}>
+        <Fact icon={<IconBuilding />}>{hit.providerName}</Fact>
+        <Fact icon={<IconPin />}>
+          <Place communeName={hit.communeName} distanceKm={hit.distanceKm} />
+        </Fact>
+        {travelModes ? <TravelFact distanceKm={hit.distanceKm} travelModes={travelModes} /> : null}
+        {hit.domains.length ? (
+          <Fact icon={<IconContract />}>{hit.domains.map(domainLabel).join(" · ")}</Fact>
+        ) : null}
+        <Fact icon={<IconCalendar />}>{hit.startsOn > today ? `Début le ${dateLabel(hit.startsOn)}` : "Déjà commencée"}</Fact>
+      </ul>
+      {action?.(headingId)}
+    </article>
+  );
+}
