@@ -17,12 +17,15 @@ import { parseArgs, stringOption, UsageError } from "./args";
 import { instanceInit } from "./instance-command";
 import { checkStatsArgs, statsCommand } from "./stats-command";
 import { checkSearchArgs, searchCommand } from "./search-command";
+import { backupCommand, checkBackupArgs } from "./backup-command";
 import { checkImportArgs, importCommand } from "./import-command";
 import { dateOption, deliverySender, followupsDeliver, followupsDue, followupsRemind } from "./followups-command";
 
 const USAGE = `Usage : npm run cli -- <commande>
 
   db migrate                         applique les migrations (drizzle/)
+  db backup FICHIER [--force]        sauvegarde la base (pg_dump, ou archive PGlite) ; --force écrase FICHIER
+  db restore FICHIER [--force]       restaure FICHIER dans la base configurée, vide sauf --force (PGlite : application arrêtée)
   ref import [--force]               charge communes, ROME et territoires de l'instance
   users create --role R --email E [--first-name P] [--last-name N] [--territory T] [--password MDP]
                                      crée un compte (sans --password : affiche un code d'activation)
@@ -72,6 +75,11 @@ async function run(argv: string[]): Promise<void> {
         await migrateDatabase(h);
         log(`Migrations appliquées (${Date.now() - t0} ms).`);
       });
+    case "db backup":
+    case "db restore": {
+      const args = checkBackupArgs(action, positionals[2], options); // before touching any database
+      return backupCommand(databaseConfigFromEnv(), args, log); // opens the database itself (PGlite restore must not open the target)
+    }
     case "ref import":
       return withDatabase(async (h) => {
         // territories changed in the browser must survive a re-import (the compose migrate job runs one)
