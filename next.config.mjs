@@ -4,6 +4,14 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg", "pdfkit"],
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    // Everything else gets its security headers from src/proxy.ts, which skips the build's
+    // static files (scripts, styles, fonts): those only need nosniff.
+    return [
+      { source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
+      { source: "/_next/image", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -5,6 +5,7 @@ import { verifySignIn } from "./server/auth/accounts";
 import { signInInput } from "./server/auth/inputs";
 import type { Role } from "./server/auth/schema";
 import { clientIp } from "./server/lib/request";
+import { secureAuthCookies } from "./server/lib/security-headers";
 
 // The codes reach the sign-in page (?code=…), which says what happened in plain French.
 class InvalidCredentials extends CredentialsSignin {
@@ -40,6 +41,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+  // Secure cookies whenever the site is served over HTTPS (see secureAuthCookies).
+  useSecureCookies: secureAuthCookies(),
   providers: [
     Credentials({
       credentials: { email: { label: "Adresse e-mail" }, password: { label: "Mot de passe", type: "password" } },
