@@ -53,7 +53,8 @@ export function parseQuery(raw: unknown): ParsedQuery {
   for (const word of normalizeText(input).split(/[^\p{L}\p{N}]+/u)) {
     if (!word || FRENCH_STOP_WORDS.has(word)) continue;
     // letters of any script are kept (they are never syntax); everything else split on
-    const token = word.slice(0, MAX_TOKEN_CHARS);
+    // cut by code points: slicing UTF-16 units could split an emoji-plane letter (𐊀) in two
+    const token = word.length > MAX_TOKEN_CHARS ? Array.from(word).slice(0, MAX_TOKEN_CHARS).join("") : word;
     if (tokens.includes(token)) continue;
     tokens.push(token);
     if (tokens.length === MAX_TOKENS) break;
