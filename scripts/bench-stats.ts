@@ -13,9 +13,10 @@
 // Options: --profiles N (default 100000)  --placements N (default 20000)  --runs N (default 10)
 //          --warmup N (default 2)  --engines pglite,postgres  --keep (leave the PostgreSQL database)
 
+import { log, openBenchDatabase, secs, time, type Timing } from "./bench-lib";
 import os from "node:os";
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from "../src/server/db/client";
+import { queryRows, type Database, type Engine } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { loadInstanceConfig } from "../src/server/instance/config";
 import { syncTerritories } from "../src/server/instance/territories";
@@ -44,38 +45,12 @@ function parseArgs(argv: string[]): Options {
   return { profiles: int("profiles", 100_000), placements: int("placements", 20_000), runs: int("runs", 10), warmup: int("warmup", 2), engines, keep: argv.includes("--keep") };
 }
 
-const log = (s: string): void => {
-  process.stderr.write(`${s}\n`);
-};
-const secs = (ms: number) => Math.round(ms / 100) / 10;
 
 // ---------------------------------------------------------------------------------------------
 // Databases
 
-const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-async function pgAdmin(url: string, statements: string[]) {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    for (const s of statements) await c.query(s);
-  } finally {
-    await c.end();
-  }
-}
 
-async function openEngine(engine: Engine, keep: boolean): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (engine === "pglite") return { handle: await openDatabase({ engine: "pglite", dataDir: "memory://" }), drop: async () => {} };
-  const admin = new URL(PG_URL);
-  const name = `${decodeURIComponent(admin.pathname.replace(/^\//, "")) || "postgres"}_bench_stats`.replace(/[^a-zA-Z0-9_]/g, "_");
-  const bench = new URL(PG_URL);
-  bench.pathname = `/${name}`;
-  await pgAdmin(admin.toString(), [`drop database if exists ${name} with (force)`, `create database ${name}`]);
-  await pgAdmin(bench.toString(), ["postgis", "pg_trgm", "unaccent", "btree_gist", "intarray"].map((e) => `create extension if not exists ${e}`));
-  const handle = await openDatabase({ engine: "postgres", url: bench.toString() });
-  return { handle, drop: keep ? async () => log(`  base conservée : ${name}`) : () => pgAdmin(admin.toString(), [`drop database if exists ${name} with (force)`]) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data, generated in SQL. Spread deterministically (multiplications modulo), so every run and
@@ -186,28 +161,12 @@ async function generate(db: Database, o: Options, srid: number) {
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-type Timing = { p50: number; p95: number };
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
 
-async function time(runs: number, warmup: number, fn: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const r1 = (x: number) => Math.round(x * 10) / 10;
-  return { p50: r1(percentile(ms, 0.5)), p95: r1(percentile(ms, 0.95)) };
-}
 
 async function runEngine(engine: Engine, o: Options) {
   log(`${engine} : ouverture`);
-  const { handle, drop } = await openEngine(engine, o.keep);
+  const { handle, drop } = await openBenchDatabase(engine, "stats", o.keep);
   const db = handle.db;
   try {
     const t0 = performance.now();
