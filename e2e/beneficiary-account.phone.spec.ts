@@ -99,7 +99,7 @@ test("the sign-in page says plainly when there were too many attempts", async ({
     await expectSignInRefused(page, "n'est pas bon");
   }
   await fillSignIn(page, email, "encore1");
-  await expectSignInRefused(page, "Trop de tentatives, réessayez dans 15 minutes");
+  await expectSignInRefused(page, "Trop de tentatives : par sécurité, la connexion est bloquée 15 minutes au plus");
   await checkPage(page, "connexion bloquée");
 });
 

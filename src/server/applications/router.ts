@@ -3,6 +3,7 @@ import { z } from "zod";
 import { offerForCaller, profileForCaller } from "../matching/access";
 import { profileIdOfUser } from "../profiles/load";
 import { roleProcedure, router } from "../trpc/init";
+import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import type { Context, SessionUser } from "../trpc/context";
 import { answerProposal, apply, createProposal, myApplications, myProposals, withdrawApplication } from "./domain";
 
@@ -63,6 +64,7 @@ export const proposalsRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (ctx.user.role === "employer") await offerForCaller(ctx.db, ctx.user, input.offerId);
       else await profileForCaller(ctx.db, ctx.user, input.profileId);
+      await consumeRateLimit(ctx.db, RATE_LIMITS.contactRequest, ctx.user.id);
       return createProposal(
         ctx.db,
         { kind: ctx.user.role === "employer" ? "employer" : "adviser", userId: ctx.user.id },

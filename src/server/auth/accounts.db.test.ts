@@ -1,11 +1,11 @@
 import { TRPCError } from "@trpc/server";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
 import { auditEvents } from "../audit/schema";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, userByEmail } from "../testing/callers";
-import { MAX_FAILURES_PER_EMAIL, verifySignIn } from "./accounts";
+import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, SIGN_IN_WINDOW_MINUTES, verifySignIn } from "./accounts";
 import { users } from "./schema";
 import { fieldErrors } from "../testing/errors";
 
@@ -206,5 +206,80 @@ describe("admins manage accounts", () => {
     const { caller: admin, user } = await callerAs(h.db, "admin");
     const errors = await fieldErrors(admin.accounts.setStatus({ userId: user.id, status: "disabled" }));
     expect(errors.userId?.[0]).toMatch(/propre compte/);
+  });
+});
+
+describe("password strength (zxcvbn, French dictionaries, the person's own data)", () => {
+  it.each([
+    ["Soleil2024", /trop facile à deviner/],
+    ["P4ssw0rd!", /similaire à un mot de passe couramment utilisé/],
+    ["julien1234", /trop facile à deviner/],
+  ])("refuses %s at sign-up, with advice, and stores nothing", async (password, message) => {
+    const anon = await callerFor(h.db, null, "198.51.100.20");
+    const errors = await fieldErrors(anon.auth.signUp({ ...good, email: "devinable@exemple.fr", password }));
+    expect(errors.password?.join(" ")).toMatch(message);
+    expect(errors.password?.join(" ")).toMatch(/une courte phrase de 3 ou 4 mots/);
+    expect(await userByEmail(h.db, "devinable@exemple.fr")).toBeNull();
+  });
+
+  it("refuses a password built on the person's own name or e-mail, accepted for someone else", async () => {
+    const anon = await callerFor(h.db, null, "198.51.100.21");
+    const mine = { ...good, firstName: "Gwendoline", lastName: "Quérard", email: "gwen.querard@exemple.fr", password: "Querard2026" };
+    const errors = await fieldErrors(anon.auth.signUp(mine));
+    expect(errors.password?.join(" ")).toMatch(/trop facile à deviner/);
+    await anon.auth.signUp({ ...good, email: "autre.personne@exemple.fr", password: "Querard2026" });
+  });
+
+  it("says both problems at once: the address taken and the password guessable", async () => {
+    const anon = await callerFor(h.db, null, "198.51.100.22");
+    await anon.auth.signUp({ ...good, email: "deux.erreurs@exemple.fr" });
+    const errors = await fieldErrors(anon.auth.signUp({ ...good, email: "deux.erreurs@exemple.fr", password: "Soleil2024" }));
+    expect(Object.keys(errors).sort()).toEqual(["email", "password"]);
+  });
+
+  it("refuses a guessable password at activation and leaves the code usable", async () => {
+    const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
+    const created = await adviser.accounts.createBeneficiary({ firstName: "Hugo", lastName: "Devinette" });
+    const anon = await callerFor(h.db, null, "198.51.100.23");
+    const errors = await fieldErrors(anon.auth.activate({ code: created.accessCode, email: "hugo.d@exemple.fr", password: "Devinette1" }));
+    expect(errors.password?.join(" ")).toMatch(/trop facile à deviner/);
+    expect((await h.db.select().from(users).where(eq(users.id, created.user.id)))[0]!.status).toBe("pending");
+    await anon.auth.activate({ code: created.accessCode, email: "hugo.d@exemple.fr", password: "Copeaux41!rabot" });
+  });
+});
+
+describe("account lockout: a delay, not forever", () => {
+  const ip = (i: number) => `192.0.2.${i}`;
+  async function ageAttempts(email: string, minutes: number) {
+    await h.db.execute(sql`update sign_in_attempts set at = at - make_interval(mins => ${minutes}) where email = ${email}`);
+  }
+
+  it("opens again once the failures are 15 minutes old", async () => {
+    const anon = await callerFor(h.db, null, "198.51.100.30");
+    await anon.auth.signUp({ ...good, email: "bloque@exemple.fr" });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await verifySignIn(h.db, "bloque@exemple.fr", `Essai-${i}x`, ip(i));
+    expect(await verifySignIn(h.db, "bloque@exemple.fr", good.password, ip(99))).toEqual({ ok: false, reason: "rate_limited" });
+    await ageAttempts("bloque@exemple.fr", SIGN_IN_WINDOW_MINUTES - 1);
+    expect((await verifySignIn(h.db, "bloque@exemple.fr", good.password, ip(99))).ok).toBe(false);
+    await ageAttempts("bloque@exemple.fr", 2);
+    expect((await verifySignIn(h.db, "bloque@exemple.fr", good.password, ip(99))).ok).toBe(true);
+  });
+
+  it("counts an account's failures from its last successful sign-in", async () => {
+    const anon = await callerFor(h.db, null, "198.51.100.31");
+    await anon.auth.signUp({ ...good, email: "distrait@exemple.fr" });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) await verifySignIn(h.db, "distrait@exemple.fr", `Essai-${i}x`, ip(1));
+    await ageAttempts("distrait@exemple.fr", 1); // the success comes after the typos
+    expect((await verifySignIn(h.db, "distrait@exemple.fr", good.password, ip(1))).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) await verifySignIn(h.db, "distrait@exemple.fr", `Autre-${i}x`, ip(1));
+    expect((await verifySignIn(h.db, "distrait@exemple.fr", good.password, ip(1))).ok).toBe(true);
+    // and the limit still bites after the success
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await verifySignIn(h.db, "distrait@exemple.fr", `Encore-${i}x`, ip(1));
+    expect(await verifySignIn(h.db, "distrait@exemple.fr", good.password, ip(1))).toEqual({ ok: false, reason: "rate_limited" });
+  });
+
+  it("one address guessing many accounts is stopped too", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await verifySignIn(h.db, `inconnu${i}@exemple.fr`, "Mauvais-2026", "192.0.2.200");
+    expect(await verifySignIn(h.db, "cible.ip@exemple.fr", "Mauvais-2026", "192.0.2.200")).toEqual({ ok: false, reason: "rate_limited" });
   });
 });

@@ -23,6 +23,7 @@ import type {
 } from "./inputs";
 import { SWITCHABLE_ROLES } from "./inputs";
 import { territories } from "../instance/schema";
+import { assertStrongPassword, passwordVerdict, personalWords } from "./password-strength";
 
 const ACCESS_CODE_DAYS = 60;
 export const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
@@ -58,6 +59,11 @@ export async function signUp(db: Database, input: z.output<typeof signUpInput>):
   // Both problems at once when both are there (the checks in the transaction are the real ones).
   const problems: Record<string, string[]> = {};
   if (await emailTaken(db, input.email)) problems.email = [EMAIL_TAKEN];
+  const verdict = await passwordVerdict(
+    input.password,
+    personalWords(input.firstName, input.lastName, input.email, input.organisationName),
+  );
+  if (!verdict.ok) problems.password = [verdict.message];
   if (organisation && role !== "beneficiary") {
     try {
       await siretAvailability(db, organisation.siret, kindOfRole(role));
@@ -148,6 +154,7 @@ export async function createStaffAccount(
   if (await emailTaken(db, input.email)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
   await assertKnownTerritory(db, input.territoryCode);
   if (password) {
+    await assertStrongPassword(password, personalWords(input.firstName, input.lastName, input.email));
     const passwordHash = await hashPassword(password);
     return db.transaction(async (tx) => {
       const [user] = await tx
@@ -249,6 +256,7 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
     .where(eq(users.email, input.email))
     .limit(1);
   if (existing[0] && existing[0].id !== found.user.id) throw new FieldErrors({ email: [EMAIL_TAKEN] });
+  await assertStrongPassword(input.password, personalWords(found.user.firstName, found.user.lastName, input.email));
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -290,9 +298,12 @@ export type SignInResult =
 
 export async function recentFailures(db: Database, email: string, ip: string) {
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60 * 1000);
+  // An account's failures count from its last successful sign-in: the owner's own typos
+  // of yesterday morning do not lock them out after they got in.
   const r = await queryRows<{ by_email: number; by_ip: number }>(db, sql`
     select
-      count(*) filter (where ${signInAttempts.email} = ${email})::int as by_email,
+      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.at} > coalesce(
+        (select max(s.at) from ${signInAttempts} s where s.email = ${email} and s.succeeded), '-infinity'))::int as by_email,
       count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip
     from ${signInAttempts}
     where not ${signInAttempts.succeeded} and ${signInAttempts.at} > ${since.toISOString()}

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { authedProcedure, publicProcedure, roleProcedure, router } from "../trpc/init";
+import { authedProcedure, FieldErrors, publicProcedure, roleProcedure, router } from "../trpc/init";
+import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
 import {
   activateAccount,
   createBeneficiaryByAdviser,
@@ -22,11 +23,20 @@ import {
   signUpInput,
 } from "./inputs";
 
+const isWrongCode = (err: unknown) => err instanceof FieldErrors && "code" in err.fields;
+
 export const authRouter = router({
   /** Anyone: a beneficiary or an employer creates their account. */
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
-  /** Anyone holding an access code from a letter. */
-  activate: publicProcedure.input(activateInput).mutation(({ ctx, input }) => activateAccount(ctx.db, input)),
+  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.signUp, ctx.ip);
+    return signUp(ctx.db, input);
+  }),
+  /** Anyone holding an access code from a letter (also the way back in after a forgotten password). */
+  activate: publicProcedure
+    .input(activateInput)
+    .mutation(({ ctx, input }) =>
+      limitFailures(ctx.db, RATE_LIMITS.activationFailure, ctx.ip, isWrongCode, () => activateAccount(ctx.db, input)),
+    ),
   /** The signed-in person. */
   me: authedProcedure.query(({ ctx }) => ctx.user),
 });
@@ -38,7 +48,10 @@ export const accountsRouter = router({
     .mutation(({ ctx, input }) => createBeneficiaryByAdviser(ctx.db, ctx.user, input)),
   reissueAccessCode: roleProcedure("adviser", "admin")
     .input(z.object({ userId: z.uuid() }))
-    .mutation(({ ctx, input }) => reissueAccessCode(ctx.db, ctx.user, input.userId)),
+    .mutation(async ({ ctx, input }) => {
+      await consumeRateLimit(ctx.db, RATE_LIMITS.accessCodeIssue, ctx.user.id);
+      return reissueAccessCode(ctx.db, ctx.user, input.userId);
+    }),
   /** Admins create advisers, admins, employers and training organisations. */
   createStaff: roleProcedure("admin")
     .input(createStaffInput)

@@ -1,3 +1,4 @@
+import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import { roleProcedure, router } from "../trpc/init";
 import { addRecruiterInput, memberInput, registerOrganisationInput, updateOrganisationInput } from "./inputs";
 import { companyStats, myOrganisation, registerForAccount, updateOrganisation } from "./organisations";
@@ -27,7 +28,10 @@ export const companiesRouter = router({
   /** Owner only: a new code for a member who has not activated their account yet. */
   reissueRecruiterCode: roleProcedure("employer", "training_org")
     .input(memberInput)
-    .mutation(({ ctx, input }) => reissueRecruiterCode(ctx.db, ctx.user, input.userId)),
+    .mutation(async ({ ctx, input }) => {
+      await consumeRateLimit(ctx.db, RATE_LIMITS.accessCodeIssue, ctx.user.id);
+      return reissueRecruiterCode(ctx.db, ctx.user, input.userId);
+    }),
   /** Owner only, never themselves: disables the account and removes it from the organisation. */
   removeRecruiter: roleProcedure("employer", "training_org")
     .input(memberInput)

@@ -12,3 +12,4 @@ export * from "../placements/schema";
 export * from "../followup/schema";
 export * from "../notifications/schema";
 export * from "../search/schema";
+export * from "../ratelimit/schema";

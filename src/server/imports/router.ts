@@ -1,4 +1,5 @@
 import { roleProcedure, router } from "../trpc/init";
+import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import { previewImportInput, previewImport, runCheckedImport, runImportInput } from "./browser";
 
 const admin = roleProcedure("admin");
@@ -6,7 +7,13 @@ const admin = roleProcedure("admin");
 /** CSV imports from the admin pages, with the CLI's importers. */
 export const importsRouter = router({
   /** A dry run: the report and the checksum to confirm with. A mutation because the file is the input. */
-  preview: admin.input(previewImportInput).mutation(({ ctx, input }) => previewImport(ctx.db, input.kind, input.text)),
+  preview: admin.input(previewImportInput).mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.import, ctx.user.id);
+    return previewImport(ctx.db, input.kind, input.text);
+  }),
   /** The real import of the previewed file (refused when the checksum differs). */
-  run: admin.input(runImportInput).mutation(({ ctx, input }) => runCheckedImport(ctx.db, ctx.user.id, input)),
+  run: admin.input(runImportInput).mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.import, ctx.user.id);
+    return runCheckedImport(ctx.db, ctx.user.id, input);
+  }),
 });

@@ -89,7 +89,7 @@ export function ActivateForm() {
       <PasswordField
         id={FIELD_IDS.password}
         label="Choisissez un mot de passe"
-        hint="Au moins 8 caractères, avec des lettres et au moins un chiffre."
+        hint="Au moins 8 caractères, avec des lettres et au moins un chiffre. Évitez les mots de passe courants et votre nom."
         autoComplete="new-password"
         error={fieldErrors.password}
       />

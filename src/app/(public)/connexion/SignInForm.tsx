@@ -12,7 +12,7 @@ import { IconKey, IconSignIn } from "@/components/ui/icons";
 /** What each refusal means, in plain words. */
 export const SIGN_IN_MESSAGES: Record<SignInErrorCode, string> = {
   invalid: "L'adresse e-mail ou le mot de passe n'est pas bon. Vérifiez-les et réessayez.",
-  rate_limited: "Trop de tentatives, réessayez dans 15 minutes.",
+  rate_limited: "Trop de tentatives : par sécurité, la connexion est bloquée 15 minutes au plus. Réessayez ensuite.",
   disabled: "Ce compte est désactivé. Pour le réactiver, contactez votre conseiller.",
   pending: "Ce compte n'est pas encore activé. Activez-le d'abord avec le code donné par votre conseiller.",
   unavailable: "La connexion n'a pas marché. Réessayez dans un instant.",

@@ -24,6 +24,10 @@ export default function PersonalData() {
         <li>Votre compte : prénom, nom, adresse e-mail et mot de passe (le mot de passe est protégé : personne ne peut le lire, pas même l'équipe du service).</li>
         <li>La date de création du compte et la date de votre dernière connexion.</li>
         <li>Les tentatives de connexion (adresse e-mail et adresse internet), pendant 24 heures, pour bloquer les personnes qui essaient de deviner un mot de passe.</li>
+        <li>
+          Le nombre d'inscriptions et de codes d'activation erronés par adresse internet, et de demandes de contact, de
+          nouveaux codes et d'imports par compte, pendant 24 heures, pour limiter les abus.
+        </li>
         <li>La liste des actions importantes sur les comptes (création, activation, désactivation), pour la sécurité.</li>
         <li>Plus tard, si vous le remplissez : votre CV (métiers, compétences, commune, déplacements, disponibilités).</li>
       </ul>

@@ -154,7 +154,7 @@ export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
           <PasswordField
             id={FIELD_IDS.password}
             label="Mot de passe"
-            hint="Au moins 8 caractères, avec des lettres et au moins un chiffre."
+            hint="Au moins 8 caractères, avec des lettres et au moins un chiffre. Évitez les mots de passe courants et votre nom."
             autoComplete="new-password"
             error={fieldErrors.password}
           />
