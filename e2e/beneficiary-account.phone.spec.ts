@@ -108,3 +108,28 @@ test("a sign-in link never sends people to another site", async ({ page }) => {
   await fillSignIn(page, DEMO.beneficiary(4), "Demo2026!emploi");
   await expect(page).toHaveURL(/localhost:3100\/beneficiaire$/);
 });
+
+test("a forgotten password: the sign-in page leads to a code by e-mail and the page to use it", async ({ page }) => {
+  await page.goto("/connexion");
+  await page.getByRole("link", { name: "Recevoir un code par e-mail pour en choisir un nouveau" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mot de passe oublié");
+  await checkPage(page, "mot de passe oublié");
+
+  await page.getByRole("button", { name: "Recevoir un code par e-mail" }).click();
+  await expect(page.getByText("Indiquez votre adresse e-mail.").first()).toBeVisible();
+
+  // The same answer whether or not the account exists.
+  await page.getByLabel("Adresse e-mail de votre compte").fill(DEMO.beneficiary(5));
+  await page.getByRole("button", { name: "Recevoir un code par e-mail" }).click();
+  await expect(page.getByText(`Si un compte existe avec l'adresse ${DEMO.beneficiary(5)}`)).toBeVisible();
+  await checkPage(page, "code envoyé");
+
+  await page.getByRole("link", { name: "J'ai reçu le code" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choisir un nouveau mot de passe");
+  await expect(page.getByRole("button", { name: "Enregistrer mon nouveau mot de passe" })).toBeVisible();
+  await checkPage(page, "nouveau mot de passe");
+
+  // The e-mail's link fills the code in.
+  await page.goto("/activer?code=K7QM-4XTR-PZ&motif=oubli");
+  await expect(page.getByLabel("Code reçu")).toHaveValue("K7QM-4XTR-PZ");
+});

@@ -7,6 +7,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "account.disable": "Compte désactivé",
   "account.enable": "Compte réactivé",
   "account.erased": "Effacement d'un compte",
+  "account.password_reset_requested": "Nouveau mot de passe demandé par e-mail",
   "account.set_role": "Changement de rôle",
   "account.set_territory": "Changement de territoire d'un compte",
   "account.sign_up": "Inscription",

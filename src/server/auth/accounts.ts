@@ -23,6 +23,7 @@ import type {
 } from "./inputs";
 import { SWITCHABLE_ROLES } from "./inputs";
 import { territories } from "../instance/schema";
+import { emailOutbox } from "../notifications/schema";
 import { assertStrongPassword, passwordVerdict, personalWords } from "./password-strength";
 
 const ACCESS_CODE_DAYS = 60;
@@ -117,9 +118,13 @@ function toPublic(u: typeof users.$inferSelect): PublicUser {
   };
 }
 
-export async function issueAccessCode(db: Database, userId: string): Promise<{ code: string; expiresAt: Date }> {
+export async function issueAccessCode(
+  db: Database,
+  userId: string,
+  validForMs = ACCESS_CODE_DAYS * 24 * 3600 * 1000,
+): Promise<{ code: string; expiresAt: Date }> {
   const code = generateAccessCode();
-  const expiresAt = new Date(Date.now() + ACCESS_CODE_DAYS * 24 * 3600 * 1000);
+  const expiresAt = new Date(Date.now() + validForMs);
   // Only one live code per person: a new letter cancels the previous one.
   await db.delete(accessCodes).where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt)));
   await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt });
@@ -230,6 +235,39 @@ export async function reissueAccessCode(db: Database, actor: SessionUser, userId
     });
     return issued;
   });
+}
+
+/** An e-mailed code is a key to the account: it lives an hour, not the 60 days of a letter. */
+export const RESET_CODE_MINUTES = 60;
+
+/** The e-mail that brings a forgotten password's code (plain text, like every e-mail sent). */
+export function passwordResetEmail(firstName: string, code: string, siteUrl: string | null) {
+  const where = siteUrl
+    ? `Ouvrez ce lien et choisissez votre nouveau mot de passe :\n${siteUrl}/activer?code=${encodeURIComponent(code)}&motif=oubli\n\nou, sur la page « Activer mon compte » du site, tapez ce code : ${code}`
+    : `Sur la page « Activer mon compte » du site, tapez ce code : ${code}\npuis choisissez votre nouveau mot de passe.`;
+  return {
+    subject: "Votre nouveau mot de passe",
+    body: `Bonjour ${firstName},\n\nVous avez demandé à choisir un nouveau mot de passe.\n${where}\n\nCe code marche une seule fois, pendant ${RESET_CODE_MINUTES} minutes.\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n`,
+  };
+}
+
+/**
+ * "Mot de passe oublié" for accounts with an e-mail: a one-hour access code goes by e-mail, and
+ * the activation page (which already lets a person with a code choose a new password) does the
+ * rest. Says nothing about whether the account exists: the caller answers the same either way.
+ * The link's address comes from the configuration only (never the request's Host header, which
+ * an attacker could set to send the victim's code to their own site).
+ */
+export async function requestPasswordReset(db: Database, email: string, siteUrl: string | null): Promise<boolean> {
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (!user || user.status !== "active") return false;
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const { code } = await issueAccessCode(tx, user.id, RESET_CODE_MINUTES * 60_000);
+    await tx.insert(emailOutbox).values({ toAddress: email, ...passwordResetEmail(user.firstName, code, siteUrl), confidential: true });
+    await recordAudit(tx, { actorId: null, action: "account.password_reset_requested", subjectType: "user", subjectId: user.id });
+  });
+  return true;
 }
 
 const BAD_CODE = "Ce code n'est pas valable. Vérifiez-le sur votre courrier ou demandez-en un nouveau à votre conseiller.";

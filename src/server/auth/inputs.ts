@@ -33,6 +33,8 @@ export const passwordSchema = z
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), "Ce mot de passe est trop courant : choisissez-en un autre.")
   .refine((p) => new Set(p).size >= 4, "Le mot de passe répète trop les mêmes caractères.");
 
+export const passwordResetInput = z.object({ email: emailSchema });
+
 const nameSchema = (label: string) =>
   z
     .string({ error: `Indiquez votre ${label}.` })

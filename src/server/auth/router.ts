@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { authedProcedure, FieldErrors, publicProcedure, roleProcedure, router } from "../trpc/init";
 import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
+import { deliverOutboxSoon } from "../notifications/delivery";
+import { configuredSiteUrl } from "../lib/site-url";
 import {
   activateAccount,
   createBeneficiaryByAdviser,
   createStaffAccount,
   listUsers,
   reissueAccessCode,
+  requestPasswordReset,
   setUserRole,
   setUserStatus,
   setUserTerritory,
@@ -14,6 +17,7 @@ import {
 } from "./accounts";
 import {
   activateInput,
+  passwordResetInput,
   createBeneficiaryInput,
   createStaffInput,
   listUsersInput,
@@ -37,6 +41,16 @@ export const authRouter = router({
     .mutation(({ ctx, input }) =>
       limitFailures(ctx.db, RATE_LIMITS.activationFailure, ctx.ip, isWrongCode, () => activateAccount(ctx.db, input)),
     ),
+  /**
+   * Anyone: "mot de passe oublié". Same answer whether the account exists or not; the code
+   * goes by e-mail and is used on the activation page.
+   */
+  requestPasswordReset: publicProcedure.input(passwordResetInput).mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.passwordResetByAddress, ctx.ip);
+    await consumeRateLimit(ctx.db, RATE_LIMITS.passwordResetByEmail, input.email);
+    if (await requestPasswordReset(ctx.db, input.email, configuredSiteUrl())) deliverOutboxSoon(ctx.db);
+    return { ok: true as const };
+  }),
   /** The signed-in person. */
   me: authedProcedure.query(({ ctx }) => ctx.user),
 });

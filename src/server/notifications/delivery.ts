@@ -120,3 +120,14 @@ export async function senderFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
 export function smtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.SMTP_URL?.trim());
 }
+
+/**
+ * Delivers the outbox now, in the background, when SMTP is configured: for e-mails people are
+ * waiting for (a forgotten password's code) rather than the follow-up job's next run.
+ */
+export function deliverOutboxSoon(db: Database): void {
+  void (async () => {
+    const sender = await senderFromEnv();
+    if (sender) await deliverOutbox(db, sender);
+  })().catch((err) => console.error("[e-mails] envoi immédiat impossible :", err instanceof Error ? err.message : err));
+}

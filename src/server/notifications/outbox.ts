@@ -1,6 +1,8 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { emailOutbox } from "./schema";
+
+export const CONFIDENTIAL_BODY = "(Contenu masqué : cet e-mail contient un code personnel qui ouvre le compte de son destinataire.)";
 
 /**
  * The e-mails the platform queued, newest first: all of them, or those sent to one address.
@@ -13,7 +15,8 @@ export async function listOutbox(db: Database, options: { toAddress: string | nu
       id: emailOutbox.id,
       toAddress: emailOutbox.toAddress,
       subject: emailOutbox.subject,
-      body: emailOutbox.body,
+      // a code that opens someone's account is for their mailbox only, not for staff reading the outbox
+      body: sql<string>`case when ${emailOutbox.confidential} then ${CONFIDENTIAL_BODY} else ${emailOutbox.body} end`,
       sentAt: emailOutbox.sentAt,
       error: emailOutbox.error,
       createdAt: emailOutbox.createdAt,

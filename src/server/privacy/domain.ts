@@ -1,4 +1,4 @@
-import { eq, or } from "drizzle-orm";
+import { eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { auditEvents } from "../audit/schema";
@@ -7,6 +7,7 @@ import { verifyPassword } from "../auth/password";
 import { myApplications, myProposals } from "../applications/domain";
 import { loadProfile, profileIdOfUser } from "../profiles/load";
 import { beneficiaryProfiles } from "../profiles/schema";
+import { rateLimitHits } from "../ratelimit/schema";
 import { FieldErrors } from "../trpc/init";
 
 /** Everything the service keeps about a person, as they can download it (RGPD art. 15 and 20). */
@@ -57,6 +58,8 @@ export async function eraseAccount(db: Database, userId: string, password: strin
     await tx.delete(beneficiaryProfiles).where(eq(beneficiaryProfiles.userId, userId));
     await tx.delete(accessCodes).where(eq(accessCodes.userId, userId));
     if (user.email) await tx.delete(signInAttempts).where(eq(signInAttempts.email, user.email));
+    // rate-limit counts keyed by the person (their id, their e-mail for password resets)
+    await tx.delete(rateLimitHits).where(inArray(rateLimitHits.key, user.email ? [userId, user.email] : [userId]));
     await tx.delete(users).where(eq(users.id, userId));
     await recordAudit(tx, {
       actorId: null,

@@ -30,6 +30,20 @@ export const RATE_LIMITS = {
     windowMinutes: 15,
     message: "Trop de codes erronés. Réessayez {delay}, ou demandez un nouveau code à votre conseiller.",
   },
+  /** "Mot de passe oublié" requests from one address. */
+  passwordResetByAddress: {
+    bucket: "password_reset_address",
+    max: 10,
+    windowMinutes: 60,
+    message: "Trop de demandes de nouveau mot de passe depuis cette connexion. Réessayez {delay}.",
+  },
+  /** … and for one e-mail address: nobody's mailbox gets flooded. */
+  passwordResetByEmail: {
+    bucket: "password_reset_email",
+    max: 3,
+    windowMinutes: 60,
+    message: "Un e-mail vient déjà d'être envoyé plusieurs fois à cette adresse. Regardez aussi dans les indésirables, ou réessayez {delay}.",
+  },
   /** New access codes (letters, forgotten passwords) one adviser or admin asks for. */
   accessCodeIssue: {
     bucket: "access_code_issue",

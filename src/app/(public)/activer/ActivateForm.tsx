@@ -14,7 +14,7 @@ import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { code: "code", email: "email", password: "password" };
 
-export function ActivateForm() {
+export function ActivateForm({ initialCode = "", forgotten = false }: { initialCode?: string; forgotten?: boolean }) {
   const trpc = useTRPC();
   const activate = useMutation(trpc.auth.activate.mutationOptions());
   const [attempt, setAttempt] = useState(0);
@@ -48,7 +48,7 @@ export function ActivateForm() {
 
   if (activate.isSuccess) {
     return (
-      <Notice tone="success" title="Votre compte est activé.">
+      <Notice tone="success" title={forgotten ? "Votre nouveau mot de passe est enregistré." : "Votre compte est activé."}>
         {signInFailed ? (
           <p>
             La connexion automatique n'a pas marché. <Link href="/connexion">Connectez-vous</Link> avec votre adresse
@@ -67,7 +67,12 @@ export function ActivateForm() {
       <TextField
         id={FIELD_IDS.code}
         label="Code reçu"
-        hint="Il est écrit sur le courrier que l'on vous a remis. Exemple : K7QM-4XTR-PZ"
+        hint={
+          forgotten
+            ? "Il est dans l'e-mail reçu, ou sur le courrier de votre conseiller. Exemple : K7QM-4XTR-PZ"
+            : "Il est écrit sur le courrier que l'on vous a remis. Exemple : K7QM-4XTR-PZ"
+        }
+        defaultValue={initialCode}
         autoComplete="off"
         autoCapitalize="characters"
         autoCorrect="off"
@@ -88,13 +93,13 @@ export function ActivateForm() {
       />
       <PasswordField
         id={FIELD_IDS.password}
-        label="Choisissez un mot de passe"
+        label={forgotten ? "Nouveau mot de passe" : "Choisissez un mot de passe"}
         hint="Au moins 8 caractères, avec des lettres et au moins un chiffre. Évitez les mots de passe courants et votre nom."
         autoComplete="new-password"
         error={fieldErrors.password}
       />
       <Button type="submit" icon={<IconKey />} block busy={activate.isPending || signingIn} busyLabel="Activation…">
-        Activer mon compte
+        {forgotten ? "Enregistrer mon nouveau mot de passe" : "Activer mon compte"}
       </Button>
     </form>
   );

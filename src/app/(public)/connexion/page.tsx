@@ -33,7 +33,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </li>
       </ul>
       <h2>Mot de passe oublié ?</h2>
-      <p>Il n'est pas encore possible de le changer en ligne. Contactez votre conseiller : il vous aidera.</p>
+      <p>
+        <Link href="/mot-de-passe-oublie">Recevoir un code par e-mail pour en choisir un nouveau</Link>. Sans adresse
+        e-mail, votre conseiller peut vous donner un nouveau code.
+      </p>
     </div>
   );
 }

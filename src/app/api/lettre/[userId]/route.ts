@@ -3,19 +3,13 @@ import { currentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { accessLetterPdf } from "@/server/profiles/access-letter";
 import { FieldErrors } from "@/server/trpc/init";
+import { configuredSiteUrl } from "@/server/lib/site-url";
 
 export const dynamic = "force-dynamic";
 
 /** The address printed on the letter: AUTH_URL when set, else this site as the adviser reached it. */
 function activationUrl(request: Request): string {
-  let origin: string | null = null;
-  if (process.env.AUTH_URL) {
-    try {
-      origin = new URL(process.env.AUTH_URL).origin;
-    } catch {
-      origin = null;
-    }
-  }
+  let origin = configuredSiteUrl();
   if (!origin) {
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
     const proto =

@@ -1,0 +1,64 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/Button";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { Notice } from "@/components/ui/Notice";
+import { TextField } from "@/components/ui/TextField";
+import { IconKey } from "@/components/ui/icons";
+import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+
+const FIELD_IDS = { email: "email" };
+
+export function ForgotPasswordForm() {
+  const trpc = useTRPC();
+  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
+  const [attempt, setAttempt] = useState(0);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const { fieldErrors, errors } = formErrorsOf(request.error, FIELD_IDS);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (request.isPending) return;
+    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
+    request.mutate({ email }, { onError: () => setAttempt((n) => n + 1), onSuccess: () => setSentTo(email) });
+  }
+
+  if (sentTo) {
+    return (
+      <Notice tone="success" title="Regardez vos e-mails.">
+        <p>
+          Si un compte existe avec l'adresse {sentTo}, un e-mail vient d'y partir avec un code valable une heure. Il peut
+          mettre quelques minutes à arriver : regardez aussi dans les indésirables.
+        </p>
+        <p>
+          <Link href="/activer?motif=oubli" className="btn btn--primary">
+            <IconKey />
+            <span>J'ai reçu le code</span>
+          </Link>
+        </p>
+      </Notice>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="form" noValidate method="post">
+      <ErrorSummary errors={errors} focusKey={attempt} />
+      <TextField
+        id={FIELD_IDS.email}
+        type="email"
+        label="Adresse e-mail de votre compte"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={fieldErrors.email}
+      />
+      <Button type="submit" icon={<IconKey />} block busy={request.isPending} busyLabel="Envoi…">
+        Recevoir un code par e-mail
+      </Button>
+    </form>
+  );
+}
