@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: "unit",
           sequence: { groupOrder: 0 },
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.{ts,tsx}"],
           exclude: ["src/**/*.db.test.ts", "node_modules/**"],
           testTimeout: 30_000,
         },
