@@ -226,7 +226,11 @@ export function parseSiret(value: string): Cell<string> {
 /** An e-mail address, lower-cased. */
 export function parseEmail(value: string): Cell<string> {
   const v = value.toLowerCase();
-  if (v.length > 254 || !/^[^\s@"<>,;]+@[^\s@"<>,;]+\.[a-z]{2,}$/.test(v)) return fail(`adresse e-mail invalide « ${value} »`);
+  // (control characters too: PostgreSQL refuses a NUL in text, which the preview would not see)
+  // eslint-disable-next-line no-control-regex
+  if (v.length > 254 || !/^[^\s@"<>,;\u0000-\u001f\u007f]+@[^\s@"<>,;\u0000-\u001f\u007f]+\.[a-z]{2,}$/.test(v)) {
+    return fail(`adresse e-mail invalide « ${value} »`);
+  }
   return ok(v);
 }
 

@@ -350,8 +350,11 @@ export async function runImport(
     } catch (err) {
       if (err instanceof LineRejection) reject(err.message);
       else {
-        log(`Ligne ${number} : erreur à l'écriture : ${(err as Error).message}`);
-        reject(`erreur à l'enregistrement (rien n'a été écrit pour cette ligne) : ${(err as Error).message}`);
+        // the driver's own error (Drizzle's message is the whole query with its values)
+        const cause = (err as { cause?: unknown }).cause;
+        const detail = cause instanceof Error ? cause.message : (err as Error).message;
+        log(`Ligne ${number} : erreur à l'écriture : ${detail}`);
+        reject(`erreur à l'enregistrement (rien n'a été écrit pour cette ligne) : ${detail}`);
       }
     }
   }

@@ -31,7 +31,7 @@ export const referentialsRouter = router({
     .input(z.object({ q: queryText, limit }))
     .query(({ ctx, input }) => searchJobTitles(ctx.db, input.q, input.limit)),
   jobTitle: publicProcedure
-    .input(z.object({ ogrCode: z.number().int().positive() }))
+    .input(z.object({ ogrCode: z.number().int().positive().max(9_999_999, "Code OGR inconnu.") }))
     .query(({ ctx, input }) => jobTitleDetails(ctx.db, input.ogrCode)),
   searchSkills: publicProcedure
     .input(z.object({ q: queryText, limit: z.number().int().min(1).max(50).default(20) }))

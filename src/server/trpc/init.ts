@@ -1,8 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
+import { fr } from "zod/locales";
 import type { Role } from "../auth/schema";
 import type { Context } from "./context";
+
+// zod's own messages (a wrong type from a program, say) in French too, like ours.
+z.config(fr());
 
 /** Who may call a procedure. Every procedure carries one: the role-matrix test reads it. */
 export type Access = "public" | "authed" | readonly Role[];
