@@ -54,3 +54,21 @@ export async function time(runs: number, warmup: number, fn: () => Promise<unkno
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return { p50: r1(percentile(ms, 0.5)), p95: r1(percentile(ms, 0.95)) };
 }
+
+/** Reads `--name value` options: `get` (string or undefined) and `int` (with a default and a minimum). */
+export function optionReader(argv: string[]) {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new Error(`--${name} attend une valeur`);
+    return v;
+  };
+  const int = (name: string, dflt: number, min = 0) => {
+    const v = get(name);
+    const n = v === undefined ? dflt : Number(v.replace(/_/g, ""));
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} attend un entier ≥ ${min}`);
+    return n;
+  };
+  return { get, int };
+}

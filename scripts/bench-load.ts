@@ -28,7 +28,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { log, openBenchDatabase, PG_URL, secs } from "./bench-lib";
+import { log, openBenchDatabase, optionReader, PG_URL, secs } from "./bench-lib";
 import type { ClientConfig, ClientResult } from "./bench-load-client";
 import { hashPassword } from "../src/server/auth/password";
 import { openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from "../src/server/db/client";
@@ -71,19 +71,7 @@ type Options = {
 };
 
 function parseArgs(argv: string[]): Options {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new Error(`--${name} attend une valeur`);
-    return v;
-  };
-  const int = (name: string, dflt: number, min: number) => {
-    const v = get(name);
-    const n = v === undefined ? dflt : Number(v.replace(/_/g, ""));
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} attend un entier ≥ ${min}`);
-    return n;
-  };
+  const { get, int } = optionReader(argv);
   const list = <T extends string>(name: string, dflt: string, allowed: readonly T[]) => {
     const xs = (get(name) ?? dflt).split(",").map((s) => s.trim()).filter(Boolean);
     for (const x of xs) if (!allowed.includes(x as T)) throw new Error(`--${name} : « ${x} » inconnu (${allowed.join(", ")})`);

@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { optionReader } from "./bench-lib";
 import { openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { communeSampler, DEMO_JOBS, generateOffer, generateProfile, parseRomeJobSkills, type CommunePlace, type SkillsByJob } from "../src/server/demo/generate";
@@ -42,20 +43,7 @@ type Options = {
 };
 
 function parseArgs(argv: string[]): Options {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new Error(`--${name} attend une valeur`);
-    return v;
-  };
-  const int = (name: string, dflt: number) => {
-    const v = get(name);
-    if (v === undefined) return dflt;
-    const n = Number(v.replace(/_/g, ""));
-    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} attend un entier positif`);
-    return n;
-  };
+  const { get, int } = optionReader(argv);
   const sizes = (get("sizes") ?? "10000,100000")
     .split(",")
     .map((s) => Number(s.trim().replace(/_/g, "")))

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { callerAs } from "../testing/callers";
-import { openTestDatabase } from "../testing/db";
+import { openTestDatabase, tableCounts } from "../testing/db";
 import { BENEFICIARY_COLUMNS } from "./beneficiaries";
 import { FILE_CHANGED } from "./browser";
 import { FORMATION_COLUMNS } from "./formations";
@@ -49,16 +49,7 @@ const WATCHED = [
   "search_queue",
 ];
 
-async function counts(): Promise<Record<string, number>> {
-  const rows = await queryRows<{ t: string; n: number }>(
-    h.db,
-    sql.join(
-      WATCHED.map((t) => sql`select ${t} as t, count(*)::int as n from ${sql.identifier(t)}`),
-      sql` union all `,
-    ),
-  );
-  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-}
+const counts = () => tableCounts(h.db, WATCHED);
 
 /** A refusal of the whole file: ImportFileError with a sentence in French. */
 function expectFileRefusal(err: unknown) {

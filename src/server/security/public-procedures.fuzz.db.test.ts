@@ -5,11 +5,10 @@
 import type { AnyProcedure } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type DatabaseHandle } from "../db/client";
+import type { DatabaseHandle } from "../db/client";
 import { callerFor, makeUser } from "../testing/callers";
-import { openTestDatabase } from "../testing/db";
+import { openTestDatabase, tableCounts } from "../testing/db";
 import type { Meta } from "../trpc/init";
 import { appRouter } from "../trpc/root";
 
@@ -127,16 +126,7 @@ const WATCHED = [
   "formations",
 ];
 
-async function counts(): Promise<Record<string, number>> {
-  const rows = await queryRows<{ t: string; n: number }>(
-    h.db,
-    sql.join(
-      WATCHED.map((t) => sql`select ${t} as t, count(*)::int as n from ${sql.identifier(t)}`),
-      sql` union all `,
-    ),
-  );
-  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-}
+const counts = () => tableCounts(h.db, WATCHED);
 
 // One address per call: the sign-up and activation limits are per address and are not what is tested.
 let ipSeq = 0;

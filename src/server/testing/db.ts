@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../db/client";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows, type Database, type DatabaseHandle } from "../db/client";
 import { adminUrl, databaseUrlWithName } from "./postgres";
 
 export const TEST_ENGINE = (process.env.TEST_ENGINE ?? "pglite") as "pglite" | "postgres";
@@ -35,4 +36,16 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   }
   const snapshot = inject("pgliteSnapshot");
   return openDatabase({ engine: "pglite", dataDir: "memory://", loadDataDir: new Blob([readFileSync(snapshot)]) });
+}
+
+/** Row counts of the given tables in one query (to prove that a refused call wrote nothing). */
+export async function tableCounts(db: Database, tables: readonly string[]): Promise<Record<string, number>> {
+  const rows = await queryRows<{ t: string; n: number }>(
+    db,
+    sql.join(
+      tables.map((t) => sql`select ${t} as t, count(*)::int as n from ${sql.identifier(t)}`),
+      sql` union all `,
+    ),
+  );
+  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
