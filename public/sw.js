@@ -15,7 +15,7 @@
  *
  * Bump VERSION when this file's caching rules change: old caches are deleted on activate.
  */
-const VERSION = "v1";
+const VERSION = "v2";
 const SHELL_CACHE = `emploi-shell-${VERSION}`;
 const STATIC_CACHE = `emploi-static-${VERSION}`;
 const DATA_CACHE = `emploi-data-${VERSION}`;
@@ -28,6 +28,7 @@ const SHELL_URLS = [
   "/icons/icon-512.png",
   "/icons/maskable-192.png",
   "/icons/maskable-512.png",
+  "/icons/sprite.svg",
 ];
 
 /** Pages whose last version is kept for offline reading (with their query: filters). */

@@ -1,11 +1,10 @@
-import { Svg, type IconProps } from "@/components/ui/icons";
+import { icon } from "@/components/ui/icons";
 
 /** A magnifier: search. */
-export function IconSearch(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="10.5" cy="10.5" r="6.5" />
-      <path d="M15.5 15.5 21 21" />
-    </Svg>
-  );
-}
+export const IconSearch = icon(
+  "s-search",
+  <>
+    <circle cx="10.5" cy="10.5" r="6.5" />
+    <path d="M15.5 15.5 21 21" />
+  </>,
+);

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "../db";
@@ -6,11 +7,15 @@ import { clientIp } from "../lib/request";
 import { createContext, type Context, type SessionUser } from "../trpc/context";
 import type { Role } from "./schema";
 
-/** The tRPC context of the current request (server components and route handlers). */
-export async function requestContext(): Promise<Context> {
+/**
+ * The tRPC context of the current request (server components and route handlers). Memoised
+ * per request with React's cache: a page's guard, its caller and its header read the session
+ * and the account once, not once each.
+ */
+export const requestContext = cache(async (): Promise<Context> => {
   const session = await auth();
   return createContext(await getDb(), session?.user?.id, clientIp(await headers()));
-}
+});
 
 export async function currentUser(): Promise<SessionUser | null> {
   return (await requestContext()).user;

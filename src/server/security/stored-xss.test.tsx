@@ -399,9 +399,19 @@ describe("stored XSS: components render other people's free text inert", () => {
     });
   }
 
+  /** The links' targets; a pictogram's <use href> may only point into the sprite. */
+  function linkHrefs(html: string): string[] {
+    const hrefs = (name: string) =>
+      startTags(html).flatMap((t) => (t.name === name ? t.attrs.filter(([n]) => n === "href").map(([, v]) => v) : []));
+    for (const use of hrefs("use")) expect(use).toMatch(/^\/icons\/sprite\.svg#[a-z-]+$/);
+    const others = startTags(html).filter((t) => t.name !== "a" && t.name !== "use" && t.attrs.some(([n]) => n === "href"));
+    expect(others.map((t) => t.raw)).toEqual([]);
+    return hrefs("a");
+  }
+
   it("links built from a person's data keep a harmless scheme (tel:, mailto:, in-app paths)", () => {
     const html = render(<CandidateContactCard identity={{ ...identity("x"), phone: "javascript:alert(1)//06 12", email: "javascript:alert(1)" }} />);
-    const hrefs = startTags(html).flatMap((t) => t.attrs.filter(([n]) => n === "href").map(([, v]) => v));
+    const hrefs = linkHrefs(html);
     // tel: keeps digits and + only; mailto: makes any e-mail an address, never a script
     expect(hrefs).toEqual(["tel:10612", "mailto:javascript:alert(1)"]);
     const cards = [
@@ -411,7 +421,7 @@ describe("stored XSS: components render other people's free text inert", () => {
       render(<CandidateListItem offerId={ID} candidate={ranked("javascript:alert(1)")} canContact />),
     ];
     for (const h of cards) {
-      const links = startTags(h).flatMap((t) => t.attrs.filter(([n]) => n === "href").map(([, v]) => v));
+      const links = linkHrefs(h);
       expect(links.length).toBeGreaterThan(0);
       for (const l of links) expect(l).toMatch(/^\/[a-z]/);
     }
