@@ -62,6 +62,13 @@ describe("parseQuery on arbitrary input", () => {
     );
   });
 
+  it("spells out a ligature that carried an accent, as it does a plain one (found by the property above)", () => {
+    // "Ǣ" became "æ" once its macron was removed, after ligatures had been spelled out
+    expect(parseQuery("Ǣ").tokens).toEqual(["ae"]);
+    expect(parseQuery("Œ̂uvre ǽ").tokens).toEqual(["oeuvre", "ae"]);
+    for (const raw of ["Ǣ", "ǽ", "Œ̂"]) expect(parseQuery(parseQuery(raw).text)).toEqual(parseQuery(raw));
+  });
+
   it("cuts a long word of letters outside the BMP between characters, not inside one", () => {
     // (cut at 40 UTF-16 units, this ended in half of a 𐊀: a lone surrogate)
     const word = `a${"𐊀".repeat(50)}`;

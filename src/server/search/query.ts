@@ -30,12 +30,13 @@ export const FRENCH_STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** Lower case, accents removed, ligatures spelled out (œ → oe): the form words_norm is stored in. */
 export function normalizeText(text: string): string {
+  // accents first: "Ǣ" loses its macron to become "æ", then spelled out like any "æ"
   return text
     .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
     .normalize("NFD")
-    .replace(/\p{M}+/gu, "");
+    .replace(/\p{M}+/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae");
 }
 
 export type ParsedQuery = {
