@@ -22,6 +22,7 @@ const dbProject = (engine: "pglite" | "postgres") => ({
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    setupFiles: ["src/server/testing/fast-check-setup.ts"],
     projects: [
       {
         extends: true,
