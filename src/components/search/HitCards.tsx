@@ -21,10 +21,6 @@ function Place({ communeName, distanceKm }: { communeName: string; distanceKm: n
   );
 }
 
-function startLabel(startsOn: string, today: string): string {
-  return startsOn > today ? `Début le ${dateLabel(startsOn)}` : "Début dès maintenant";
-}
-
 type CardProps<Hit> = {
   hit: Hit;
   /** where the title leads (the offer's page, or sign-in first for a visitor) */
@@ -37,8 +33,24 @@ type CardProps<Hit> = {
   action?: (headingId: string) => ReactNode;
 };
 
-/** One offer found by the search: what, who, where (how far), which contract, when. */
-export function OfferHitCard({ hit, href, today, travelModes, action }: CardProps<OfferHit>) {
+/** The card both kinds share: title, who, where (how far), what kind, when. */
+function HitCard({
+  hit,
+  href,
+  travelModes,
+  action,
+  owner,
+  kind,
+  start,
+  contract,
+}: Omit<CardProps<{ id: string; title: string; communeName: string; distanceKm: number | null }>, "today"> & {
+  owner: string;
+  /** the contract, or the formation's fields (none: no line) */
+  kind: string | null;
+  start: string;
+  /** offers only: the chips' tests read it */
+  contract?: string;
+}) {
   const anchor = hitAnchor(hit.id);
   const headingId = `${anchor}-titre`;
   return (
@@ -48,7 +60,7 @@ export function OfferHitCard({ hit, href, today, travelModes, action }: CardProp
       aria-labelledby={headingId}
       tabIndex={-1}
       data-testid="search-hit"
-      data-contract={hit.contract}
+      data-contract={contract}
       data-commune={hit.communeName}
       data-distance-km={hit.distanceKm ?? undefined}
     >
@@ -56,48 +68,42 @@ export function OfferHitCard({ hit, href, today, travelModes, action }: CardProp
         {href ? <Link href={href}>{hit.title}</Link> : hit.title}
       </h3>
       <ul className={cardStyles.facts}>
-        <Fact icon={<IconBuilding />}>{hit.employerName}</Fact>
+        <Fact icon={<IconBuilding />}>{owner}</Fact>
         <Fact icon={<IconPin />}>
           <Place communeName={hit.communeName} distanceKm={hit.distanceKm} />
         </Fact>
         {travelModes ? <TravelFact distanceKm={hit.distanceKm} travelModes={travelModes} /> : null}
-        <Fact icon={<IconContract />}>{CONTRACT_LABELS[hit.contract] ?? hit.contract}</Fact>
-        <Fact icon={<IconCalendar />}>{startLabel(hit.startsOn, today)}</Fact>
+        {kind ? <Fact icon={<IconContract />}>{kind}</Fact> : null}
+        <Fact icon={<IconCalendar />}>{start}</Fact>
       </ul>
       {action?.(headingId)}
     </article>
   );
 }
 
-/** One formation found by the search: what, who, where (how far), which field, when. */
-export function FormationHitCard({ hit, href, today, travelModes, action }: CardProps<FormationHit>) {
-  const anchor = hitAnchor(hit.id);
-  const headingId = `${anchor}-titre`;
+/** One offer found by the search: what, who, where (how far), which contract, when. */
+export function OfferHitCard({ hit, today, ...rest }: CardProps<OfferHit>) {
   return (
-    <article
-      className={cardStyles.card}
-      id={anchor}
-      aria-labelledby={headingId}
-      tabIndex={-1}
-      data-testid="search-hit"
-      data-commune={hit.communeName}
-      data-distance-km={hit.distanceKm ?? undefined}
-    >
-      <h3 id={headingId} className={`${cardStyles.cardTitle} ${styles.cardLink}`}>
-        {href ? <Link href={href}>{hit.title}</Link> : hit.title}
-      </h3>
-      <ul className={cardStyles.facts}>
-        <Fact icon={<IconBuilding />}>{hit.providerName}</Fact>
-        <Fact icon={<IconPin />}>
-          <Place communeName={hit.communeName} distanceKm={hit.distanceKm} />
-        </Fact>
-        {travelModes ? <TravelFact distanceKm={hit.distanceKm} travelModes={travelModes} /> : null}
-        {hit.domains.length ? (
-          <Fact icon={<IconContract />}>{hit.domains.map(domainLabel).join(" · ")}</Fact>
-        ) : null}
-        <Fact icon={<IconCalendar />}>{hit.startsOn > today ? `Début le ${dateLabel(hit.startsOn)}` : "Déjà commencée"}</Fact>
-      </ul>
-      {action?.(headingId)}
-    </article>
+    <HitCard
+      hit={hit}
+      {...rest}
+      owner={hit.employerName}
+      kind={CONTRACT_LABELS[hit.contract] ?? hit.contract}
+      start={hit.startsOn > today ? `Début le ${dateLabel(hit.startsOn)}` : "Début dès maintenant"}
+      contract={hit.contract}
+    />
+  );
+}
+
+/** One formation found by the search: what, who, where (how far), which field, when. */
+export function FormationHitCard({ hit, today, ...rest }: CardProps<FormationHit>) {
+  return (
+    <HitCard
+      hit={hit}
+      {...rest}
+      owner={hit.providerName}
+      kind={hit.domains.length ? hit.domains.map(domainLabel).join(" · ") : null}
+      start={hit.startsOn > today ? `Début le ${dateLabel(hit.startsOn)}` : "Déjà commencée"}
+    />
   );
 }
