@@ -26,8 +26,8 @@ export function CandidateListItem({ offerId, candidate: c, canContact }: { offer
           {c.identityGranted ? "Voir son CV complet" : "Voir la fiche"}
           <span className="sr-only"> de {who}</span>
         </LinkButton>
-        {canContact && c.contact === "none" && !c.identityGranted ? (
-          <ContactRequest offerId={offerId} profileId={c.profileId} who={who} />
+        {canContact && !c.identityGranted ? (
+          <ContactRequest offerId={offerId} profileId={c.profileId} who={who} alreadySent={c.contact !== "none"} />
         ) : null}
       </div>
     </article>

@@ -13,13 +13,19 @@ type Props = {
   profileId: string;
   /** "Candidat M. (réf. 3F2A9C)": completes the button's name for screen readers */
   who: string;
+  /**
+   * A request exists already. The list keeps this component mounted then, so that the
+   * confirmation (and the focus on it) survives the refresh that follows a request; on a fresh
+   * page there is nothing to show (the card's badge says it).
+   */
+  alreadySent?: boolean;
 };
 
 /**
  * "Demander à contacter": opens a small form with an optional message. The person is asked in
  * "Mes propositions"; the company sees their name, CV and contact details only if they accept.
  */
-export function ContactRequest({ offerId, profileId, who }: Props) {
+export function ContactRequest({ offerId, profileId, who, alreadySent = false }: Props) {
   const client = useTRPCClient();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -67,6 +73,7 @@ export function ContactRequest({ offerId, profileId, who }: Props) {
       </p>
     );
   }
+  if (alreadySent) return null;
   if (!open) {
     return (
       <Button icon={<IconMail />} onClick={() => setOpen(true)}>
