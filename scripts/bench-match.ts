@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { optionReader } from "./bench-lib";
+import { optionReader, pgAdmin } from "./bench-lib";
 import { openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { communeSampler, DEMO_JOBS, generateOffer, generateProfile, parseRomeJobSkills, type CommunePlace, type SkillsByJob } from "../src/server/demo/generate";
@@ -106,17 +106,6 @@ function benchDatabaseUrl(url: string) {
   const bench = new URL(url);
   bench.pathname = `/${name}`;
   return { name, admin: admin.toString(), bench: bench.toString() };
-}
-
-async function pgAdmin(url: string, statements: string[]) {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    for (const s of statements) await c.query(s);
-  } finally {
-    await c.end();
-  }
 }
 
 async function openEngine(engine: Engine): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
