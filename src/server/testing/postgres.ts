@@ -10,7 +10,13 @@ export function adminUrl(url: string): string {
   return databaseUrlWithName(url, "postgres");
 }
 
-/** Test databases are all named emploi_test_* (.ci/run clears leftovers by that pattern). */
+/**
+ * The template every test file copies: `<test database>_tpl`, so that two checkouts testing
+ * against one server with different TEST_DATABASE_URL names never share (or drop) a template.
+ * .ci/run clears leftovers named `<test database>_*`.
+ */
 export function templateName(): string {
-  return "emploi_test_tpl";
+  const url = process.env.TEST_DATABASE_URL;
+  const base = url ? new URL(url).pathname.slice(1) : "emploi_test";
+  return `${base || "emploi_test"}_tpl`;
 }
