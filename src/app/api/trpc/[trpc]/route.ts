@@ -1,24 +1,15 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { auth } from "@/auth";
 import { getDb } from "@/server/db";
 import { clientIp } from "@/server/lib/request";
 import { createContext } from "@/server/trpc/context";
-import { appRouter } from "@/server/trpc/root";
+import { handleTrpcRequest } from "@/server/trpc/http";
 
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: async () => {
-      const session = await auth();
-      return createContext(await getDb(), session?.user?.id, clientIp(req.headers));
-    },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
-    },
+  return handleTrpcRequest(req, async () => {
+    const session = await auth();
+    return createContext(await getDb(), session?.user?.id, clientIp(req.headers));
   });
 }
 
