@@ -58,8 +58,11 @@ export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
  * lone `from` runs twelve months or up to this month; a lone `to` starts eleven months before),
  * checked: from ≤ to, at most 36 months. Throws FieldErrors in French.
  */
-export function resolvePeriod(input: { from?: string; to?: string }, now: Date = new Date()): { from: YearMonth; to: YearMonth } {
-  const current = parisMonth(now);
+export function resolvePeriod(
+  input: { from?: string; to?: string },
+  now: Date = new Date(),
+  current: YearMonth = parisMonth(now),
+): { from: YearMonth; to: YearMonth } {
   let to = input.to;
   let from = input.from;
   if (!to) {
@@ -72,6 +75,25 @@ export function resolvePeriod(input: { from?: string; to?: string }, now: Date =
     throw new FieldErrors({ to: [`La période couvre au plus ${MAX_MONTHS} mois.`] });
   }
   return { from, to };
+}
+
+/** The last month over in Paris: the public statistics end there at the latest. */
+export function lastClosedMonth(now: Date = new Date()): YearMonth {
+  return addMonthsToMonth(parisMonth(now), -1);
+}
+
+/**
+ * The period of the public statistics: like the dashboard's, but of closed months only (the
+ * twelve months up to the last closed one by default), and for the whole instance.
+ */
+export function resolvePublicFilters(input: { from?: string; to?: string }, now: Date = new Date()): StatsFilters {
+  const last = lastClosedMonth(now);
+  const period = resolvePeriod(input, now, last);
+  if (period.to > last) {
+    const field = period.from > last ? "from" : "to";
+    throw new FieldErrors({ [field]: [`Seuls les mois terminés sont publiés : le dernier mois possible est ${last}.`] });
+  }
+  return { ...period, territory: null };
 }
 
 /** The territory codes of the instance (the territories table, kept in step with the instance file). */

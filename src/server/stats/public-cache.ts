@@ -3,7 +3,7 @@
 // that anonymous visitors (or a script) cannot keep the database busy.
 import type { Database } from "../db/client";
 import { parisToday } from "../followup/schedule";
-import { resolveFilters } from "./period";
+import { lastClosedMonth, resolvePublicFilters } from "./period";
 import { publicReport } from "./public";
 import { statsReport } from "./report";
 import type { StatsReport } from "./types";
@@ -14,12 +14,12 @@ const cache = new Map<string, { at: number; report: Promise<StatsReport> }>();
 
 /** The whole instance's report for the period, small counts hidden, from a short-lived cache. */
 export async function cachedPublicReport(db: Database, input: { from?: string; to?: string }, now: Date = new Date()): Promise<StatsReport> {
-  const filters = await resolveFilters(db, { from: input.from, to: input.to }, now);
+  const filters = resolvePublicFilters({ from: input.from, to: input.to }, now);
   // the day matters too: retention counts the check-ins due by today
   const key = `${filters.from}|${filters.to}|${parisToday(now)}`;
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.at < TTL_MS) return hit.report;
-  const report = statsReport(db, filters, { now }).then(publicReport);
+  const report = statsReport(db, filters, { now }).then((r) => publicReport(r, lastClosedMonth(now)));
   cache.set(key, { at: now.getTime(), report });
   report.catch(() => cache.delete(key)); // a failure is not remembered
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);

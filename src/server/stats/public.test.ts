@@ -1,31 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { addMonthsToMonth, monthsBetween, resolvePeriod } from "./period";
-import { publicReport, suppressParts } from "./public";
+import { publicReport, sumIfAllShown } from "./public";
 import type { StatsReport } from "./types";
 import { FieldErrors } from "../trpc/init";
 
 describe("public suppression", () => {
-  it("hides counts below 5", () => {
-    expect(suppressParts(null, [0, 4, 5, 12])).toEqual([null, null, 5, 12]);
+  it("a total is published only when every part is: it is then their sum", () => {
+    expect(sumIfAllShown([5, 12, 7])).toBe(24);
+    expect(sumIfAllShown([5, null, 7])).toBeNull();
+    expect(sumIfAllShown([])).toBeNull();
   });
 
-  it("hides a second cell when a lone hidden one could be deduced from the total", () => {
-    // 30 = 12 + 9 + 6 + 3: without the second hiding, 3 = 30 − 27
-    expect(suppressParts(30, [12, 9, 6, 3])).toEqual([12, 9, null, null]);
-    // two small cells already hide each other
-    expect(suppressParts(20, [16, 2, 2])).toEqual([16, null, null]);
-    // everything shown
-    expect(suppressParts(20, [10, 10])).toEqual([10, 10]);
-  });
-
-  it("the public report: totals, months, rates, medians, exits; no caseloads, no territory", () => {
+  it("the public report: months hidden below 5, totals only over shown months, rates only when harmless; no caseloads, no territory", () => {
     const report: StatsReport = {
       filters: { from: "2026-01", to: "2026-03", territory: "blois" },
       months: ["2026-01", "2026-02", "2026-03"],
       computedAt: "2026-04-01T00:00:00.000Z",
       counts: [
         { key: "hires", label: "Embauches", explanation: "", total: 23, months: [{ month: "2026-01", value: 10 }, { month: "2026-02", value: 11 }, { month: "2026-03", value: 2 }] },
-        { key: "proposals", label: "Propositions", explanation: "", total: 4, months: [{ month: "2026-01", value: 4 }, { month: "2026-02", value: 0 }, { month: "2026-03", value: 0 }] },
+        { key: "proposals", label: "Propositions", explanation: "", total: 27, months: [{ month: "2026-01", value: 9 }, { month: "2026-02", value: 8 }, { month: "2026-03", value: 10 }] },
+        { key: "beneficiaries_registered", label: "Inscrits", explanation: "", total: 36, months: [{ month: "2026-01", value: 12 }, { month: "2026-02", value: 12 }, { month: "2026-03", value: 12 }] },
+        { key: "cvs_complete", label: "CV", explanation: "", total: 29, months: [{ month: "2026-01", value: 10 }, { month: "2026-02", value: 12 }, { month: "2026-03", value: 7 }] },
       ],
       retention: [
         {
@@ -62,51 +57,74 @@ describe("public suppression", () => {
       exits: { explanation: "", rows: [{ reason: "moved", label: "Déménagement", count: 7 }, { reason: "job", label: "Autre emploi", count: 1 }] },
       caseloads: [{ adviserId: "a", name: "A", territory: null, people: 30, completeCvs: 10, placementsFollowed: 2 }],
     };
-    const p = publicReport(report);
+    const p = publicReport(report, "2026-04");
     expect(p.caseloads).toBeUndefined();
     expect(p.filters.territory).toBeNull();
-    // 2 hidden, and 10 with it: otherwise 23 − 10 − 11 would give it back
-    expect(p.counts[0]).toMatchObject({ total: 23, months: [{ value: null }, { value: 11 }, { value: null }] });
-    expect(p.counts[1]).toMatchObject({ total: null, months: [{ value: null }, { value: null }, { value: null }] });
-    // unknown (2) hidden, not retained (6) hidden with it; the rate would give both back (known = 12 / rate)
-    expect(p.retention[0]).toMatchObject({ eligible: 20, retained: 12, notRetained: null, unknown: null, rate: null });
-    // eligible 3 hidden, and 7 with it; retained 0 hidden, and the first 6 with it; rates: January's
-    // would give back 3 not retained and 1 unknown, February's 1 unknown
-    expect(p.retention[0]!.months.map((m) => [m.eligible, m.retained, m.rate])).toEqual([
-      [10, null, null],
-      [null, 6, null],
-      [null, null, null],
+    // March's 2 hidden, so the total is too (it would give it back); the shown months stay
+    expect(p.counts[0]).toMatchObject({ total: null, months: [{ value: 10 }, { value: 11 }, { value: null }] });
+    expect(p.counts[1]).toMatchObject({ total: 27, months: [{ value: 9 }, { value: 8 }, { value: 10 }] });
+    // complete CVs: January's 10 of 12 would give back 2 people with an incomplete CV
+    expect(p.counts[3]).toMatchObject({ total: null, months: [{ value: null }, { value: 12 }, { value: 7 }] });
+    // April (2026-01 + 1 month... 2026-03 + 1 = 2026-04) is closed: every month published where harmless
+    expect(p.retention[0]!.months.map((m) => [m.eligible, m.retained, m.rate, m.known])).toEqual([
+      // 3 not retained: no rate
+      [10, 6, null, null],
+      // 1 unknown: no rate
+      [7, 6, null, null],
+      [null, null, null, null],
     ]);
-    // fewer than 5 answers known: no rate
-    expect(p.retention[1]).toMatchObject({ eligible: 6, retained: null, notRetained: null, unknown: null, rate: null });
-    expect(p.delays[0]).toMatchObject({ medianDays: 40, people: 9 });
+    expect(p.retention[0]).toMatchObject({ eligible: null, retained: null, notRetained: null, unknown: null, rate: null });
+    expect(p.retention[1]).toMatchObject({ eligible: null, retained: null, notRetained: null, unknown: null, rate: null });
+    expect(p.delays[0]).toMatchObject({ medianDays: null, people: null });
     expect(p.delays[0]!.months.map((m) => [m.medianDays, m.people])).toEqual([
       [30, 6],
       [null, null],
       [null, null],
     ]);
-    expect(p.exits.rows.map((e) => e.count)).toEqual([7, null]);
+    // not a whole calendar year: no exits
+    expect(p.exits.rows.map((e) => e.count)).toEqual([null, null]);
+    expect(p.exits.explanation).toContain("année civile");
+  });
+
+  it("refuses a report with a month not closed yet", () => {
+    const report = {
+      filters: { from: "2026-04", to: "2026-04", territory: null },
+      months: ["2026-04"],
+      computedAt: "",
+      counts: [],
+      retention: [],
+      delays: [],
+      exits: { explanation: "", rows: [] },
+    } satisfies StatsReport;
+    expect(() => publicReport(report, "2026-03")).toThrow(/not closed/);
   });
 });
 
-describe("public rates", () => {
-  it("a rate stays when no count it gives back is between 1 and 4", () => {
-    const base = { label: "", explanation: "" };
+describe("public rates and years", () => {
+  const base = { label: "", explanation: "" };
+  it("a rate stays when no count it gives back is between 1 and 4, and totals follow", () => {
     const report = {
-      filters: { from: "2026-01", to: "2026-01", territory: null },
+      filters: { from: "2025-01", to: "2025-12", territory: null },
       months: ["2026-01"],
       computedAt: "",
       counts: [],
       retention: [
         { ...base, monthsAfter: 1 as const, eligible: 20, retained: 14, notRetained: 6, unknown: 0, rate: 0.7, months: [{ month: "2026-01", eligible: 20, retained: 14, rate: 0.7, known: 20 }] },
+        // the 6-month check-ins of January fall due in July: not published in March
+        { ...base, monthsAfter: 6 as const, eligible: 20, retained: 14, notRetained: 6, unknown: 0, rate: 0.7, months: [{ month: "2026-01", eligible: 20, retained: 14, rate: 0.7, known: 20 }] },
       ],
       delays: [],
-      exits: { explanation: "", rows: [] },
+      exits: { explanation: "", rows: [{ reason: "moved", label: "Déménagement", count: 7 }, { reason: "job", label: "Autre emploi", count: 1 }] },
     } satisfies StatsReport;
-    const r = publicReport(report).retention[0]!;
-    // unknown 0 is hidden, so is the smallest other part (6); the rate gives back only 0 and 6
-    expect([r.eligible, r.retained, r.notRetained, r.unknown, r.rate]).toEqual([20, 14, null, null, 0.7]);
+    const p = publicReport({ ...report, months: ["2026-01"], filters: { from: "2026-01", to: "2026-01", territory: null } }, "2026-03");
+    const r = p.retention[0]!;
+    // 0 unknown and 6 not retained are given back by the rate: neither is between 1 and 4
+    expect([r.eligible, r.retained, r.notRetained, r.unknown, r.rate]).toEqual([20, 14, 6, 0, 0.7]);
     expect(r.months[0]).toMatchObject({ eligible: 20, retained: 14, rate: 0.7, known: null });
+    expect(p.retention[1]).toMatchObject({ eligible: null, retained: null, rate: null, months: [{ eligible: null, retained: null, rate: null }] });
+    // a whole closed calendar year publishes its exits (below 5 hidden)
+    const year = publicReport({ ...report, months: [], retention: [] }, "2026-03");
+    expect(year.exits.rows.map((e) => e.count)).toEqual([7, null]);
   });
 });
 

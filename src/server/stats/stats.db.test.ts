@@ -365,7 +365,7 @@ describe("procedures", () => {
     expect(r.exits.rows.every((e) => e.count === null)).toBe(true);
     // the same report, unhidden, has these figures
     const full = await report(null);
-    expect(publicReport(full).counts.map((c) => c.total)).toEqual(r.counts.map((c) => c.total));
+    expect(publicReport(full, "2026-10").counts.map((c) => c.total)).toEqual(r.counts.map((c) => c.total));
   });
 });
 
@@ -373,14 +373,26 @@ describe("the public report's cache", () => {
   it("computes a period once every five minutes: a new sign-up shows only after that", async () => {
     clearPublicReportCache();
     const at = new Date("2026-11-22T12:00:00Z");
-    const first = await cachedPublicReport(h.db, { from: "2026-11", to: "2026-11" }, at);
-    for (let i = 0; i < 6; i++) await profile(`cached${i}`, "2026-11-10T10:00:00Z", "blois", null, false);
-    const soon = await cachedPublicReport(h.db, { from: "2026-11", to: "2026-11" }, new Date(at.getTime() + 60_000));
+    const first = await cachedPublicReport(h.db, { from: "2026-10", to: "2026-10" }, at);
+    for (let i = 0; i < 6; i++) await profile(`cached${i}`, "2026-10-10T10:00:00Z", "blois", null, false);
+    const soon = await cachedPublicReport(h.db, { from: "2026-10", to: "2026-10" }, new Date(at.getTime() + 60_000));
     expect(soon).toBe(first);
-    const later = await cachedPublicReport(h.db, { from: "2026-11", to: "2026-11" }, new Date(at.getTime() + 6 * 60_000));
+    const later = await cachedPublicReport(h.db, { from: "2026-10", to: "2026-10" }, new Date(at.getTime() + 6 * 60_000));
     const registered = (r: StatsReport) => r.counts.find((c) => c.key === "beneficiaries_registered")!.total;
     expect(registered(later)).toBe((registered(first) ?? 0) + 6);
     clearPublicReportCache();
+  });
+
+  it("publishes closed months only: the month still running is refused in French", async () => {
+    const at = new Date("2026-11-22T12:00:00Z");
+    await expect(cachedPublicReport(h.db, { from: "2026-11", to: "2026-11" }, at)).rejects.toMatchObject({
+      fields: { from: ["Seuls les mois terminés sont publiés : le dernier mois possible est 2026-10."] },
+    });
+    await expect(cachedPublicReport(h.db, { from: "2026-06", to: "2026-11" }, at)).rejects.toMatchObject({
+      fields: { to: ["Seuls les mois terminés sont publiés : le dernier mois possible est 2026-10."] },
+    });
+    // by default, the twelve months up to the last closed one
+    expect((await cachedPublicReport(h.db, {}, at)).filters).toEqual({ from: "2025-11", to: "2026-10", territory: null });
   });
 });
 
