@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/Card";
 import type { StatsReport, StatsTable } from "@/server/stats/types";
 import { BarChart } from "./BarChart";
 import { FigureCard } from "./FigureCard";
-import { csvHref, formatCount, formatDays, formatNumber, formatRate, HIDDEN_MEASURE_LABEL, NO_DATA_LABEL } from "./format";
+import { csvHref, formatCount, formatDays, formatNumber, formatRate, formatTotal, HIDDEN_MEASURE_LABEL, NO_DATA_LABEL } from "./format";
 
 type StatsReportViewProps = {
   report: StatsReport;
@@ -60,7 +60,7 @@ export function StatsReportView({ report, csvBase, audience, territoryNames = {}
               key={figure.key}
               id={`stats-count-${figure.key}`}
               label={figure.label}
-              value={formatCount(figure.total)}
+              value={formatTotal(figure.total, figure.months.map((m) => m.value))}
               valueCaption="sur la période"
               explanation={figure.explanation}
             >
@@ -101,19 +101,19 @@ export function StatsReportView({ report, csvBase, audience, territoryNames = {}
               <dl className="stats-facts">
                 <div>
                   <dt>Emplois concernés</dt>
-                  <dd>{formatCount(figure.eligible)}</dd>
+                  <dd>{formatTotal(figure.eligible, figure.months.map((m) => m.eligible))}</dd>
                 </div>
                 <div>
                   <dt>Toujours en poste</dt>
-                  <dd>{formatCount(figure.retained)}</dd>
+                  <dd>{formatTotal(figure.retained, figure.months.map((m) => m.retained))}</dd>
                 </div>
                 <div>
                   <dt>Plus en poste</dt>
-                  <dd>{formatCount(figure.notRetained)}</dd>
+                  <dd>{isPublic && figure.notRetained === null ? HIDDEN_MEASURE_LABEL : formatCount(figure.notRetained)}</dd>
                 </div>
                 <div>
                   <dt>Sans réponse</dt>
-                  <dd>{formatCount(figure.unknown)}</dd>
+                  <dd>{isPublic && figure.unknown === null ? HIDDEN_MEASURE_LABEL : formatCount(figure.unknown)}</dd>
                 </div>
               </dl>
               <BarChart
@@ -148,7 +148,7 @@ export function StatsReportView({ report, csvBase, audience, territoryNames = {}
               value={measureText(figure.medianDays, formatDays, isPublic)}
               valueCaption={
                 figure.people === null
-                  ? "médiane masquée : moins de 5 personnes"
+                  ? "médiane masquée : moins de 5 personnes dans un des mois"
                   : figure.medianDays === null
                     ? "personne pour l'instant"
                     : `en médiane, sur ${formatNumber(figure.people)} personne${figure.people > 1 ? "s" : ""}`

@@ -5,6 +5,15 @@ import type { StatsTable, YearMonth } from "@/server/stats/types";
 export const HIDDEN_LABEL = "< 5";
 /** What a rate or a median over fewer than 5 people reads as on the public page. */
 export const HIDDEN_MEASURE_LABEL = "masqué";
+/**
+ * A total of the public page: hidden when a month under it is (it would give that month back),
+ * then "au moins N", N the sum of the months shown.
+ */
+export function formatTotal(total: number | null, months: ReadonlyArray<number | null>): string {
+  if (total !== null) return formatNumber(total);
+  const atLeast = months.reduce<number>((n, v) => n + (v ?? 0), 0);
+  return atLeast > 0 ? `au moins ${formatNumber(atLeast)}` : HIDDEN_MEASURE_LABEL;
+}
 /** What a value that cannot be computed (nobody to count) reads as. */
 export const NO_DATA_LABEL = "—";
 

@@ -38,8 +38,10 @@ export default async function PublicStatistics({ searchParams }: Props) {
     <>
       <PageHeader title="Statistiques" intro={`${info.displayName} : les chiffres mois par mois, pour tout le département.`}>
         <p className="stats-intro">
-          Pour que personne ne puisse être reconnu, tout nombre inférieur à 5 est masqué : il s'affiche « &lt; 5 ». Les chiffres sont
-          calculés à partir des données du service, sans aucune information sur les personnes.
+          Pour que personne ne puisse être reconnu, tout nombre de personnes inférieur à 5 est masqué : il s'affiche « &lt; 5 ». Seuls
+          les mois terminés sont publiés. Un total n'est donné que si aucun mois n'est masqué (sinon : « au moins » la somme des mois
+          affichés), pour qu'on ne puisse pas retrouver un nombre masqué en comparant deux périodes. Les sorties sont publiées par année
+          entière. Les chiffres sont calculés à partir des données du service, sans aucune information sur les personnes.
         </p>
       </PageHeader>
       <StatsFilterForm action="/statistiques" from={shown.from} to={shown.to} errors={errors} />
