@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordReads } from "../audit/record";
 import { authedProcedure, FieldErrors, publicProcedure, roleProcedure, router } from "../trpc/init";
 import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
 import { deliverOutboxSoon } from "../notifications/delivery";
@@ -72,7 +73,11 @@ export const accountsRouter = router({
     .mutation(({ ctx, input }) => createStaffAccount(ctx.db, ctx.user.id, input)),
   list: roleProcedure("admin")
     .input(listUsersInput)
-    .query(({ ctx, input }) => listUsers(ctx.db, input)),
+    .query(async ({ ctx, input }) => {
+      const page = await listUsers(ctx.db, input);
+      await recordReads(ctx.db, ctx.user.id, "account.read_list", "user", page.users.map((u) => u.id), { source: "accounts.list" });
+      return page;
+    }),
   setStatus: roleProcedure("admin")
     .input(setUserStatusInput)
     .mutation(({ ctx, input }) => setUserStatus(ctx.db, ctx.user, input.userId, input.status)),

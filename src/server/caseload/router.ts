@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordReads } from "../audit/record";
 import { profileForCaller } from "../matching/access";
 import { todayIso } from "../offers/validate";
 import { roleProcedure, router } from "../trpc/init";
@@ -50,7 +51,9 @@ export const caseloadRouter = router({
     } else if (input.adviserId === "none") scope = sql`p.adviser_id is null`;
     else if (input.adviserId) scope = myCaseloadScope(input.adviserId);
     else scope = sql`true`;
-    return caseloadPage(ctx.db, scope, f, pageOf(input));
+    const page = await caseloadPage(ctx.db, scope, f, pageOf(input));
+    await recordReads(ctx.db, ctx.user.id, "profile.read_list", "profile", page.items.map((i) => i.profileId), { source: "caseload.list" });
+    return page;
   }),
 
   /** Adviser: their territory's people nobody follows yet. Admin: all unassigned (by territory filter). */
@@ -61,7 +64,9 @@ export const caseloadRouter = router({
       scope = unassignedScope(ctx.user.territoryCode);
       delete f.territoryCode;
     } else scope = sql`p.adviser_id is null`;
-    return caseloadPage(ctx.db, scope, f, pageOf(input));
+    const page = await caseloadPage(ctx.db, scope, f, pageOf(input));
+    await recordReads(ctx.db, ctx.user.id, "profile.read_list", "profile", page.items.map((i) => i.profileId), { source: "caseload.unassigned" });
+    return page;
   }),
 
   /** Adviser: take an unassigned person of their territory (refused if someone took them first). */

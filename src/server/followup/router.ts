@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { recordReads } from "../audit/record";
 import { listOutbox } from "../notifications/outbox";
 import { createPlacementInput } from "../placements/inputs";
 import { createPlacementByAdviser } from "../placements/create";
@@ -25,13 +26,22 @@ function scopeFor(user: SessionUser, adviserId: string | null | undefined): Scop
 export const followupRouter = router({
   placementsOfProfile: staff
     .input(z.object({ profileId: z.uuid("Personne introuvable.") }))
-    .query(({ ctx, input }) => placementsOfProfile(ctx.db, ctx.user, input.profileId)),
+    .query(async ({ ctx, input }) => {
+      const result = await placementsOfProfile(ctx.db, ctx.user, input.profileId);
+      await recordReads(ctx.db, ctx.user.id, "profile.read_placements", "profile", [result.profile.id], { source: "followup.placementsOfProfile" });
+      return result;
+    }),
   createPlacement: staff.input(createPlacementInput).mutation(({ ctx, input }) => createPlacementByAdviser(ctx.db, ctx.user, input)),
   recordCheckIn: staff.input(recordCheckInInput).mutation(({ ctx, input }) => recordCheckIn(ctx.db, ctx.user, input)),
   /** Pending check-ins due this week and overdue ("today" may be given to look at another day). */
   due: staff
     .input(followupScopeInput)
-    .query(({ ctx, input }) => dueLists(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? parisToday())),
+    .query(async ({ ctx, input }) => {
+      const lists = await dueLists(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? parisToday());
+      const people = [...lists.dueThisWeek, ...lists.overdue].map((i) => i.profileId);
+      await recordReads(ctx.db, ctx.user.id, "profile.read_followup", "profile", people, { source: "followup.due" });
+      return lists;
+    }),
   figures: staff
     .input(followupScopeInput)
     .query(({ ctx, input }) => adviserFigures(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? parisToday())),

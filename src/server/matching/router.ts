@@ -1,6 +1,9 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
+import { recordReads } from "../audit/record";
 import { beneficiaryProfiles } from "../profiles/schema";
+import type { Database } from "../db/client";
+import type { SessionUser } from "../trpc/context";
 import { roleProcedure, router } from "../trpc/init";
 import { CONTRACTS } from "../offers/schema";
 import { offerSummaries } from "../offers/summaries";
@@ -11,6 +14,19 @@ import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForB
 const limit = z.number().int().min(1).max(100);
 /** How deep an adviser's ranking looks for their own people before keeping the first ones. */
 const ADVISER_SCAN = 1000;
+
+/** The raw ranking an admin (everyone) or an adviser (the people they may see) gets. */
+async function rankingForStaff(db: Database, user: SessionUser, offerId: string, limit: number) {
+  if (user.role !== "adviser") return matchCandidatesForOffer(db, offerId, limit);
+  const ranked = await matchCandidatesForOffer(db, offerId, ADVISER_SCAN);
+  if (ranked.length === 0) return [];
+  const reach = await db
+    .select({ id: beneficiaryProfiles.id, adviserId: beneficiaryProfiles.adviserId, territoryCode: beneficiaryProfiles.territoryCode })
+    .from(beneficiaryProfiles)
+    .where(inArray(beneficiaryProfiles.id, ranked.map((i) => i.id)));
+  const visible = new Set(reach.filter((p) => adviserMaySee(user, p)).map((p) => p.id));
+  return ranked.filter((i) => visible.has(i.id)).slice(0, limit);
+}
 
 export const matchingRouter = router({
   /**
@@ -23,15 +39,9 @@ export const matchingRouter = router({
     .input(z.object({ offerId: z.uuid("Identifiant d'offre invalide."), limit: limit.default(50) }))
     .query(async ({ ctx, input }) => {
       const offerId = await offerForCaller(ctx.db, ctx.user, input.offerId);
-      if (ctx.user.role !== "adviser") return matchCandidatesForOffer(ctx.db, offerId, input.limit);
-      const ranked = await matchCandidatesForOffer(ctx.db, offerId, ADVISER_SCAN);
-      if (ranked.length === 0) return [];
-      const reach = await ctx.db
-        .select({ id: beneficiaryProfiles.id, adviserId: beneficiaryProfiles.adviserId, territoryCode: beneficiaryProfiles.territoryCode })
-        .from(beneficiaryProfiles)
-        .where(inArray(beneficiaryProfiles.id, ranked.map((i) => i.id)));
-      const visible = new Set(reach.filter((p) => adviserMaySee(ctx.user, p)).map((p) => p.id));
-      return ranked.filter((i) => visible.has(i.id)).slice(0, input.limit);
+      const items = await rankingForStaff(ctx.db, ctx.user, offerId, input.limit);
+      await recordReads(ctx.db, ctx.user.id, "profile.read_ranking", "profile", items.map((i) => i.id), { source: "matching.candidatesForOffer" });
+      return items;
     }),
   /** A beneficiary (their own profile), or an adviser/admin for a profile they follow. */
   offersForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")

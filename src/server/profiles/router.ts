@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { recordReads } from "../audit/record";
 import { users } from "../auth/schema";
 import { z } from "zod";
 import { maskToShifts } from "../geo/shifts";
@@ -102,6 +103,7 @@ export const profileRouter = router({
   ofPerson: adviser.input(z.object({ profileId: z.uuid("Profil invalide.") })).query(async ({ ctx, input }) => {
     const id = await profileForCaller(ctx.db, ctx.user, input.profileId);
     const stored = await loadProfile(ctx.db, id);
+    if (stored) await recordReads(ctx.db, ctx.user.id, "profile.read_cv", "profile", [id], { source: "profile.ofPerson" });
     const [account] = stored?.userId
       ? await ctx.db.select({ userId: users.id, status: users.status }).from(users).where(eq(users.id, stored.userId)).limit(1)
       : [];

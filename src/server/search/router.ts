@@ -5,6 +5,7 @@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordReads } from "../audit/record";
 import { queryRows, type Database } from "../db/client";
 import { CONTRACTS } from "../offers/schema";
 import { publicProcedure, roleProcedure, router } from "../trpc/init";
@@ -116,6 +117,8 @@ export const searchRouter = router({
   }),
   profiles: roleProcedure("adviser", "admin").input(profileSearchInput).query(async ({ ctx, input }) => {
     const engine = await searchEngine(ctx.db);
-    return engine.searchProfiles({ text: input.q, limit: input.limit, offset: input.offset }, profileScopeOf(ctx.user));
+    const result = await engine.searchProfiles({ text: input.q, limit: input.limit, offset: input.offset }, profileScopeOf(ctx.user));
+    await recordReads(ctx.db, ctx.user.id, "profile.read_search", "profile", result.hits.map((h) => h.id), { source: "search.profiles" });
+    return result;
   }),
 });
