@@ -12,6 +12,9 @@ export async function register() {
   const { startSearchJob } = await import("./server/jobs/search-job");
   startSearchJob();
   // The admins' instance settings (stored over the instance file) before the first page.
-  const [{ getDb }, { refreshInstanceSettings }] = await Promise.all([import("./server/db"), import("./server/instance/settings")]);
-  await refreshInstanceSettings(await getDb()).catch((err) => console.error("Réglages de l'instance illisibles au démarrage :", err));
+  // Without a database (a wrong DATABASE_URL, the server down) the process still starts: pages
+  // then say the service is down and /api/health answers 503 until the database answers.
+  const [{ databaseIfAvailable }, { refreshInstanceSettings }] = await Promise.all([import("./server/db"), import("./server/instance/settings")]);
+  const db = await databaseIfAvailable();
+  if (db) await refreshInstanceSettings(db).catch((err) => console.error("Réglages de l'instance illisibles au démarrage :", err));
 }

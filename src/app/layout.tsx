@@ -5,7 +5,8 @@ import { PwaRegister } from "@/components/PwaRegister";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TrpcReactProvider } from "@/lib/trpc/client";
-import { getDb } from "@/server/db";
+import { ServiceUnavailable } from "@/components/ServiceUnavailable";
+import { databaseIfAvailable } from "@/server/db";
 import { loadInstanceConfig } from "@/server/instance/config";
 import { refreshInstanceSettingsIfStale } from "@/server/instance/settings";
 import "./globals.css";
@@ -15,7 +16,9 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   // every page renders through here: settings saved by another process show within seconds
-  await refreshInstanceSettingsIfStale(await getDb());
+  // (without a database, the instance file's settings: the page then says the service is down)
+  const db = await databaseIfAvailable();
+  if (db) await refreshInstanceSettingsIfStale(db);
   const config = loadInstanceConfig();
   return {
     title: { default: config.displayName, template: `%s – ${config.displayName}` },
@@ -28,14 +31,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export async function generateViewport(): Promise<Viewport> {
-  await refreshInstanceSettingsIfStale(await getDb());
+  const db = await databaseIfAvailable();
+  if (db) await refreshInstanceSettingsIfStale(db);
   const config = loadInstanceConfig();
   // No maximum scale: people must be able to zoom.
   return { width: "device-width", initialScale: 1, themeColor: config.branding.primaryColor };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  await refreshInstanceSettingsIfStale(await getDb());
+  // Without a database no page can work: every page then says so in French (and /api/health
+  // answers 503) rather than failing with a bare server error.
+  const db = await databaseIfAvailable();
+  if (db) await refreshInstanceSettingsIfStale(db);
   const config = loadInstanceConfig();
   const session = await auth();
   const { branding } = config;
@@ -54,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader displayName={config.displayName} organisation={config.organisation} logo={branding.logo} />
         <main id="contenu" className="site-main" tabIndex={-1}>
           <div className="container">
-            <TrpcReactProvider>{children}</TrpcReactProvider>
+            <TrpcReactProvider>{db ? children : <ServiceUnavailable />}</TrpcReactProvider>
           </div>
         </main>
         <SiteFooter organisation={config.organisation} />

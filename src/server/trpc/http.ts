@@ -1,7 +1,9 @@
 // The tRPC endpoint's HTTP side (/api/trpc), apart from the Next.js route so that tests can
 // send it real requests: no answer is ever stored by a browser or a proxy, and a batch holds
 // at most MAX_BATCH_SIZE calls.
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Database } from "../db/client";
 import type { Context } from "./context";
 import { MAX_BATCH_SIZE } from "../../lib/trpc/limits";
 import { appRouter } from "./root";
@@ -18,6 +20,15 @@ export function batchSize(url: URL): number {
 }
 
 const NO_STORE = "no-store";
+
+export const SERVICE_UNAVAILABLE_MESSAGE = "Le service est momentanément indisponible. Réessayez dans quelques minutes.";
+
+/** The database for a request, or a 503 in French when it cannot be opened (see databaseIfAvailable). */
+export async function databaseForRequest(open: () => Promise<Database | null>): Promise<Database> {
+  const db = await open();
+  if (!db) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE });
+  return db;
+}
 
 /**
  * Answers one request to the endpoint. Answers carry `Cache-Control: no-store`: a signed-in
