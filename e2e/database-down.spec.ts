@@ -7,7 +7,8 @@ import { expect, test } from "@playwright/test";
 // exist. Health says 503, every page says in French that the service is down, the API answers
 // 503 in French: never a bare server error.
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+// well away from the other checkouts' E2E_PORT servers
+const PORT = Number(process.env.E2E_DOWN_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 50);
 const BASE = `http://localhost:${PORT}`;
 let server: ChildProcess | undefined;
 
