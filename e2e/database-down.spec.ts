@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 // A wrong DATABASE_URL at start (issue 15, item 13): a second `next start` of the build the
-// Playwright server already made, on the next port, pointed at a PostgreSQL that does not
+// Playwright server already made, on its own port, pointed at a PostgreSQL that does not
 // exist. Health says 503, every page says in French that the service is down, the API answers
 // 503 in French: never a bare server error.
 

@@ -29,6 +29,11 @@ export default function PersonalData() {
           nouveaux codes et d'imports par compte, pendant 24 heures, pour limiter les abus.
         </li>
         <li>La liste des actions importantes sur les comptes (création, activation, désactivation), pour la sécurité.</li>
+        <li>
+          Chaque fois qu'un conseiller ou l'équipe du Département voit vos données (votre CV, vos embauches, une liste, une
+          recherche ou un classement où vous apparaissez), le service note qui les a vues, quand et sur quelle page. Ces
+          consultations figurent dans le fichier de vos données que vous pouvez télécharger.
+        </li>
         <li>Plus tard, si vous le remplissez : votre CV (métiers, compétences, commune, déplacements, disponibilités).</li>
       </ul>
 
@@ -41,6 +46,13 @@ export default function PersonalData() {
         </li>
         <li>Vos données ne sont ni vendues, ni utilisées pour de la publicité.</li>
       </ul>
+
+      <h2>Les statistiques publiques</h2>
+      <p>
+        La page « Statistiques » ne donne que des nombres de personnes, jamais leurs noms. Tout nombre inférieur à 5 y est
+        masqué, seuls les mois terminés sont publiés, et un total n'est donné que si aucun de ses mois n'est masqué : personne
+        ne peut retrouver un nombre masqué en comparant plusieurs périodes.
+      </p>
 
       <h2>Combien de temps ?</h2>
       <p>
