@@ -9,6 +9,6 @@ export const statsRouter = router({
     .input(statsInput)
     .query(async ({ ctx, input }) => statsReport(ctx.db, await resolveFilters(ctx.db, input), { withCaseloads: true })),
 
-  /** The public statistics: the whole instance, no caseloads, counts below 5 hidden (computed at most every 5 minutes). */
+  /** The public statistics: the whole instance, closed months only, no caseloads, counts below 5 hidden so that no combination of answers gives one back (computed at most every 5 minutes). */
   public: publicProcedure.input(publicStatsInput).query(({ ctx, input }) => cachedPublicReport(ctx.db, input)),
 });
