@@ -1,32 +1,14 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordReads } from "../audit/record";
-import { beneficiaryProfiles } from "../profiles/schema";
-import type { Database } from "../db/client";
-import type { SessionUser } from "../trpc/context";
 import { roleProcedure, router } from "../trpc/init";
 import { CONTRACTS } from "../offers/schema";
 import { offerSummaries } from "../offers/summaries";
 import { formationSummaries } from "../formations/summaries";
-import { adviserMaySee, offerForCaller, profileForCaller } from "./access";
-import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
+import { offerForCaller, profileForCaller } from "./access";
+import { rankingForStaff } from "./staff-ranking";
+import { matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
 
 const limit = z.number().int().min(1).max(100);
-/** How deep an adviser's ranking looks for their own people before keeping the first ones. */
-const ADVISER_SCAN = 1000;
-
-/** The raw ranking an admin (everyone) or an adviser (the people they may see) gets. */
-async function rankingForStaff(db: Database, user: SessionUser, offerId: string, limit: number) {
-  if (user.role !== "adviser") return matchCandidatesForOffer(db, offerId, limit);
-  const ranked = await matchCandidatesForOffer(db, offerId, ADVISER_SCAN);
-  if (ranked.length === 0) return [];
-  const reach = await db
-    .select({ id: beneficiaryProfiles.id, adviserId: beneficiaryProfiles.adviserId, territoryCode: beneficiaryProfiles.territoryCode })
-    .from(beneficiaryProfiles)
-    .where(inArray(beneficiaryProfiles.id, ranked.map((i) => i.id)));
-  const visible = new Set(reach.filter((p) => adviserMaySee(user, p)).map((p) => p.id));
-  return ranked.filter((i) => visible.has(i.id)).slice(0, limit);
-}
 
 export const matchingRouter = router({
   /**
