@@ -11,6 +11,9 @@ export async function register() {
   startFollowupJob();
   const { startSearchJob } = await import("./server/jobs/search-job");
   startSearchJob();
+  // The retention schedule (warn then erase inactive profiles, old outbox e-mails).
+  const { startPrivacyJob } = await import("./server/jobs/privacy-job");
+  startPrivacyJob();
   // The admins' instance settings (stored over the instance file) before the first page.
   const [{ getDb }, { refreshInstanceSettings }] = await Promise.all([import("./server/db"), import("./server/instance/settings")]);
   await refreshInstanceSettings(await getDb()).catch((err) => console.error("Réglages de l'instance illisibles au démarrage :", err));

@@ -89,11 +89,19 @@ const inText = (col: SQL, values: string[]): SQL => (values.length ? sql`${col} 
 
 /**
  * Erases the person in one transaction (see the file's header). Returns false when there is
- * nobody to erase. Callers check who may erase whom before.
+ * nobody to erase (or `stillDue` says no). Callers check who may erase whom before.
  */
-export async function erasePerson(db: Database, target: ErasureTarget, by: ErasedBy, reason: EraseReason): Promise<boolean> {
+export async function erasePerson(
+  db: Database,
+  target: ErasureTarget,
+  by: ErasedBy,
+  reason: EraseReason,
+  options: { stillDue?: (tx: Database) => Promise<boolean> } = {},
+): Promise<boolean> {
   const erased = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
+    // the retention purge re-checks, under a row lock, that nothing happened since it decided
+    if (options.stillDue && !(await options.stillDue(tx))) return null;
     const p = await findPerson(tx, target);
     if (!p) return null;
     // ids of what belongs to them, which audit rows may point at
