@@ -6,6 +6,8 @@ import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { seedRichPerson } from "../testing/rich-person";
 import { personActionLabel } from "./export";
+import { renderExportPdf } from "./export-pdf";
+import { exportSections } from "./export-text";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -59,6 +61,22 @@ describe("my data export", () => {
     expect(data.accountHistory.find((e) => e.action === "account.sign_up")).toMatchObject({ who: { kind: "self" } });
     // changes to her placement by the adviser are listed too
     expect(data.accountHistory.some((e) => e.action === "checkin.record" && e.who.kind === "user")).toBe(true);
+
+    // the plain-French version (page and PDF) has every section, each with the seeded data
+    const sections = exportSections(data);
+    expect(sections.map((x) => x.id)).toEqual(["compte", "cv", "candidatures", "propositions", "emplois", "notes", "notifications", "e-mails", "journal"]);
+    for (const x of sections) expect(x.entries.length, x.id).toBeGreaterThan(0);
+    const text = (id: string) => JSON.stringify(sections.find((x) => x.id === id));
+    expect(text("cv")).toContain(p.phone);
+    expect(text("cv")).toContain("Aide-soignant");
+    expect(text("emplois")).toContain("Suivi à 1 mois");
+    expect(text("emplois")).toContain("toujours en poste");
+    expect(text("journal")).toContain(`Dossier d'une personne consulté — Conseiller ou conseillère : ${p.adviser.firstName} ${p.adviser.lastName}`);
+    expect(text("journal")).toContain("Consultation : dossiers des personnes");
+    const pdf = await renderExportPdf(data);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1")).toMatch(/NotoSans/); // the embedded font, not Helvetica
+    expect(pdf.toString("latin1")).not.toMatch(/Helvetica/);
   });
 
   it("unknown action codes still read as a sentence", () => {
