@@ -1,5 +1,5 @@
+// Plain constants of the privacy module (no server imports: client forms and pages read them).
 // Why a person was erased: the audit row keeps the code, never a free text that could name them.
-// (No server imports: the adviser's erase form reads these labels too.)
 
 export const ERASE_REASONS = {
   own_request: "La personne a supprimé son compte",
@@ -13,3 +13,6 @@ export type EraseReason = keyof typeof ERASE_REASONS;
 
 /** The reasons an adviser or an admin may choose. */
 export const STAFF_ERASE_REASONS = ["person_asked", "duplicate", "created_by_mistake", "left_programme"] as const satisfies readonly EraseReason[];
+
+/** Days an e-mail stays in the outbox after it was sent (or queued): the retention schedule, the privacy page. */
+export const OUTBOX_KEEP_DAYS = 30;

@@ -21,8 +21,9 @@ import { addDays, addMonths, parisToday, type IsoDate } from "../followup/schedu
 import { loadInstanceConfig } from "../instance/config";
 import { emailOutbox, notifications } from "../notifications/schema";
 import { erasePerson } from "./erase";
+import { OUTBOX_KEEP_DAYS } from "./reasons";
 
-export const OUTBOX_KEEP_DAYS = 30;
+export { OUTBOX_KEEP_DAYS };
 export const DEFAULT_INACTIVE_MONTHS = 24;
 export const RETENTION_WARNING_KIND = "retention_warning";
 
