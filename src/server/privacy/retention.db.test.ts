@@ -10,6 +10,7 @@ import { callerAs } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { makeProfile } from "../testing/factories";
 import { findInWholeDatabase, seedRichPerson } from "../testing/rich-person";
+import { privacyPurge } from "../../cli/privacy-command";
 import { RETENTION_WARNING_KIND, runRetention } from "./retention";
 
 let h: DatabaseHandle;
@@ -144,5 +145,14 @@ describe("retention schedule", () => {
     expect(left.has(old!.id)).toBe(false);
     expect(left.has(unsentOld!.id)).toBe(false);
     expect(left.has(recent!.id)).toBe(true);
+  });
+
+  it("the command line runs the same schedule and prints its report", async () => {
+    const out: string[] = [];
+    const log: string[] = [];
+    await privacyPurge(h.db, today, { json: true }, (x) => out.push(x), (x) => log.push(x));
+    expect(JSON.parse(out.join(""))).toMatchObject({ date: today, inactiveMonths: 24, warned: expect.any(Number), erased: expect.any(Number) });
+    await privacyPurge(h.db, today, {}, (x) => out.push(x), (x) => log.push(x));
+    expect(log.at(-1)).toMatch(/^Conservation au .* \(effacement après 24 mois sans activité\)/);
   });
 });
