@@ -212,10 +212,23 @@ test("a new person builds a CV on the phone, applies near Blois, downloads CV an
   // ---------------------------------------------------------------- my data
   await page.goto("/beneficiaire/mes-donnees");
   await checkPage(page, "mes données");
-  const json = await downloadBytes(page, () => page.getByRole("link", { name: "Télécharger mes données" }).click());
+  const json = await downloadBytes(page, () => page.getByRole("link", { name: "Télécharger (JSON)" }).click());
   const data = JSON.parse(json.toString("utf8"));
   expect(data.account.email).toBe(email);
   expect(data.applications.length).toBe(1);
+
+  // Everything in plain French, to read on the phone, print or save as a PDF.
+  await page.getByRole("link", { name: "Voir toutes mes données (à lire, imprimer ou PDF)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Toutes mes données" })).toBeVisible();
+  for (const title of ["Votre compte", "Votre CV", "Vos candidatures", "Qui a vu ou modifié vos données, et quand"]) {
+    await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "Votre compte" })).toContainText(email);
+  await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
+  await checkPage(page, "toutes mes données");
+  const dataPdf = await downloadBytes(page, () => page.getByRole("link", { name: "Télécharger en PDF" }).click());
+  expect(dataPdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+  await page.goto("/beneficiaire/mes-donnees");
 
   // Hide the profile from employers, at once.
   const hide = page.getByRole("switch", { name: "Cacher mon profil aux entreprises" });

@@ -11,6 +11,9 @@ export async function register() {
   startFollowupJob();
   const { startSearchJob } = await import("./server/jobs/search-job");
   startSearchJob();
+  // The retention schedule (warn then erase inactive profiles, old outbox e-mails).
+  const { startPrivacyJob } = await import("./server/jobs/privacy-job");
+  startPrivacyJob();
   // The admins' instance settings (stored over the instance file) before the first page.
   // Without a database (a wrong DATABASE_URL, the server down) the process still starts: pages
   // then say the service is down and /api/health answers 503 until the database answers.

@@ -32,6 +32,12 @@ describe("command line", () => {
     expect(r.stderr).toMatch(/DATABASE_URL doit commencer par postgres/);
   });
 
+  it("privacy purge refuses a date that does not exist before opening the database", () => {
+    const r = cli(["privacy", "purge", "--date", "2026-02-30"], { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/nothing" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--date attend une date AAAA-MM-JJ qui existe : 2026-02-30/);
+  });
+
   it("an unknown command prints the usage and fails", () => {
     const r = cli(["frobnicate"]);
     expect(r.status).toBe(1);

@@ -20,6 +20,7 @@ import { checkSearchArgs, searchCommand } from "./search-command";
 import { backupCommand, checkBackupArgs } from "./backup-command";
 import { checkImportArgs, importCommand } from "./import-command";
 import { dateOption, deliverySender, followupsDeliver, followupsDue, followupsRemind } from "./followups-command";
+import { privacyPurge } from "./privacy-command";
 
 const USAGE = `Usage : npm run cli -- <commande>
 
@@ -49,6 +50,9 @@ const USAGE = `Usage : npm run cli -- <commande>
   followups remind [--date AAAA-MM-JJ]
                                      rappels des points de suivi échus (notification + e-mail en boîte d'envoi)
   followups deliver                  envoie les e-mails de la boîte d'envoi par SMTP (SMTP_URL, MAIL_FROM)
+  privacy purge [--date AAAA-MM-JJ] [--json]
+                                     durée de conservation : prévient puis efface les profils inactifs,
+                                     retire de la boîte d'envoi les e-mails de plus de 30 jours
 
 Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans PGLITE_DIR (.data/pglite par défaut).`;
 
@@ -179,6 +183,10 @@ async function run(argv: string[]): Promise<void> {
     case "followups deliver": {
       const sender = await deliverySender();
       return withDatabase((h) => followupsDeliver(h.db, sender, log));
+    }
+    case "privacy purge": {
+      const today = dateOption(options); // checked before the database is opened
+      return withDatabase((h) => privacyPurge(h.db, today, options, (s) => process.stdout.write(s), log));
     }
     case "":
     case "help":

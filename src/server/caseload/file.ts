@@ -35,7 +35,8 @@ const CHECK_IN_LABELS = {
   cancelled: "annulé",
 } as const;
 
-async function placementsOf(db: Database, profileId: string) {
+/** A person's placements with their check-ins, newest first (the file and the personal-data export). */
+export async function placementsOf(db: Database, profileId: string) {
   const rows = await db
     .select({ p: placements, companyName: employers.name })
     .from(placements)

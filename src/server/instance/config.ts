@@ -34,6 +34,10 @@ export const instanceConfigSchema = z.object({
   /** base map style (MapLibre style URL); without one, maps show the data on a plain background */
   map: z.object({ styleUrl: z.url().nullable().default(null), attribution: z.string().nullable().default(null) }).default({ styleUrl: null, attribution: null }),
   exitReasons: z.array(z.object({ code: z.string().regex(/^[a-z_]+$/), label: z.string().min(1) })).min(1),
+  /** data retention (src/server/privacy/retention.ts): a profile inactive this many months is erased, after a warning a month before */
+  retention: z
+    .object({ inactiveProfileMonths: z.number().int().min(3, "au moins 3 mois").max(120, "au plus 120 mois").default(24) })
+    .default({ inactiveProfileMonths: 24 }),
 });
 
 export type InstanceConfig = z.infer<typeof instanceConfigSchema>;

@@ -31,6 +31,7 @@ type DueRow = {
   last_name: string;
   adviser_id: string;
   adviser_email: string | null;
+  profile_id: string;
 };
 
 /** The words of one reminder (notification and e-mail share them). */
@@ -68,7 +69,7 @@ export async function sendDueReminders(
         tx,
         sql`select c.id, c.months_after::int as months_after, c.due_on::text as due_on, pl.job_title,
             coalesce(pl.employer_name, e.name) as employer_name, p.first_name, p.last_name,
-            a.id as adviser_id, a.email as adviser_email
+            a.id as adviser_id, a.email as adviser_email, p.id as profile_id
           from check_ins c
           join placements pl on pl.id = c.placement_id
           join beneficiary_profiles p on p.id = pl.profile_id
@@ -95,12 +96,13 @@ export async function sendDueReminders(
         ),
       }));
       await tx.insert(notifications).values(
-        texts.map((t) => ({ userId: String(t.r.adviser_id), kind: CHECK_IN_DUE_KIND, title: t.title, body: t.body, link: "/conseiller/suivi" })),
+        texts.map((t) => ({ userId: String(t.r.adviser_id), kind: CHECK_IN_DUE_KIND, title: t.title, body: t.body, link: "/conseiller/suivi", aboutProfileId: String(t.r.profile_id) })),
       );
       const mails = texts
         .filter((t) => t.r.adviser_email)
         .map((t) => ({
           toAddress: t.r.adviser_email!,
+          aboutProfileId: String(t.r.profile_id),
           subject: `[${platform}] ${t.title}`,
           body: `Bonjour,\n\n${t.title}.\n${t.body}\n\nRetrouvez vos points de suivi sur ${platform}, page « Suivi des emplois » (/conseiller/suivi).\n\nCe message est envoyé automatiquement.`,
         }));

@@ -14,10 +14,12 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body"),
     link: text("link"),
+    /** the person this notification is about (erased with them), when it is about one */
+    aboutProfileId: uuid("about_profile_id"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("notifications_user").on(t.userId, t.createdAt)],
+  (t) => [index("notifications_user").on(t.userId, t.createdAt), index("notifications_about").on(t.aboutProfileId)],
 );
 
 /** Every e-mail the platform sends; in development (no SMTP) they stay here and an outbox page shows them. */
@@ -30,9 +32,11 @@ export const emailOutbox = pgTable(
     body: text("body").notNull(),
     /** holds a secret (a forgotten password's code): never shown on the outbox page */
     confidential: boolean("confidential").notNull().default(false),
+    /** the person this e-mail is about (erased with them), when it is about one */
+    aboutProfileId: uuid("about_profile_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("email_outbox_created").on(t.createdAt)],
+  (t) => [index("email_outbox_created").on(t.createdAt), index("email_outbox_about").on(t.aboutProfileId)],
 );

@@ -56,8 +56,8 @@ describe("my data", () => {
     expect(await h.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     expect(await h.db.select().from(beneficiaryProfiles).where(eq(beneficiaryProfiles.userId, user.id))).toHaveLength(0);
     expect((await verifySignIn(h.db, "efface@exemple.fr", "Jardin-2026", "203.0.113.90")).ok).toBe(false);
-    const erased = await h.db.select().from(auditEvents).where(eq(auditEvents.action, "account.erased"));
-    expect(erased.at(-1)?.details).toEqual({ role: "beneficiary", territoryCode: null });
+    const erased = await h.db.select().from(auditEvents).where(eq(auditEvents.action, "person.erased"));
+    expect(erased.at(-1)?.details).toEqual({ reason: "own_request", erasedBy: "self", role: "beneficiary", territoryCode: "blois" });
     // the old session is worthless
     const stale = await callerFor(h.db, user.id);
     await expect(stale.profile.mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });

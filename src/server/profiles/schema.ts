@@ -55,6 +55,8 @@ export const beneficiaryProfiles = pgTable(
     stepsDone: text("steps_done").array().notNull().default(sql`'{}'::text[]`),
     /** hash of the imported line that last wrote this row: a re-import of the same line writes nothing */
     importHash: text("import_hash"),
+    /** when the person was warned that their inactive profile would be erased (privacy/retention.ts) */
+    retentionWarnedAt: timestamp("retention_warned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,6 +4,7 @@ import { RefusedNotice } from "@/components/RefusedNotice";
 import { formatDate } from "@/components/roles";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
@@ -94,6 +95,7 @@ export default async function AdviserHome({ searchParams }: Props) {
   return (
     <>
       <RefusedNotice searchParams={searchParams} />
+      {first(params.personne) === "effacee" ? <Notice tone="success">La personne et toutes ses données sont effacées.</Notice> : null}
       <PageHeader
         title={`Bonjour ${user.firstName}`}
         intro={isAdmin ? "Toutes les personnes suivies, et celles qui n'ont pas encore de conseiller." : "Les personnes que vous suivez, et celles de votre territoire qui n'ont pas encore de conseiller."}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { loadInstanceConfig } from "@/server/instance/config";
+import { OUTBOX_KEEP_DAYS } from "@/server/privacy/reasons";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
@@ -28,13 +29,18 @@ export default function PersonalData() {
           Le nombre d'inscriptions et de codes d'activation erronés par adresse internet, et de demandes de contact, de
           nouveaux codes et d'imports par compte, pendant 24 heures, pour limiter les abus.
         </li>
-        <li>La liste des actions importantes sur les comptes (création, activation, désactivation), pour la sécurité.</li>
+        <li>
+          La liste des actions importantes (création, activation, désactivation d'un compte) et de chaque fois qu'une personne
+          de l'équipe ou une entreprise ouvre votre dossier ou voit votre nom : qui, et quand.
+        </li>
         <li>
           Chaque fois qu'un conseiller ou l'équipe du Département voit vos données (votre CV, vos embauches, une liste, une
           recherche ou un classement où vous apparaissez), le service note qui les a vues, quand et sur quelle page. Ces
-          consultations figurent dans le fichier de vos données que vous pouvez télécharger.
+          consultations figurent dans vos données, que vous pouvez lire et télécharger.
         </li>
-        <li>Plus tard, si vous le remplissez : votre CV (métiers, compétences, commune, déplacements, disponibilités).</li>
+        <li>Votre CV (métiers, compétences, commune, déplacements, disponibilités), vos candidatures et les offres qu'on vous propose.</li>
+        <li>Vos emplois trouvés ici et leur suivi à 1, 3 et 6 mois, et les notes de votre conseiller.</li>
+        <li>Vos notifications et les e-mails que nous vous écrivons.</li>
       </ul>
 
       <h2>Qui les voit ?</h2>
@@ -55,15 +61,36 @@ export default function PersonalData() {
       </p>
 
       <h2>Combien de temps ?</h2>
+      <ul>
+        <li>
+          Tant que vous utilisez le service. Après {config.retention.inactiveProfileMonths} mois sans aucune activité (pas de
+          connexion, pas de changement de votre CV, pas de candidature, pas de réponse à une proposition, pas de suivi ni de note
+          de votre conseiller), nous effaçons tout.
+        </li>
+        <li>
+          Un mois avant, nous vous prévenons : par e-mail, et dans le site si vous avez un compte. Votre conseiller est prévenu
+          aussi. Il suffit de vous connecter pour tout garder.
+        </li>
+        <li>Les e-mails que nous envoyons sont effacés {OUTBOX_KEEP_DAYS} jours après l'envoi.</li>
+      </ul>
+
+      <h2>Voir toutes vos données</h2>
       <p>
-        Tant que votre compte est utilisé. Vous pouvez demander la suppression de votre compte à tout moment.
+        Dans votre espace, page « Mes données », vous pouvez tout lire, l'imprimer ou le télécharger (PDF, et JSON pour un
+        autre service) : votre compte, votre CV, vos candidatures, les propositions, vos emplois et leur suivi, les notes de
+        votre conseiller, vos notifications, les e-mails, et la liste de qui a vu ou modifié vos données, et quand.
       </p>
 
-      <h2>Vos droits</h2>
+      <h2>Tout effacer</h2>
       <p>
-        Vous pouvez demander à voir vos données, les corriger ou les supprimer. Demandez-le à votre conseiller ou
-        écrivez à {config.organisation}. Si vous n'êtes pas satisfait de la réponse, vous pouvez vous adresser à la
-        CNIL (Commission nationale de l'informatique et des libertés).
+        Vous pouvez supprimer votre compte à tout moment, page « Mes données » (nous vous redemandons votre mot de passe). Si
+        vous n'avez pas de compte, votre conseiller ou le Département peut vous effacer : demandez-le.
+      </p>
+      <p>
+        Nous effaçons alors tout ce qui vous concerne : compte, CV, candidatures, propositions, emplois et suivi, notes, e-mails et
+        notifications (les vôtres et ceux envoyés à votre conseiller sur vous), résultats de recherche. Dans la liste des actions,
+        il reste seulement « une personne a été effacée », qui l'a fait, pourquoi et quand, sans votre nom. On ne peut pas revenir
+        en arrière.
       </p>
 
       <h2>Cookies</h2>

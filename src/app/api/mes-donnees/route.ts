@@ -1,6 +1,6 @@
 import { currentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { exportPersonalData } from "@/server/privacy/domain";
+import { exportPersonalData } from "@/server/privacy/export";
 
 export const dynamic = "force-dynamic";
 

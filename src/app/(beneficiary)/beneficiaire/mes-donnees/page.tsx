@@ -50,17 +50,26 @@ export default async function MyDataPage() {
           <dd>{plural(data?.applications.length ?? 0, "candidature", "candidatures")}</dd>
           <dt>Vos propositions</dt>
           <dd>{plural(data?.proposals.length ?? 0, "proposition", "propositions")}</dd>
-          <dt>L'historique du compte</dt>
-          <dd>{plural(data?.accountHistory.length ?? 0, "événement", "événements")} (connexions, changements)</dd>
+          <dt>Vos emplois et leur suivi</dt>
+          <dd>{plural(data?.placements.length ?? 0, "emploi", "emplois")}</dd>
+          <dt>Les notes de votre conseiller</dt>
+          <dd>{plural(data?.adviserNotes.length ?? 0, "note", "notes")}</dd>
+          <dt>Qui a vu ou modifié vos données</dt>
+          <dd>{plural(data?.accountHistory.length ?? 0, "événement", "événements")} (qui, quoi, quand)</dd>
         </dl>
         <p>
           Les entreprises ne voient jamais si vous touchez le RSA, votre santé ni les notes de votre conseiller. Pour en savoir
           plus, lisez la page <Link href="/donnees-personnelles">Données personnelles</Link>.
         </p>
-        <a href="/api/mes-donnees" download className="btn btn--secondary btn--block">
-          <IconDownload />
-          <span>Télécharger mes données</span>
-        </a>
+        <div className="actions">
+          <Link href="/beneficiaire/mes-donnees/tout" className="btn btn--primary btn--block">
+            <span>Voir toutes mes données (à lire, imprimer ou PDF)</span>
+          </Link>
+          <a href="/api/mes-donnees" download className="btn btn--secondary btn--block">
+            <IconDownload />
+            <span>Télécharger (JSON)</span>
+          </a>
+        </div>
       </Card>
 
       {profile ? (
@@ -74,10 +83,12 @@ export default async function MyDataPage() {
         <ul>
           <li>votre compte et votre mot de passe ;</li>
           <li>votre CV : commune, métiers, compétences, formations ;</li>
-          <li>vos candidatures et vos propositions.</li>
+          <li>vos candidatures et vos propositions ;</li>
+          <li>vos emplois et leur suivi, les notes de votre conseiller ;</li>
+          <li>vos notifications, les e-mails vous concernant, et votre nom dans la liste de qui a vu vos données.</li>
         </ul>
         <p>
-          Nous gardons seulement un chiffre anonyme pour les statistiques (un compte a été supprimé), sans votre nom.{" "}
+          Il reste seulement une ligne « une personne a effacé son compte », avec la date, sans votre nom.{" "}
           <strong>On ne peut pas revenir en arrière.</strong>
         </p>
         <EraseAccount />

@@ -13,6 +13,8 @@ import { PlacementsPanel } from "@/components/adviser/followup/PlacementsPanel";
 import { PersonCvActions } from "@/components/adviser/cv/PersonCvActions";
 import { ProposeOfferForm } from "@/components/adviser/caseload/ProposeOfferForm";
 import { TakeButton } from "@/components/adviser/caseload/TakeButton";
+import { ErasePersonForm } from "@/components/adviser/caseload/ErasePersonForm";
+import { IconTrash } from "@/components/beneficiary/icons";
 import { APPLICATION_STATUS_LABELS, PROPOSAL_STATUS_LABELS } from "@/components/adviser/caseload/labels";
 import "@/components/adviser/caseload/caseload.css";
 import { serverCaller } from "@/lib/trpc/server";
@@ -253,6 +255,16 @@ export default async function PersonFilePage({ params }: Props) {
           ))}
         </ol>
       </Card>
+
+      {user.role === "admin" || (identity.adviserId === user.id && identity.account?.status !== "active") ? (
+        // an adviser erases their people without an account of their own; an admin anyone (privacy.erasePerson)
+        <Card title="Effacer la personne" icon={<IconTrash />} id="effacer">
+          {identity.account?.status === "active" ? (
+            <p>Cette personne a un compte : elle peut l'effacer elle-même, page « Mes données ». Effacez-la ici seulement si elle vous l'a demandé.</p>
+          ) : null}
+          <ErasePersonForm profileId={profileId} name={name} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,180 @@
+// The personal-data export in plain French, as sections of short lines: the printable page
+// (/beneficiaire/mes-donnees/tout) and its PDF (/api/mes-donnees/pdf) both render these, so
+// they always say the same thing.
+
+import type { AccessEvent, PersonalDataExport } from "./export";
+
+export type ExportEntry = { heading?: string; lines: string[] };
+export type ExportSection = { id: string; title: string; intro?: string; entries: ExportEntry[]; empty: string };
+
+const TZ = "Europe/Paris";
+/** "12 mars 2026" */
+export function frDay(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const d = typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: TZ }).format(d);
+}
+/** "12 mars 2026 à 14:05" */
+export function frDayTime(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const d = typeof value === "string" ? new Date(value) : value;
+  return `${frDay(d)} à ${new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZone: TZ }).format(d)}`;
+}
+
+const ACCOUNT_STATUS = { active: "actif", pending: "en attente d'activation", disabled: "désactivé" } as const;
+const TRAVEL = { walk: "à pied", bike: "à vélo", public_transport: "en bus ou en train", car: "en voiture", two_wheeler: "en deux-roues", carpool: "en covoiturage" } as const;
+const LICENCE = { none: "pas de permis", in_progress: "permis en cours", B: "permis B", other: "autre permis" } as const;
+const APPLICATION = { sent: "envoyée", seen: "lue par l'employeur", interview: "entretien proposé", hired: "embauche", declined: "non retenue", withdrawn: "retirée" } as const;
+const PROPOSAL = { pending: "en attente de votre réponse", accepted: "acceptée", declined: "refusée" } as const;
+const CHECK_IN = { pending: "à faire", in_post: "toujours en poste", ended: "emploi terminé", unreachable: "personne injoignable", cancelled: "annulé" } as const;
+const PLACEMENT = { active: "en cours", ended: "terminé" } as const;
+
+const yesNo = (b: boolean | null | undefined) => (b ? "oui" : "non");
+
+function who(w: AccessEvent["who"]): string {
+  switch (w.kind) {
+    case "self":
+      return "Vous";
+    case "system":
+      return "Le site, automatiquement";
+    case "gone":
+      return "Un compte qui n'existe plus";
+    case "user": {
+      const org = w.organisation ? ` (${w.organisation})` : "";
+      return `${w.roleLabel} : ${w.name || "sans nom"}${org}`;
+    }
+  }
+}
+
+/** The whole export as plain-French sections, in the order a person reads them. */
+export function exportSections(data: PersonalDataExport): ExportSection[] {
+  const a = data.account;
+  const p = data.profile;
+  const sections: ExportSection[] = [];
+
+  sections.push({
+    id: "compte",
+    title: "Votre compte",
+    empty: "",
+    entries: [
+      {
+        lines: [
+          `Nom : ${`${a.firstName} ${a.lastName}`.trim() || "—"}`,
+          `E-mail : ${a.email ?? "aucun"}`,
+          `Compte ${ACCOUNT_STATUS[a.status] ?? a.status}, créé le ${frDay(a.createdAt)}`,
+          `Dernière connexion : ${a.lastSignInAt ? frDayTime(a.lastSignInAt) : "jamais"}`,
+          `Numéro de compte : ${a.id}`,
+        ],
+      },
+    ],
+  });
+
+  const cv: ExportEntry[] = [];
+  if (p) {
+    cv.push({
+      heading: "Vous",
+      lines: [
+        `Nom : ${`${p.firstName} ${p.lastName}`.trim() || "—"}`,
+        `E-mail : ${p.email ?? "aucun"} — Téléphone : ${p.phone ?? "aucun"}`,
+        `Commune : ${p.commune?.name ?? p.communeInsee}${p.preciseLocation ? " (avec une adresse précise)" : ""}`,
+        ...(p.externalId ? [`Numéro de dossier du département : ${p.externalId}`] : []),
+        `Conseiller ou conseillère : ${p.adviserName ?? "aucun pour l'instant"}`,
+        `Numéro de CV : ${p.id}`,
+      ],
+    });
+    cv.push({
+      heading: "Déplacements et disponibilités",
+      lines: [
+        `Jusqu'à ${p.maxDistanceKm} km, ${p.travelModes.map((m) => TRAVEL[m as keyof typeof TRAVEL] ?? m).join(", ") || "moyen non indiqué"}`,
+        `${LICENCE[p.drivingLicence as keyof typeof LICENCE] ?? p.drivingLicence}, véhicule : ${yesNo(p.hasVehicle)}`,
+        `Disponible à partir du : ${p.availableFrom ? frDay(p.availableFrom) : "non indiqué"}`,
+        `Cherche un emploi : ${yesNo(p.seeking)} — Visible des entreprises : ${yesNo(p.visibleToEmployers)}${p.visibilityConsentAt ? ` (accord donné le ${frDay(p.visibilityConsentAt)})` : ""}`,
+      ],
+    });
+    const sought = p.jobs.filter((j) => j.kind === "sought");
+    const done = p.jobs.filter((j) => j.kind === "done");
+    cv.push({ heading: "Métiers cherchés", lines: sought.length ? sought.map((j) => j.label) : ["aucun"] });
+    if (done.length) cv.push({ heading: "Expérience", lines: done.map((j) => (j.years ? `${j.label} (${j.years} an${j.years >= 2 ? "s" : ""})` : j.label)) });
+    if (p.skills.length) cv.push({ heading: "Compétences", lines: p.skills.map((s) => s.label) });
+    if (p.formations?.length) cv.push({ heading: "Formations", lines: p.formations.map((f) => `${f.title}${f.year ? ` (${f.year})` : ""}`) });
+    if (p.about) cv.push({ heading: "Quelques mots sur vous", lines: [p.about] });
+    cv.push({ lines: [`CV créé le ${frDay(p.createdAt)}, modifié le ${frDay(p.updatedAt)}`] });
+  }
+  sections.push({ id: "cv", title: "Votre CV", entries: cv, empty: "Vous n'avez pas de CV." });
+
+  sections.push({
+    id: "candidatures",
+    title: "Vos candidatures",
+    empty: "Aucune candidature.",
+    entries: data.applications.map((x) => ({
+      heading: x.offer ? `${x.offer.title} — ${x.offer.employerName}` : (x.formation?.title ?? "Une offre qui n'existe plus"),
+      lines: [
+        `Envoyée le ${frDay(x.createdAt)} — ${APPLICATION[x.status] ?? x.status}`,
+        ...(x.statusReason ? [`Réponse : ${x.statusReason}`] : []),
+        ...(x.message ? [`Votre message : ${x.message}`] : []),
+      ],
+    })),
+  });
+
+  sections.push({
+    id: "propositions",
+    title: "Les offres qu'on vous a proposées",
+    empty: "Aucune proposition.",
+    entries: data.proposals.map((x) => ({
+      heading: x.offer ? `${x.offer.title} — ${x.offer.employerName}` : "Une offre qui n'existe plus",
+      lines: [
+        `${x.fromKind === "adviser" ? "Proposée par votre conseiller" : "Demande de contact de l'entreprise"} le ${frDay(x.createdAt)} — ${PROPOSAL[x.status] ?? x.status}`,
+        ...(x.message ? [`Message : ${x.message}`] : []),
+      ],
+    })),
+  });
+
+  sections.push({
+    id: "emplois",
+    title: "Vos emplois et leur suivi",
+    empty: "Aucun emploi enregistré.",
+    entries: data.placements.map((x) => ({
+      heading: `${x.jobTitle}${x.employerName ? ` chez ${x.employerName}` : ""}`,
+      lines: [
+        `Début le ${frDay(x.startsOn)} — ${PLACEMENT[x.status] ?? x.status}${x.endedOn ? `, fin le ${frDay(x.endedOn)}` : ""}`,
+        ...x.checkIns.map(
+          (c) =>
+            `Suivi à ${c.monthsAfter} mois (prévu le ${frDay(c.dueOn)}) : ${CHECK_IN[c.status as keyof typeof CHECK_IN] ?? c.status}${c.note ? ` — note : ${c.note}` : ""}`,
+        ),
+      ],
+    })),
+  });
+
+  sections.push({
+    id: "notes",
+    title: "Les notes de votre conseiller",
+    intro: "Les entreprises ne voient jamais ces notes.",
+    empty: "Aucune note.",
+    entries: data.adviserNotes.map((n) => ({ heading: `${n.author}, le ${frDayTime(n.at)}`, lines: [n.body] })),
+  });
+
+  sections.push({
+    id: "notifications",
+    title: "Vos notifications",
+    empty: "Aucune notification.",
+    entries: data.notifications.map((n) => ({ heading: frDayTime(n.at), lines: [n.title, ...(n.body ? [n.body] : []), n.readAt ? "Lue" : "Pas encore lue"] })),
+  });
+
+  sections.push({
+    id: "e-mails",
+    title: "Les e-mails que nous vous avons écrits",
+    intro: "Nous les effaçons 30 jours après l'envoi.",
+    empty: "Aucun e-mail.",
+    entries: data.emails.map((m) => ({ lines: [`${frDayTime(m.at)} : ${m.subject}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
+  });
+
+  sections.push({
+    id: "journal",
+    title: "Qui a vu ou modifié vos données, et quand",
+    intro: "Chaque fois qu'une personne de l'équipe ou une entreprise ouvre votre dossier ou change quelque chose, nous le notons ici.",
+    empty: "Rien pour l'instant.",
+    entries: data.accountHistory.map((e) => ({ lines: [`${frDayTime(e.at)} — ${e.label} — ${who(e.who)}`] })),
+  });
+
+  return sections;
+}
