@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { candidateHandle } from "../recruiting/handles";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accessCodes, users } from "../auth/schema";
@@ -166,11 +167,11 @@ describe("the procedures' limits", () => {
     const owner = await callerFor(h.db, c.owner.id);
     // another company's offer: refused as missing, not counted
     const stranger = await makeOffer(h.db, "41018");
-    await expect(owner.proposals.create({ offerId: stranger.id, profileId: person.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(owner.proposals.create({ offerId: stranger.id, candidateId: candidateHandle(stranger.id, person.id) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await hits(RATE_LIMITS.contactRequest.bucket, c.owner.id)).toBe(0);
     await fill(RATE_LIMITS.contactRequest, c.owner.id, RATE_LIMITS.contactRequest.max - 1);
-    await owner.proposals.create({ offerId: offer.id, profileId: person.id, message: "Bonjour" });
-    const err = await refusal(owner.proposals.create({ offerId: offer.id, profileId: other.id }));
+    await owner.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, person.id), message: "Bonjour" });
+    const err = await refusal(owner.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, other.id) }));
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(err.message).toMatch(/beaucoup de demandes de contact aujourd'hui\. Réessayez dans \d+ (minutes?|heures)\./);
     expect(await h.db.select().from(proposals).where(eq(proposals.profileId, other.id))).toHaveLength(0);
