@@ -35,10 +35,18 @@ function quotaItem(profileId: string): string {
   return createHmac("sha256", derivedKey("candidate-quota")).update(profileId).digest("base64url").slice(0, 22);
 }
 
+const visibleCache = new WeakMap<Database, { at: number; n: number }>();
+/** The count is re-read at most every minute per process (it moves slowly; counting a large instance is not free). */
+const VISIBLE_TTL_MS = 60_000;
+
 /** Visible (searchable) candidates of the instance. */
 export async function visibleCandidates(db: Database): Promise<number> {
+  const cached = visibleCache.get(db);
+  if (cached && Date.now() - cached.at < VISIBLE_TTL_MS) return cached.n;
   const [r] = await queryRows<{ n: number }>(db, sql`select count(distinct profile_id)::int as n from profile_match_points`);
-  return Number(r?.n ?? 0);
+  const n = Number(r?.n ?? 0);
+  visibleCache.set(db, { at: Date.now(), n });
+  return n;
 }
 
 export type Charge = {
