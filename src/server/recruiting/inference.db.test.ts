@@ -196,7 +196,8 @@ describe("position: nothing reveals more than the commune", () => {
 });
 
 describe("harvesting: one organisation lists only a small share", () => {
-  it("an organisation moving its offers and changing job codes for 1,000 requests reaches only a small share of the visible candidates", async () => {
+  // 1,000 requests: about 30 s on PostgreSQL, 45–75 s on PGlite on a loaded 2-core machine
+  it("an organisation moving its offers and changing job codes for 1,000 requests reaches only a small share of the visible candidates", { timeout: 300_000 }, async () => {
     const communes = await queryRows<{ insee: string }>(
       h.db,
       sql`select insee from communes where departement = '41' order by population desc limit 12`,
