@@ -171,7 +171,8 @@ function dedupeJobs(jobs: ProfileJob[]): ProfileJob[] {
 // gave: everything an organisation can learn from candidates (distances, distance filters,
 // the proximity part of the score) then says no more than the commune it is shown anyway.
 // The person's own matching (offers and formations near them) reads beneficiary_profiles and
-// keeps their precise point.
+// keeps their precise point. A profile whose commune is not in the referential has no point
+// to show and is not listed (the imports and the wizard only store known communes).
 const matchPointsSelect = sql`
   insert into profile_match_points (profile_id, large_domain, point, location, max_distance_km, has_licence,
     has_vehicle, available_from, shifts, rome_codes, domain_codes, skill_codes, formation_rome_codes)
