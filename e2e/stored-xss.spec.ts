@@ -1,6 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { watchPolicyViolations } from "./csp";
 import { DEMO, DEMO_PASSWORD, signIn, signUpWithCv, unique } from "./helpers";
+import { candidateHandle } from "../src/server/recruiting/handles";
+
+/** scripts/e2e-server.mjs's AUTH_SECRET, from which the candidate handles' key is derived */
+const E2E_AUTH_SECRET = "e2e-secret-not-for-production";
 
 // Issue 9, stored XSS, through the real pages: a person writes hostile text in every free-text
 // field the other side reads (CV presentation and formation, names, application message; offer
@@ -107,11 +111,17 @@ test("hostile text in offers, CVs, names and messages is shown as text on the ot
   await page.goto(`/employeur/offres/${offerId}/candidats`);
   await expect(page.getByTestId("candidate-card").filter({ hasText: "Candidat Y." }).first()).toBeVisible();
   await employerGuard.expectInert("candidats classés", ["Candidat Y."]);
-  // her own anonymous page, by her id (earlier runs left other "Candidat Y." near Blois)
+  // her own anonymous page, by her handle for this offer (earlier runs left other "Candidat Y."
+  // near Blois): the test knows the e2e server's AUTH_SECRET (scripts/e2e-server.mjs), an
+  // employer does not
   const data = (await (await person.request.get("/api/mes-donnees")).json()) as { profile: { id: string } };
   const profileId = data.profile.id;
-  await page.goto(`/employeur/offres/${offerId}/candidats/${profileId}`);
-  await employerGuard.expectInert("fiche anonyme", [formationTitle, "Candidat Y."]);
+  process.env.AUTH_SECRET = E2E_AUTH_SECRET;
+  const candidateId = candidateHandle(offerId, profileId);
+  await page.goto(`/employeur/offres/${offerId}/candidats/${candidateId}`);
+  await employerGuard.expectInert("fiche anonyme", ["Candidat Y."]);
+  // what she typed (the formation's title) never reaches an employer before she accepts
+  await expect(page.getByText(`CAP ${IMG}`)).toHaveCount(0);
   await page.getByRole("button", { name: /^Demander à contacter/ }).click();
   await page.getByLabel("Votre message (facultatif)").fill(contactMessage);
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
@@ -144,7 +154,7 @@ test("hostile text in offers, CVs, names and messages is shown as text on the ot
   await expect(application).toBeVisible();
   await employerGuard.expectInert("candidatures reçues", [`${NAME_QUOTES} ${LAST_QUOTES}`, applicationMessage]);
   await application.getByRole("link", { name: /Voir son CV/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/candidats/${profileId}$`));
+  await expect(page).toHaveURL(new RegExp(`/candidats/${candidateId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${NAME_QUOTES} ${LAST_QUOTES}`);
   await employerGuard.expectInert("son CV (employeur)", [formationTitle, about]);
 

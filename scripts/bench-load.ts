@@ -509,7 +509,7 @@ const EXPECT: Record<Scenario, { marker: string; link: RegExp }> = {
   // anyone: each result links to the sign-in page, then to the offer
   public: { marker: "offre", link: /href="\/connexion\?retour=%2Fbeneficiaire%2Foffres%2F[0-9a-f-]{36}/ },
   near: { marker: "Offres près de chez vous", link: /href="\/beneficiaire\/offres\/[0-9a-f-]{36}/ },
-  candidates: { marker: "Candidats pour", link: /href="\/employeur\/offres\/[0-9a-f-]{36}\/candidats\/[0-9a-f-]{36}/ },
+  candidates: { marker: "Candidats pour", link: /href="\/employeur\/offres\/[0-9a-f-]{36}\/candidats\/[A-Za-z0-9_-]{59}"/ },
 };
 
 async function checkTargets(base: string, scenario: Scenario, targets: Target[]) {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { candidateHandle } from "../recruiting/handles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
@@ -73,7 +74,7 @@ describe("proposals", () => {
     const company = await makeCompany(h.db);
     const employer = await callerFor(h.db, company.owner.id);
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
-    await employer.proposals.create({ profileId: person.profileId, offerId: offer.id, message: "Bonjour" });
+    await employer.proposals.create({ candidateId: candidateHandle(offer.id, person.profileId), offerId: offer.id, message: "Bonjour" });
     const { caller: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
     const other = await makeOffer(h.db, "41018");
     await adviser.proposals.create({ profileId: person.profileId, offerId: other.id, message: null });
@@ -98,12 +99,12 @@ describe("proposals", () => {
     const company = await makeCompany(h.db);
     const employer = await callerFor(h.db, company.owner.id);
     const own = await makeOffer(h.db, "41018", { employerId: company.employerId });
-    await expect(employer.proposals.create({ profileId: hidden.profileId, offerId: own.id })).rejects.toMatchObject({
+    await expect(employer.proposals.create({ candidateId: candidateHandle(own.id, hidden.profileId), offerId: own.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     const visible = await beneficiaryWithCv("41018", true);
     const foreign = await makeOffer(h.db, "41018");
-    await expect(employer.proposals.create({ profileId: visible.profileId, offerId: foreign.id })).rejects.toMatchObject({
+    await expect(employer.proposals.create({ candidateId: candidateHandle(foreign.id, visible.profileId), offerId: foreign.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -115,15 +116,15 @@ describe("proposals", () => {
     const { caller: loner } = await callerAs(h.db, "employer");
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await expect(
-      recruiter.proposals.create({ profileId: person.profileId, offerId: offer.id, message: "x".repeat(501) }),
+      recruiter.proposals.create({ candidateId: candidateHandle(offer.id, person.profileId), offerId: offer.id, message: "x".repeat(501) }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // an account without a company has no offer to contact anyone for
-    await expect(loner.proposals.create({ profileId: person.profileId, offerId: offer.id })).rejects.toMatchObject({
+    await expect(loner.proposals.create({ candidateId: candidateHandle(offer.id, person.profileId), offerId: offer.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    const created = await recruiter.proposals.create({ profileId: person.profileId, offerId: offer.id });
+    const created = await recruiter.proposals.create({ candidateId: candidateHandle(offer.id, person.profileId), offerId: offer.id });
     // one request per offer: no insisting after a "no"
-    await expect(recruiter.proposals.create({ profileId: person.profileId, offerId: offer.id })).rejects.toMatchObject({
+    await expect(recruiter.proposals.create({ candidateId: candidateHandle(offer.id, person.profileId), offerId: offer.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     const [mine] = await person.caller.proposals.mine();

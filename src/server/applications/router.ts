@@ -2,7 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { offerForCaller, profileForCaller } from "../matching/access";
 import { profileIdOfUser } from "../profiles/load";
-import { roleProcedure, router } from "../trpc/init";
+import { FieldErrors, roleProcedure, router } from "../trpc/init";
+import { profileOfCandidate } from "../recruiting/quota";
+import { candidateIdInput } from "../recruiting/handles";
 import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import type { Context, SessionUser } from "../trpc/context";
 import { answerProposal, apply, createProposal, myApplications, myProposals, withdrawApplication } from "./domain";
@@ -50,25 +52,34 @@ export const proposalsRouter = router({
     ),
   /**
    * An employer asks to contact a candidate for an offer of their company (any recruiter of
-   * it; another company's offer answers as a missing one); an adviser suggests an offer to a
-   * person they follow.
+   * it; another company's offer answers as a missing one), naming the candidate by the handle
+   * the offer's list gave (`candidateId`; another offer's handle answers as a missing
+   * candidate); an adviser suggests an offer to a person they follow (`profileId`).
    */
   create: roleProcedure("employer", "adviser")
     .input(
       z.object({
-        profileId: z.uuid("Identifiant de candidat invalide."),
+        profileId: z.uuid("Identifiant de candidat invalide.").optional(),
+        candidateId: candidateIdInput.optional(),
         offerId: z.uuid("Identifiant d'offre invalide."),
         message: shortMessage,
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (ctx.user.role === "employer") await offerForCaller(ctx.db, ctx.user, input.offerId);
-      else await profileForCaller(ctx.db, ctx.user, input.profileId);
+      let profileId: string;
+      if (ctx.user.role === "employer") {
+        await offerForCaller(ctx.db, ctx.user, input.offerId);
+        if (!input.candidateId) throw new FieldErrors({ candidateId: ["Identifiant de candidat invalide."] });
+        profileId = profileOfCandidate(input.offerId, input.candidateId);
+      } else {
+        if (!input.profileId) throw new FieldErrors({ profileId: ["Identifiant de candidat invalide."] });
+        profileId = await profileForCaller(ctx.db, ctx.user, input.profileId);
+      }
       await consumeRateLimit(ctx.db, RATE_LIMITS.contactRequest, ctx.user.id);
       return createProposal(
         ctx.db,
         { kind: ctx.user.role === "employer" ? "employer" : "adviser", userId: ctx.user.id },
-        { profileId: input.profileId, offerId: input.offerId, message: input.message ?? null },
+        { profileId, offerId: input.offerId, message: input.message ?? null },
       );
     }),
 });

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { candidateHandle } from "../recruiting/handles";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -239,9 +240,9 @@ describe("adviser notes stay private", () => {
     await adviser.proposals.create({ profileId: profile.id, offerId: offer.id, message: "Bonne candidate" });
 
     const list = await employer.recruiting.candidates({ offerId: offer.id });
-    expect(list.items.map((i) => i.profileId)).toContain(profile.id);
+    expect(list.items.map((i) => i.candidateId)).toContain(candidateHandle(offer.id, profile.id));
     expect(JSON.stringify(list)).not.toContain(secret);
-    const card = await employer.recruiting.candidate({ offerId: offer.id, profileId: profile.id });
+    const card = await employer.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, profile.id) });
     expect(JSON.stringify(card)).not.toContain(secret);
     expect((await adviser.caseload.file({ profileId: profile.id })).notes[0]!.body).toBe(secret);
   });

@@ -12,6 +12,7 @@ import { offerForCaller } from "../matching/access";
 import { communeByInsee, nearestCommune, resolveJobCodes, romeJobItems } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { FieldErrors } from "../trpc/init";
+import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import type { SessionUser } from "../trpc/context";
 import type { OfferFields } from "./inputs";
 import { offers, type Contract, type OfferStatus } from "./schema";
@@ -551,6 +552,16 @@ async function writeOffer(
     keptSkills: [...cur.requiredSkills, ...cur.wishedSkills],
   });
   const columns = await toColumns(db, v, cur.employerId);
+  if (cur.status === "published" || cur.status === "paused") {
+    // a published offer's place may change only a few times a day (see RATE_LIMITS.offerPlaceChange)
+    const [m] = await queryRows<{ moved: boolean }>(
+      db,
+      sql`select (commune_insee is distinct from ${v.communeInsee}
+          or ST_Distance(location, ${columns.location as unknown as SQL}, false) > 1) as moved
+        from offers where id = ${cur.id}::uuid`,
+    );
+    if (m?.moved) await consumeRateLimit(db, RATE_LIMITS.offerPlaceChange, cur.id);
+  }
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const [row] = await tx

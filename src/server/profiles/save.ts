@@ -167,13 +167,19 @@ function dedupeJobs(jobs: ProfileJob[]): ProfileJob[] {
   return [...seen.values()];
 }
 
+// The matcher's rows hold the COMMUNE's reference point, never the precise point a person
+// gave: everything an organisation can learn from candidates (distances, distance filters,
+// the proximity part of the score) then says no more than the commune it is shown anyway.
+// The person's own matching (offers and formations near them) reads beneficiary_profiles and
+// keeps their precise point. A profile whose commune is not in the referential has no point
+// to show and is not listed (the imports and the wizard only store known communes).
 const matchPointsSelect = sql`
   insert into profile_match_points (profile_id, large_domain, point, location, max_distance_km, has_licence,
     has_vehicle, available_from, shifts, rome_codes, domain_codes, skill_codes, formation_rome_codes)
-  select p.id, d, p.location_proj, p.location, p.max_distance_km,
+  select p.id, d, ST_Transform(c.location::geometry, ST_SRID(p.location_proj)), c.location, p.max_distance_km,
     p.driving_licence in ('B', 'other'), -- a licence an offer requiring one accepts
     p.has_vehicle, p.available_from, p.shifts, p.rome_codes, p.domain_codes, p.skill_codes, p.formation_rome_codes
-  from beneficiary_profiles p, unnest(p.large_domains) as d
+  from beneficiary_profiles p join communes c on c.insee = p.commune_insee, unnest(p.large_domains) as d
   where p.status = 'active' and p.seeking and p.visible_to_employers`;
 
 /**
@@ -189,5 +195,5 @@ export async function refreshMatchPoints(db: Database, profileId: string): Promi
 export async function rebuildAllMatchPoints(db: Database): Promise<void> {
   await db.execute(sql`delete from profile_match_points`);
   // Written in (domain, geohash) order: the rows one dense-city query reads share few pages.
-  await db.execute(sql`${matchPointsSelect} order by d, ST_GeoHash(p.location::geometry, 8)`);
+  await db.execute(sql`${matchPointsSelect} order by d, ST_GeoHash(c.location::geometry, 8)`);
 }

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { candidateHandle } from "../recruiting/handles";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accessCodes, users } from "../auth/schema";
@@ -8,7 +9,7 @@ import { openTestDatabase, TEST_ENGINE } from "../testing/db";
 import { callerAs, callerFor, makeUser, userByEmail } from "../testing/callers";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
 import { IMPORT_MODELS } from "../imports/models";
-import { consumeRateLimit, delayText, purgeRateLimitHits, RATE_LIMITS, recordRateLimitHit, type RateLimit } from "./limits";
+import { consumeQuota, consumeRateLimit, delayText, purgeRateLimitHits, RATE_LIMITS, recordRateLimitHit, type RateLimit } from "./limits";
 import { rateLimitHits } from "./schema";
 
 let h: DatabaseHandle;
@@ -75,6 +76,36 @@ describe("the sliding window", () => {
     const results = await Promise.allSettled(Array.from({ length: 16 }, () => consumeRateLimit(h.db, limit, "race")));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
     expect(await hits("test", "race")).toBe(5);
+  });
+
+  it("a quota over distinct items: seen items are free, new ones beyond max are left out, then refused with the reset delay", async () => {
+    const q = { bucket: "test_quota", windowMinutes: 60, message: "Quota atteint. Réessayez {delay}." };
+    const t0 = new Date("2026-11-22T10:00:00Z");
+    const first = await consumeQuota(h.db, q, "org", ["a", "b", "c"], 4, t0);
+    expect([...first.allowed].sort()).toEqual(["a", "b", "c"]);
+    expect(first).toMatchObject({ refused: 0, resetsAt: null });
+    // a, b again cost nothing; d fills the quota; e is left out
+    const second = await consumeQuota(h.db, q, "org", ["a", "b", "d", "e"], 4, new Date(t0.getTime() + minutes(10)));
+    expect([...second.allowed].sort()).toEqual(["a", "b", "d"]);
+    expect(second.refused).toBe(1);
+    expect(second.resetsAt).toEqual(new Date(t0.getTime() + minutes(60)));
+    expect(await hits("test_quota", "org")).toBe(4);
+    // only new items: refused, saying when the oldest leaves the window
+    const err = await refusal(consumeQuota(h.db, q, "org", ["e", "f"], 4, new Date(t0.getTime() + minutes(20))));
+    expect(err).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "Quota atteint. Réessayez dans 40 minutes." });
+    // another key has its own quota; after the window, new items come in again
+    expect((await consumeQuota(h.db, q, "other", ["e"], 4, new Date(t0.getTime() + minutes(20)))).allowed.has("e")).toBe(true);
+    expect((await consumeQuota(h.db, q, "org", ["e"], 4, new Date(t0.getTime() + minutes(61)))).allowed.has("e")).toBe(true);
+  });
+
+  it.skipIf(TEST_ENGINE === "pglite")("a quota holds when concurrent lists race for the last places (PostgreSQL: one connection each)", async () => {
+    const q = { bucket: "test_quota", windowMinutes: 60, message: "Quota atteint. Réessayez {delay}." };
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => consumeQuota(h.db, q, "race", [`p${i}a`, `p${i}b`, `p${i}c`], 10)),
+    );
+    const served = results.flatMap((r) => (r.status === "fulfilled" ? [...r.value.allowed] : []));
+    expect(new Set(served).size).toBe(10);
+    expect(await hits("test_quota", "race")).toBe(10);
   });
 
   it("forgets hits older than a day", async () => {
@@ -166,11 +197,11 @@ describe("the procedures' limits", () => {
     const owner = await callerFor(h.db, c.owner.id);
     // another company's offer: refused as missing, not counted
     const stranger = await makeOffer(h.db, "41018");
-    await expect(owner.proposals.create({ offerId: stranger.id, profileId: person.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(owner.proposals.create({ offerId: stranger.id, candidateId: candidateHandle(stranger.id, person.id) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await hits(RATE_LIMITS.contactRequest.bucket, c.owner.id)).toBe(0);
     await fill(RATE_LIMITS.contactRequest, c.owner.id, RATE_LIMITS.contactRequest.max - 1);
-    await owner.proposals.create({ offerId: offer.id, profileId: person.id, message: "Bonjour" });
-    const err = await refusal(owner.proposals.create({ offerId: offer.id, profileId: other.id }));
+    await owner.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, person.id), message: "Bonjour" });
+    const err = await refusal(owner.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, other.id) }));
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(err.message).toMatch(/beaucoup de demandes de contact aujourd'hui\. Réessayez dans \d+ (minutes?|heures)\./);
     expect(await h.db.select().from(proposals).where(eq(proposals.profileId, other.id))).toHaveLength(0);

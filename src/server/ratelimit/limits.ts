@@ -58,6 +58,16 @@ export const RATE_LIMITS = {
     windowMinutes: 24 * 60,
     message: "Vous avez envoyé beaucoup de demandes de contact aujourd'hui. Réessayez {delay}.",
   },
+  /**
+   * Changes of place of one published (or paused) offer: moving an offer around is how one
+   * would survey where candidates live; a real workplace rarely moves twice a day.
+   */
+  offerPlaceChange: {
+    bucket: "offer_place_change",
+    max: 2,
+    windowMinutes: 24 * 60,
+    message: "Le lieu de cette offre a déjà changé plusieurs fois aujourd'hui. Vous pourrez le modifier de nouveau {delay}.",
+  },
   /** CSV previews and imports one admin runs (each parses up to 5 MB). */
   import: {
     bucket: "import",
@@ -66,6 +76,103 @@ export const RATE_LIMITS = {
     message: "Trop d'imports en peu de temps. Réessayez {delay}.",
   },
 } as const satisfies Record<string, RateLimit>;
+
+/** A quota over distinct things in a sliding window: the same thing again costs nothing. */
+export type Quota = {
+  bucket: string;
+  windowMinutes: number;
+  /** what people read when the quota is spent; {delay} as in RateLimit */
+  message: string;
+};
+
+/**
+ * How many candidates (distinct people) one organisation may see on its pseudonymised lists
+ * and cards in 24 hours: a small share of the instance's visible candidates, so that no
+ * organisation can list more than that share whatever it does with its offers; with a floor
+ * so that a small instance still lets an honest employer work. Advisers looking at people
+ * outside their reach through an offer get the same bound, per adviser.
+ */
+export const CANDIDATE_QUOTA = {
+  bucket: "candidate_cards",
+  windowMinutes: 24 * 60,
+  /** share of the visible candidates */
+  share: 0.05,
+  /** at least this many a day */
+  min: 20,
+  message:
+    "Vous avez consulté beaucoup de candidats aujourd'hui : pour protéger les personnes inscrites, la liste est limitée. Vous pourrez en voir de nouveaux {delay}.",
+} as const satisfies Quota & { share: number; min: number };
+
+/** The daily number of candidates one organisation may see, for this many visible candidates. */
+export function candidateQuotaFor(visibleCandidates: number): number {
+  return Math.max(CANDIDATE_QUOTA.min, Math.floor(CANDIDATE_QUOTA.share * visibleCandidates));
+}
+
+export type QuotaOutcome = {
+  /** the items served: counted before within the window, or counted now */
+  allowed: Set<string>;
+  /** items left out because the quota is spent */
+  refused: number;
+  /** when the quota lets a new item in again (null when it is not spent) */
+  resetsAt: Date | null;
+};
+
+/**
+ * Counts the distinct `items` of `key` not already counted within the window, up to `max`
+ * in the window. Items already counted cost nothing; new ones beyond the quota are refused
+ * (left out of `allowed`). When every item asked for is refused, throws TOO_MANY_REQUESTS
+ * with the quota's message. Under the same advisory lock as the rate limits.
+ */
+export async function consumeQuota(
+  db: Database,
+  quota: Quota,
+  key: string,
+  items: string[],
+  max: number,
+  now = new Date(),
+): Promise<QuotaOutcome> {
+  const outcome = await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    await lockKey(tx, quota, key);
+    const since = new Date(now.getTime() - quota.windowMinutes * 60_000);
+    const rows = await queryRows<{ item: string; at: string | Date }>(
+      tx,
+      sql`select ${rateLimitHits.item} as item, min(${rateLimitHits.at}) as at from ${rateLimitHits}
+        where ${rateLimitHits.bucket} = ${quota.bucket} and ${rateLimitHits.key} = ${key}
+          and ${rateLimitHits.at} > ${since.toISOString()}::timestamptz and ${rateLimitHits.item} is not null
+        group by ${rateLimitHits.item}
+        order by 2`,
+    );
+    const counted = new Set(rows.map((r) => String(r.item)));
+    const allowed = new Set<string>();
+    const fresh: string[] = [];
+    let refused = 0;
+    for (const item of new Set(items)) {
+      if (counted.has(item)) allowed.add(item);
+      else if (counted.size + fresh.length < max) {
+        fresh.push(item);
+        allowed.add(item);
+      } else refused++;
+    }
+    if (fresh.length) {
+      await tx.insert(rateLimitHits).values(fresh.map((item) => ({ bucket: quota.bucket, key, item, at: now })));
+    }
+    // the oldest counted item leaves the window first
+    const oldest = rows[0] ? new Date(rows[0].at) : now;
+    const resetsAt = counted.size + fresh.length >= max ? new Date(oldest.getTime() + quota.windowMinutes * 60_000) : null;
+    return { allowed, refused, resetsAt };
+  });
+  if (Math.random() < PURGE_PROBABILITY) await purgeRateLimitHits(db);
+  if (outcome.refused > 0 && outcome.allowed.size === 0) {
+    refuse({ ...quota, max, message: quota.message }, outcome.resetsAt ?? now, now);
+  }
+  return outcome;
+}
+
+/** The quota's message for a reset time ("… dans 3 heures"). */
+export function quotaMessage(quota: Quota, resetsAt: Date, now = new Date()): string {
+  return quota.message.replace("{delay}", delayText(resetsAt.getTime() - now.getTime()));
+}
 
 /** "dans 1 minute", "dans 12 minutes", "dans 3 heures". */
 export function delayText(ms: number): string {
@@ -84,7 +191,7 @@ export class RateLimited extends TRPCError {
   }
 }
 
-async function lockKey(tx: Database, limit: RateLimit, key: string) {
+async function lockKey(tx: Database, limit: Pick<RateLimit, "bucket">, key: string) {
   await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${`${limit.bucket}:${key}`}, 0))`);
 }
 

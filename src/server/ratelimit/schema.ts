@@ -14,6 +14,11 @@ export const rateLimitHits = pgTable(
     bucket: text("bucket").notNull(),
     /** who: an address for anonymous actions, a user id otherwise */
     key: text("key").notNull(),
+    /**
+     * for quotas over distinct things (candidate cards): a keyed digest of the thing counted,
+     * so that seeing it again within the window costs nothing (see consumeQuota)
+     */
+    item: text("item"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("rate_limit_hits_bucket_key_at").on(t.bucket, t.key, t.at)],

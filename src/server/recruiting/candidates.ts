@@ -7,6 +7,7 @@ import { matchCandidatesForOffer, type CandidateFilters } from "../matching/quer
 import { candidateCards, type CandidateCard } from "./cards";
 import { declineWording } from "./decline-reasons";
 import { candidateIdentity, type CandidateIdentity } from "./identity";
+import { chargeCards, type Viewer } from "./quota";
 import { loadOffer, offerIsOpen, relationFor, relationsFor, type ContactState, type OfferRow } from "./relations";
 
 export type OfferHeader = {
@@ -54,35 +55,46 @@ export type CandidateList = {
   items: RankedCandidate[];
   /** applications to this offer from people outside this list (they are in the inbox) */
   applicantsNotListed: number;
+  /** French words when the daily quota of candidates left some out (see quota.ts) */
+  quotaNotice: string | null;
 };
+
+/** Candidates are ranked only for a published offer: a draft moved around must not survey the département. */
+export const NOT_PUBLISHED_MESSAGE =
+  "Publiez l'offre pour voir les candidats : le classement n'est proposé que pour les offres en ligne.";
 
 /** The matcher's ranking for an offer, as pseudonymised cards with the company's relations to each person. */
 export async function rankedCandidates(
   db: Database,
+  viewer: Viewer,
   offerId: string,
   filters: Pick<CandidateFilters, "maxDistanceKm" | "licence">,
   limit = 50,
 ): Promise<CandidateList> {
   const offer = await loadOffer(db, offerId);
+  if (!offerIsOpen(offer)) throw new TRPCError({ code: "PRECONDITION_FAILED", message: NOT_PUBLISHED_MESSAGE });
   const matches = await matchCandidatesForOffer(db, offerId, limit, {
     maxDistanceKm: filters.maxDistanceKm,
     licence: filters.licence,
   });
-  const ids = matches.map((m) => m.id);
-  const cards = await candidateCards(db, offerId, ids, new Map(matches.map((m) => [m.id, m])));
+  const charge = await chargeCards(db, viewer, matches.map((m) => m.id));
+  const shown = matches.filter((m) => charge.allowed.has(m.id));
+  const ids = shown.map((m) => m.id);
+  const cards = await candidateCards(db, offerId, ids, new Map(shown.map((m) => [m.id, m])));
   const relations = await relationsFor(db, offer, ids);
-  const rankOf = new Map(matches.map((m) => [m.id, m.rank]));
-  const items = cards.map((c) => {
-    const r = relations.get(c.profileId)!;
+  const rankOf = new Map(shown.map((m) => [m.id, m.rank]));
+  const items = cards.map(({ profileId, card }) => {
+    const r = relations.get(profileId)!;
     return {
-      ...c,
-      rank: rankOf.get(c.profileId)!,
+      ...card,
+      rank: rankOf.get(profileId)!,
       applied: !!r.application && r.application.status !== "withdrawn",
       proposedByAdviser: r.proposedByAdviser,
       contact: r.contact.state,
       identityGranted: r.identityGranted,
     };
   });
+  // applicants the quota left out are still counted here (they are in the inbox)
   const listed = new Set(ids);
   const applicants = await db
     .select({ profileId: applications.profileId })
@@ -93,6 +105,7 @@ export async function rankedCandidates(
     filters: { maxDistanceKm: filters.maxDistanceKm, licence: filters.licence },
     items,
     applicantsNotListed: applicants.filter((a) => !listed.has(a.profileId)).length,
+    quotaNotice: charge.notice,
   };
 }
 
@@ -127,6 +140,7 @@ const candidateNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Can
  */
 export async function candidateForOffer(
   db: Database,
+  viewer: Viewer,
   offerId: string,
   profileId: string,
   opts: { markSeen: boolean },
@@ -134,9 +148,12 @@ export async function candidateForOffer(
   const offer = await loadOffer(db, offerId);
   const rel = await relationFor(db, offer, profileId);
   if (!rel.searchable && !rel.identityGranted) throw candidateNotFound();
+  // a pseudonymised card costs like one on a list (nothing when already seen today)
+  if (!rel.identityGranted) await chargeCards(db, viewer, [profileId]);
   const [match] = await matchCandidatesForOffer(db, offerId, 1, { profileId });
-  const [card] = await candidateCards(db, offerId, [profileId], match ? new Map([[profileId, match]]) : undefined);
-  if (!card) throw candidateNotFound();
+  const [entry] = await candidateCards(db, offerId, [profileId], match ? new Map([[profileId, match]]) : undefined);
+  if (!entry) throw candidateNotFound();
+  const card = entry.card;
   const identity = rel.identityGranted ? await candidateIdentity(db, profileId) : null;
 
   let application = rel.application;

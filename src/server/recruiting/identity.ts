@@ -9,10 +9,10 @@ import type { DrivingLicence, TravelMode } from "../profiles/schema";
 /**
  * Who the candidate is and their full CV, for a company they applied to or agreed to be
  * contacted by: what the person's own CV page shows, minus the precise point, the adviser,
- * the département's identifiers and the account's settings.
+ * the département's identifiers, the profile id (the company holds a per-offer handle) and
+ * the account's settings.
  */
 export type CandidateIdentity = {
-  profileId: string;
   firstName: string;
   lastName: string;
   email: string | null;
@@ -45,7 +45,6 @@ export async function candidateIdentity(db: Database, profileId: string): Promis
     email = u?.email ?? null;
   }
   return {
-    profileId: p.id,
     firstName: p.firstName,
     lastName: p.lastName,
     email: email ?? null,
@@ -69,4 +68,4 @@ export async function candidateIdentity(db: Database, profileId: string): Promis
 }
 
 /** Name and contact details only (the inbox's list). */
-export type CandidateContact = Pick<CandidateIdentity, "profileId" | "firstName" | "lastName" | "email" | "phone" | "communeName">;
+export type CandidateContact = Pick<CandidateIdentity, "firstName" | "lastName" | "email" | "phone" | "communeName">;

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { candidateHandle } from "./handles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
@@ -60,8 +61,14 @@ describe("the applications inbox", () => {
       status: "seen",
       isNew: true,
       message: "Je travaille de nuit depuis cinq ans.",
-      candidate: { profileId: a.profileId, pseudonym: "Candidat N.", contact: { firstName: "Nadia", communeName: "Blois" } },
+      candidate: {
+        candidateId: candidateHandle(s.offer.id, a.profileId),
+        pseudonym: "Candidat N.",
+        contact: { firstName: "Nadia", communeName: "Blois" },
+      },
     });
+    // the handle of this offer, never the profile id
+    expect(JSON.stringify(inbox)).not.toContain(a.profileId);
     expect((await a.caller.applications.mine())[0]!.status).toBe("seen");
     // the second opening: no longer new
     expect((await s.recruiter.recruiting.inbox({ offerId: s.offer.id })).items[0]!.isNew).toBe(false);
@@ -70,7 +77,7 @@ describe("the applications inbox", () => {
   it("opening the candidate's page marks their application seen", async () => {
     const s = await setup();
     const a = await applied(s);
-    const view = await s.owner.recruiting.candidate({ offerId: s.offer.id, profileId: a.profileId });
+    const view = await s.owner.recruiting.candidate({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, a.profileId) });
     expect(view.application).toMatchObject({ id: a.applicationId, status: "seen" });
     expect(view.identity?.firstName).toBe("Nadia");
     expect((await a.caller.applications.mine())[0]!.status).toBe("seen");
@@ -201,7 +208,7 @@ describe("refusals", () => {
       });
     }
     // withdrawing took the CV back: no hire from the candidate's page either
-    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, profileId: a.profileId })).rejects.toMatchObject({
+    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, a.profileId) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect(await h.db.select().from(placements).where(eq(placements.profileId, a.profileId))).toEqual([]);
@@ -236,27 +243,27 @@ describe("hiring someone who accepted contact without applying", () => {
   it("records an application straight as hired, with its placement", async () => {
     const s = await setup();
     const p = await applicant();
-    await s.owner.proposals.create({ offerId: s.offer.id, profileId: p.profileId, message: "Bonjour" });
+    await s.owner.proposals.create({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId), message: "Bonjour" });
     // not before the person answers
-    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/accepter votre demande/),
     });
     await p.caller.proposals.answer({ proposalId: (await p.caller.proposals.mine())[0]!.id, accept: true });
-    const before = await s.owner.recruiting.candidate({ offerId: s.offer.id, profileId: p.profileId });
+    const before = await s.owner.recruiting.candidate({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) });
     expect(before).toMatchObject({ canRecordHire: true, application: null });
 
-    const hired = await s.recruiter.recruiting.recordHire({ offerId: s.offer.id, profileId: p.profileId });
+    const hired = await s.recruiter.recruiting.recordHire({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) });
     expect(hired).toMatchObject({ status: "hired", hires: 1, positions: 1, suggestMarkFilled: true });
     const [mine] = await p.caller.applications.mine();
     expect(mine).toMatchObject({ id: hired.id, status: "hired" });
     const rows = await h.db.select().from(placements).where(eq(placements.profileId, p.profileId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ applicationId: hired.id, adviserId: p.adviser.id, offerId: s.offer.id });
-    const after = await s.owner.recruiting.candidate({ offerId: s.offer.id, profileId: p.profileId });
+    const after = await s.owner.recruiting.candidate({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) });
     expect(after).toMatchObject({ canRecordHire: false, application: { status: "hired" } });
     // twice: refused, still one placement
-    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect(await h.db.select().from(placements).where(eq(placements.profileId, p.profileId))).toHaveLength(1);
@@ -267,9 +274,9 @@ describe("hiring someone who accepted contact without applying", () => {
   it("a declined request gives no way to record a hire", async () => {
     const s = await setup();
     const p = await applicant();
-    await s.owner.proposals.create({ offerId: s.offer.id, profileId: p.profileId });
+    await s.owner.proposals.create({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) });
     await p.caller.proposals.answer({ proposalId: (await p.caller.proposals.mine())[0]!.id, accept: false });
-    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(s.owner.recruiting.recordHire({ offerId: s.offer.id, candidateId: candidateHandle(s.offer.id, p.profileId) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect(await h.db.select().from(placements).where(eq(placements.profileId, p.profileId))).toEqual([]);

@@ -6,7 +6,8 @@ import { recordAudit } from "../audit/record";
 import { createPlacementForApplication } from "../placements/create";
 import { FieldErrors } from "../trpc/init";
 import { hiresOf } from "./candidates";
-import { pseudonymOf, referenceOf } from "./cards";
+import { pseudonymOf } from "./cards";
+import { candidateHandle, referenceFor } from "./handles";
 import { DECLINE_REASON_TEXTS, isDeclineReason, type DeclineReason } from "./decline-reasons";
 import type { CandidateContact } from "./identity";
 import { loadOffer, offerIsOpen, relationFor, type OfferRow } from "./relations";
@@ -29,8 +30,10 @@ export type InboxItem = {
   /** not read before this opening of the inbox */
   isNew: boolean;
   candidate: {
-    profileId: string;
+    /** the person's handle for this offer (see handles.ts): the candidate page's address */
+    candidateId: string;
     pseudonym: string;
+    /** per offer, like the ranked list's */
     reference: string;
     /** applying shares one's name, contact details and CV with the company; withdrawing takes them back */
     contact: CandidateContact | null;
@@ -102,13 +105,12 @@ export async function inboxForOffer(db: Database, offerId: string, opts: { markS
       message: withdrawn ? null : r.message,
       isNew: newIds.has(String(r.id)) || r.status === "sent",
       candidate: {
-        profileId: String(r.profile_id),
+        candidateId: candidateHandle(offerId, String(r.profile_id)),
         pseudonym: pseudonymOf(r.first_name),
-        reference: referenceOf(String(r.profile_id)),
+        reference: referenceFor(offerId, String(r.profile_id)),
         contact: withdrawn
           ? null
           : {
-              profileId: String(r.profile_id),
               firstName: r.first_name,
               lastName: r.last_name,
               email: r.email,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { candidateHandle } from "./handles";
 import type { DatabaseHandle } from "../db/client";
 import { sql } from "drizzle-orm";
 import { refreshMatchPoints, type ProfileData } from "../profiles/save";
@@ -137,15 +138,17 @@ describe("the pseudonymised views carry nothing private", () => {
     const offer = await acme.offer();
     const p = await person();
     const list = await acme.owner.recruiting.candidates({ offerId: offer.id });
-    const card = list.items.find((i) => i.profileId === p.profileId)!;
+    const card = list.items.find((i) => i.candidateId === candidateHandle(offer.id, p.profileId))!;
     expect(card).toMatchObject({ pseudonym: "Candidat M.", communeName: "Blois", applied: false, contact: "none" });
-    expect(card.distanceKm).toBeGreaterThanOrEqual(0);
-    expect(card.distanceKm).toBeLessThan(2);
+    // a band from the commune's point, never a distance to the precise point
+    expect(card.distanceLabel).toBe("Moins de 5 km");
+    expect(JSON.stringify(list)).not.toContain(p.profileId);
     expect(card.reasons.length).toBeGreaterThan(0);
-    expect(card.jobsSought).toEqual(["Aide-soignant"]);
+    // the referential's label for the job's code, not a label stored with the profile
+    expect(card.jobsSought).toEqual(["Aide-soignant / Aide-soignante"]);
     expect(leaks(list, p)).toEqual([]);
 
-    const one = await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId });
+    const one = await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) });
     expect(one.identity).toBeNull();
     expect(one.card.pseudonym).toBe("Candidat M.");
     expect(leaks(one, p)).toEqual([]);
@@ -171,13 +174,13 @@ describe("an employer can never see a non-consenting profile", () => {
     await h.db.execute(sql`update beneficiary_profiles set status = 'archived' where id = ${archived.profileId}::uuid`);
     await refreshMatchPoints(h.db, archived.profileId);
 
-    const ids = (await acme.owner.recruiting.candidates({ offerId: offer.id })).items.map((i) => i.profileId);
-    expect(ids).toEqual([visible.profileId]);
+    const ids = (await acme.owner.recruiting.candidates({ offerId: offer.id })).items.map((i) => i.candidateId);
+    expect(ids).toEqual([candidateHandle(offer.id, visible.profileId)]);
     for (const p of [hidden, notSeeking, archived]) {
-      await expect(acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId })).rejects.toMatchObject({
+      await expect(acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
-      await expect(acme.owner.proposals.create({ offerId: offer.id, profileId: p.profileId })).rejects.toMatchObject({
+      await expect(acme.owner.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
     }
@@ -187,19 +190,19 @@ describe("an employer can never see a non-consenting profile", () => {
     const acme = await company();
     const offer = await acme.offer();
     const p = await person();
-    await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId });
+    await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) });
     await p.caller.profile.saveVisibility({ visible: false });
-    await expect(acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     // applying shares one's CV with that company, visible or not
     await p.caller.applications.applyToOffer({ offerId: offer.id });
-    const seen = await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId });
+    const seen = await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) });
     expect(seen.identity).toMatchObject({ lastName: p.secrets.lastName });
     // and withdrawing takes it back
     const [app] = await p.caller.applications.mine();
     await p.caller.applications.withdraw({ applicationId: app!.id });
-    await expect(acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const inbox = await acme.owner.recruiting.inbox({ offerId: offer.id });
@@ -222,11 +225,11 @@ describe("an employer can never see another company's applicants", () => {
 
     await expect(rival.owner.recruiting.inbox({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(rival.owner.recruiting.candidates({ offerId: offer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(rival.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(rival.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     // nor through its own offer
-    await expect(rival.owner.recruiting.candidate({ offerId: rivalOffer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(rival.owner.recruiting.candidate({ offerId: rivalOffer.id, candidateId: candidateHandle(rivalOffer.id, p.profileId) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     for (const status of ["interview", "hired", "declined"] as const) {
@@ -234,7 +237,7 @@ describe("an employer can never see another company's applicants", () => {
         rival.owner.recruiting.setStatus({ applicationId, status, reason: status === "declined" ? "other" : undefined }),
       ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Candidature introuvable." });
     }
-    await expect(rival.owner.recruiting.recordHire({ offerId: offer.id, profileId: p.profileId })).rejects.toMatchObject({
+    await expect(rival.owner.recruiting.recordHire({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect((await rival.owner.recruiting.inbox({ offerId: rivalOffer.id })).items).toEqual([]);
@@ -252,10 +255,10 @@ describe("an employer can never see another company's applicants", () => {
     const rivalOffer = await rival.offer();
     const p = await person();
     await p.caller.applications.applyToOffer({ offerId: offer.id });
-    const view = await rival.owner.recruiting.candidate({ offerId: rivalOffer.id, profileId: p.profileId });
+    const view = await rival.owner.recruiting.candidate({ offerId: rivalOffer.id, candidateId: candidateHandle(rivalOffer.id, p.profileId) });
     expect(view).toMatchObject({ identity: null, applied: false, application: null });
     expect(leaks(view, p)).toEqual([]);
-    const card = (await rival.owner.recruiting.candidates({ offerId: rivalOffer.id })).items.find((i) => i.profileId === p.profileId);
+    const card = (await rival.owner.recruiting.candidates({ offerId: rivalOffer.id })).items.find((i) => i.candidateId === candidateHandle(rivalOffer.id, p.profileId));
     expect(card).toMatchObject({ applied: false, identityGranted: false });
     expect(leaks(await rival.owner.recruiting.candidates({ offerId: rivalOffer.id }), p)).toEqual([]);
   });
@@ -269,8 +272,8 @@ describe("identity only after acceptance", () => {
     const no = await person();
 
     for (const p of [yes, no]) {
-      await acme.owner.proposals.create({ offerId: offer.id, profileId: p.profileId, message: "Nous aimerions vous rencontrer." });
-      const pending = await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId });
+      await acme.owner.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId), message: "Nous aimerions vous rencontrer." });
+      const pending = await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) });
       expect(pending).toMatchObject({ identity: null, contact: { state: "pending" } });
       expect(leaks(pending, p)).toEqual([]);
     }
@@ -282,11 +285,11 @@ describe("identity only after acceptance", () => {
     const [forNo] = await no.caller.proposals.mine();
     await no.caller.proposals.answer({ proposalId: forNo!.id, accept: false });
 
-    const declined = await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: no.profileId });
+    const declined = await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, no.profileId) });
     expect(declined).toMatchObject({ identity: null, contact: { state: "declined" } });
     expect(leaks(declined, no)).toEqual([]);
 
-    const accepted = await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: yes.profileId });
+    const accepted = await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, yes.profileId) });
     expect(accepted).toMatchObject({
       grantedBy: "contact",
       contact: { state: "accepted" },
@@ -308,9 +311,9 @@ describe("identity only after acceptance", () => {
     }
     // the list stays pseudonymised, with the state of each request
     const after = await acme.owner.recruiting.candidates({ offerId: offer.id });
-    expect(Object.fromEntries(after.items.map((i) => [i.profileId, [i.contact, i.identityGranted]]))).toEqual({
-      [yes.profileId]: ["accepted", true],
-      [no.profileId]: ["declined", false],
+    expect(Object.fromEntries(after.items.map((i) => [i.candidateId, [i.contact, i.identityGranted]]))).toEqual({
+      [candidateHandle(offer.id, yes.profileId)]: ["accepted", true],
+      [candidateHandle(offer.id, no.profileId)]: ["declined", false],
     });
     expect(leaks(after, yes)).toEqual([]);
     expect(leaks(after, no)).toEqual([]);
@@ -323,10 +326,10 @@ describe("identity only after acceptance", () => {
     const second = await acme.offer();
     const rivalOffer = await rival.offer();
     const p = await person();
-    await acme.owner.proposals.create({ offerId: first.id, profileId: p.profileId });
+    await acme.owner.proposals.create({ offerId: first.id, candidateId: candidateHandle(first.id, p.profileId) });
     await p.caller.proposals.answer({ proposalId: (await p.caller.proposals.mine())[0]!.id, accept: true });
-    expect((await acme.owner.recruiting.candidate({ offerId: second.id, profileId: p.profileId })).identity).not.toBeNull();
-    const theirs = await rival.owner.recruiting.candidate({ offerId: rivalOffer.id, profileId: p.profileId });
+    expect((await acme.owner.recruiting.candidate({ offerId: second.id, candidateId: candidateHandle(second.id, p.profileId) })).identity).not.toBeNull();
+    const theirs = await rival.owner.recruiting.candidate({ offerId: rivalOffer.id, candidateId: candidateHandle(rivalOffer.id, p.profileId) });
     expect(theirs.identity).toBeNull();
     expect(leaks(theirs, p)).toEqual([]);
   });
@@ -336,18 +339,18 @@ describe("identity only after acceptance", () => {
     const offer = await acme.offer();
     const shy = await person();
     const open = await person();
-    await acme.recruiter!.proposals.create({ offerId: offer.id, profileId: open.profileId });
+    await acme.recruiter!.proposals.create({ offerId: offer.id, candidateId: candidateHandle(offer.id, open.profileId) });
     await open.caller.proposals.answer({ proposalId: (await open.caller.proposals.mine())[0]!.id, accept: true });
 
     expect(await acme.recruiter!.recruiting.candidates({ offerId: offer.id })).toEqual(
       await acme.owner.recruiting.candidates({ offerId: offer.id }),
     );
     for (const p of [shy, open]) {
-      expect(await acme.recruiter!.recruiting.candidate({ offerId: offer.id, profileId: p.profileId })).toEqual(
-        await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: p.profileId }),
+      expect(await acme.recruiter!.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) })).toEqual(
+        await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, p.profileId) }),
       );
     }
-    expect((await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: open.profileId })).identity?.lastName).toBe(
+    expect((await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, open.profileId) })).identity?.lastName).toBe(
       open.secrets.lastName,
     );
     expect(await acme.recruiter!.recruiting.inbox({ offerId: offer.id })).toEqual(await acme.owner.recruiting.inbox({ offerId: offer.id }));
@@ -358,36 +361,40 @@ describe("the candidates list", () => {
   it("filters by distance and licence, and flags applications and advisers' proposals", async () => {
     const acme = await company();
     const offer = await acme.offer(BLOIS, { radiusKm: 60 });
+    const h_ = (p: Person) => candidateHandle(offer.id, p.profileId);
     const near = await person(BLOIS);
     const far = await person(VENDOME);
     const noLicence = await person(BLOIS, { drivingLicence: "none", hasVehicle: false });
 
     const all = await acme.owner.recruiting.candidates({ offerId: offer.id });
-    expect(new Set(all.items.map((i) => i.profileId))).toEqual(new Set([near.profileId, far.profileId, noLicence.profileId]));
-    const farCard = all.items.find((i) => i.profileId === far.profileId)!;
-    expect(farCard.distanceKm).toBeGreaterThan(20);
-    expect(Number.isInteger(farCard.distanceKm)).toBe(true);
+    expect(new Set(all.items.map((i) => i.candidateId))).toEqual(new Set([h_(near), h_(far), h_(noLicence)]));
+    const farCard = all.items.find((i) => i.candidateId === h_(far))!;
+    // Vendôme's centre is a little over 30 km from Blois's
+    expect(farCard.distanceLabel).toBe("30 à 50 km");
     expect(farCard.reasons).toContain(farCard.distanceLabel);
     expect(all.items.map((i) => i.rank)).toEqual([1, 2, 3]);
 
     const close = await acme.owner.recruiting.candidates({ offerId: offer.id, maxDistanceKm: 10 });
-    expect(new Set(close.items.map((i) => i.profileId))).toEqual(new Set([near.profileId, noLicence.profileId]));
+    expect(new Set(close.items.map((i) => i.candidateId))).toEqual(new Set([h_(near), h_(noLicence)]));
     const licensed = await acme.owner.recruiting.candidates({ offerId: offer.id, maxDistanceKm: 10, licence: true });
-    expect(licensed.items.map((i) => i.profileId)).toEqual([near.profileId]);
-    await expect(acme.owner.recruiting.candidates({ offerId: offer.id, maxDistanceKm: 0 })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-    });
+    expect(licensed.items.map((i) => i.candidateId)).toEqual([h_(near)]);
+    for (const maxDistanceKm of [0, 1, 7, 12.5, 100, 200]) {
+      await expect(acme.owner.recruiting.candidates({ offerId: offer.id, maxDistanceKm })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("Choisissez une distance parmi 5, 10, 20, 30, 50 km."),
+      });
+    }
 
     await near.caller.applications.applyToOffer({ offerId: offer.id });
     // The person's own adviser (advisers propose only to their caseload).
     const adviser = await callerFor(h.db, far.adviser.id);
     await adviser.proposals.create({ offerId: offer.id, profileId: far.profileId });
     const flagged = await acme.owner.recruiting.candidates({ offerId: offer.id });
-    const flags = Object.fromEntries(flagged.items.map((i) => [i.profileId, [i.applied, i.proposedByAdviser]]));
+    const flags = Object.fromEntries(flagged.items.map((i) => [i.candidateId, [i.applied, i.proposedByAdviser]]));
     expect(flags).toEqual({
-      [near.profileId]: [true, false],
-      [far.profileId]: [false, true],
-      [noLicence.profileId]: [false, false],
+      [h_(near)]: [true, false],
+      [h_(far)]: [false, true],
+      [h_(noLicence)]: [false, false],
     });
     // advisers and admins get the same cards
     expect((await adviser.recruiting.candidates({ offerId: offer.id })).items).toHaveLength(3);
@@ -403,8 +410,8 @@ describe("the candidates list", () => {
     expect(list.applicantsNotListed).toBe(1);
     const inbox = await acme.owner.recruiting.inbox({ offerId: offer.id });
     expect(inbox.items[0]!.candidate.contact).toMatchObject({ lastName: far.secrets.lastName });
-    const view = await acme.owner.recruiting.candidate({ offerId: offer.id, profileId: far.profileId });
+    const view = await acme.owner.recruiting.candidate({ offerId: offer.id, candidateId: candidateHandle(offer.id, far.profileId) });
     expect(view).toMatchObject({ applied: true, grantedBy: "application", card: { score: null } });
-    expect(view.card.distanceKm).toBeGreaterThan(20);
+    expect(view.card.distanceLabel).toBe("30 à 50 km");
   });
 });

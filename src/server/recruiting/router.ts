@@ -3,28 +3,41 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { offerForCaller } from "../matching/access";
 import { roleProcedure, router } from "../trpc/init";
+import type { SessionUser } from "../trpc/context";
+import { DISTANCE_BAND_MESSAGE, isDistanceBand } from "./bands";
+import { candidateIdInput } from "./handles";
+import { profileOfCandidate, viewerFor } from "./quota";
+import { loadOffer } from "./relations";
 import { candidateForOffer, rankedCandidates } from "./candidates";
 import { DECLINE_REASONS } from "./decline-reasons";
 import { EMPLOYER_STATUSES, inboxForOffer, offerOfApplication, recordHire, setApplicationStatus } from "./inbox";
 
 const offerId = z.uuid("Identifiant d'offre invalide.");
-const profileId = z.uuid("Identifiant de candidat invalide.");
 const employer = roleProcedure("employer");
+
+/** The offer's employer (after offerForCaller), to know who pays the candidates quota. */
+async function viewerOf(ctx: { db: Parameters<typeof loadOffer>[0]; user: SessionUser }, offerId: string) {
+  return viewerFor(ctx.user, (await loadOffer(ctx.db, offerId)).employerId);
+}
 
 /**
  * An employer's side of recruiting, always for an offer of their own company (any recruiter
  * of it); another company's offer answers as a missing one.
  */
 export const recruitingRouter = router({
-  /** Ranked, pseudonymised candidates for an offer (advisers and admins see the same cards). */
+  /**
+   * Ranked, pseudonymised candidates for a published offer (advisers and admins see the same
+   * cards). Distances are bands from the commune's point, the radius one of DISTANCE_BANDS,
+   * and what an organisation (or an adviser, outside their reach) sees a day is bounded
+   * (see quota.ts).
+   */
   candidates: roleProcedure("employer", "adviser", "admin")
     .input(
       z.object({
         offerId,
         maxDistanceKm: z
           .number("Indiquez une distance en kilomètres.")
-          .min(1, "Au moins 1 km.")
-          .max(200, "200 km au plus.")
+          .refine(isDistanceBand, DISTANCE_BAND_MESSAGE)
           .optional(),
         licence: z.boolean().optional(),
         limit: z.number().int().min(1).max(100).default(50),
@@ -32,20 +45,27 @@ export const recruitingRouter = router({
     )
     .query(async ({ ctx, input }) => {
       await offerForCaller(ctx.db, ctx.user, input.offerId);
-      return rankedCandidates(ctx.db, input.offerId, { maxDistanceKm: input.maxDistanceKm, licence: input.licence }, input.limit);
+      return rankedCandidates(
+        ctx.db,
+        await viewerOf(ctx, input.offerId),
+        input.offerId,
+        { maxDistanceKm: input.maxDistanceKm, licence: input.licence },
+        input.limit,
+      );
     }),
 
   /** One candidate: pseudonymised, or identity and full CV once they applied to the company or accepted its request. */
-  candidate: employer.input(z.object({ offerId, profileId })).query(async ({ ctx, input }) => {
+  candidate: employer.input(z.object({ offerId, candidateId: candidateIdInput })).query(async ({ ctx, input }) => {
     await offerForCaller(ctx.db, ctx.user, input.offerId);
-    const view = await candidateForOffer(ctx.db, input.offerId, input.profileId, { markSeen: true });
+    const profileId = profileOfCandidate(input.offerId, input.candidateId);
+    const view = await candidateForOffer(ctx.db, await viewerOf(ctx, input.offerId), input.offerId, profileId, { markSeen: true });
     if (view.identity) {
       // a read of a person's file by a company: kept in the audit trail
       await recordAudit(ctx.db, {
         actorId: ctx.user.id,
         action: "candidate.view_identity",
         subjectType: "profile",
-        subjectId: input.profileId,
+        subjectId: profileId,
         details: { offerId: input.offerId, grantedBy: view.grantedBy },
       });
     }
@@ -79,8 +99,8 @@ export const recruitingRouter = router({
     }),
 
   /** Hires a person who accepted the company's contact request without applying to this offer. */
-  recordHire: employer.input(z.object({ offerId, profileId })).mutation(async ({ ctx, input }) => {
+  recordHire: employer.input(z.object({ offerId, candidateId: candidateIdInput })).mutation(async ({ ctx, input }) => {
     await offerForCaller(ctx.db, ctx.user, input.offerId);
-    return recordHire(ctx.db, ctx.user.id, input.offerId, input.profileId);
+    return recordHire(ctx.db, ctx.user.id, input.offerId, profileOfCandidate(input.offerId, input.candidateId));
   }),
 });

@@ -198,7 +198,6 @@ const profileHit = (p: string): ProfileHit => ({
 });
 
 const identity = (p: string): CandidateIdentity => ({
-  profileId: ID,
   firstName: p,
   lastName: p,
   email: p,
@@ -221,17 +220,16 @@ const identity = (p: string): CandidateIdentity => ({
 });
 
 const card = (p: string): CandidateCard => ({
-  profileId: ID,
+  candidateId: ID,
   pseudonym: p,
   reference: p,
   communeName: p,
-  distanceKm: 3,
   distanceLabel: p,
   jobsSought: [p],
   jobsDone: [{ label: p, years: 3 }],
   skills: [{ label: p, wanted: true }],
   qualities: [p],
-  formations: [{ title: p, year: 2019 }],
+  formations: [{ leadsTo: [p], year: 2019 }],
   availableFrom: null,
   shifts: ["day"],
   fullTime: true,
@@ -315,7 +313,7 @@ const CASES: Array<{ name: string; fields: string; view: (p: string) => ReactEle
   {
     name: "ContactRequest (button names who)",
     fields: "who",
-    view: (p) => <ContactRequest offerId={ID} profileId={ID} who={p} />,
+    view: (p) => <ContactRequest offerId={ID} candidateId={ID} who={p} />,
     times: 1,
   },
   {

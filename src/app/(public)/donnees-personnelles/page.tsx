@@ -50,6 +50,17 @@ export default function PersonalData() {
           Les entreprises ne voient jamais si vous touchez le RSA, ni votre santé, ni les notes de votre conseiller. Elles ne voient
           votre nom et vos coordonnées que si vous acceptez d'être contacté.
         </li>
+        <li>
+          Avant que vous acceptiez, une entreprise ou un organisme de formation voit seulement : l'initiale de votre prénom, votre
+          commune, une distance approximative (par exemple « 5 à 10 km »), comptée depuis le centre de votre commune et jamais depuis
+          votre adresse, vos métiers et compétences choisis dans la liste, et les métiers auxquels mènent vos formations. Il ne voit
+          rien de ce que vous avez écrit vous-même (le nom de vos formations, « quelques mots »…).
+        </li>
+        <li>
+          Une même entreprise ne peut voir qu'une petite partie des personnes inscrites chaque jour, et elle ne peut pas savoir si
+          la même personne apparaît pour deux de ses offres. Pour cela, nous gardons pendant 24 heures une trace codée des
+          personnes qu'elle a vues.
+        </li>
         <li>Vos données ne sont ni vendues, ni utilisées pour de la publicité.</li>
       </ul>
 

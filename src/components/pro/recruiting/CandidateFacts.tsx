@@ -12,7 +12,7 @@ export function CandidateFacts({ card, full = false }: { card: CandidateCard; fu
         <dt>Habite</dt>
         <dd>
           {card.communeName || "Commune non précisée"}
-          {card.distanceLabel ? ` · ${card.distanceLabel.replace(/^À/, "à")} de l'offre` : ""}
+          {card.distanceLabel ? ` · ${card.distanceLabel.charAt(0).toLowerCase()}${card.distanceLabel.slice(1)} de l'offre` : ""}
         </dd>
         <dt>Recherche</dt>
         <dd>{card.jobsSought.length ? card.jobsSought.join(", ") : "Non précisé"}</dd>
@@ -60,7 +60,7 @@ export function CandidateFacts({ card, full = false }: { card: CandidateCard; fu
               <ul className="recruit-inline-list">
                 {card.formations.map((f, i) => (
                   <li key={i}>
-                    {f.title}
+                    Mène à : {f.leadsTo.join(", ")}
                     {f.year ? ` (${f.year})` : ""}
                   </li>
                 ))}

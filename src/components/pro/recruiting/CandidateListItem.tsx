@@ -8,7 +8,7 @@ import { recruitingPaths } from "./labels";
 
 /** One ranked, pseudonymised candidate in the list. */
 export function CandidateListItem({ offerId, candidate: c, canContact }: { offerId: string; candidate: RankedCandidate; canContact: boolean }) {
-  const headingId = `candidate-${c.profileId}`;
+  const headingId = `candidate-${c.reference}`;
   const who = `${c.pseudonym} (réf. ${c.reference})`;
   return (
     <article className="recruit-card" aria-labelledby={headingId} data-testid="candidate-card">
@@ -22,12 +22,12 @@ export function CandidateListItem({ offerId, candidate: c, canContact }: { offer
       <CandidateBadges applied={c.applied} proposedByAdviser={c.proposedByAdviser} contact={c.contact} />
       <CandidateFacts card={c} />
       <div className="actions" style={{ marginTop: "var(--space-3)" }}>
-        <LinkButton href={recruitingPaths(offerId).candidate(c.profileId)} variant="secondary" icon={<IconArrowRight />}>
+        <LinkButton href={recruitingPaths(offerId).candidate(c.candidateId)} variant="secondary" icon={<IconArrowRight />}>
           {c.identityGranted ? "Voir son CV complet" : "Voir la fiche"}
           <span className="sr-only"> de {who}</span>
         </LinkButton>
         {canContact && !c.identityGranted ? (
-          <ContactRequest offerId={offerId} profileId={c.profileId} who={who} alreadySent={c.contact !== "none"} />
+          <ContactRequest offerId={offerId} candidateId={c.candidateId} who={who} alreadySent={c.contact !== "none"} />
         ) : null}
       </div>
     </article>

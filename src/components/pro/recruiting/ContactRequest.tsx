@@ -10,7 +10,7 @@ import { errorMessageOf, fieldErrorsOf, useTRPCClient } from "@/lib/trpc/client"
 
 type Props = {
   offerId: string;
-  profileId: string;
+  candidateId: string;
   /** "Candidat M. (réf. 3F2A9C)": completes the button's name for screen readers */
   who: string;
   /**
@@ -25,7 +25,7 @@ type Props = {
  * "Demander à contacter": opens a small form with an optional message. The person is asked in
  * "Mes propositions"; the company sees their name, CV and contact details only if they accept.
  */
-export function ContactRequest({ offerId, profileId, who, alreadySent = false }: Props) {
+export function ContactRequest({ offerId, candidateId, who, alreadySent = false }: Props) {
   const client = useTRPCClient();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -36,7 +36,7 @@ export function ContactRequest({ offerId, profileId, who, alreadySent = false }:
   const [sent, setSent] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
-  const id = `contact-message-${profileId}`;
+  const id = `contact-message-${candidateId}`;
 
   useEffect(() => {
     if (open) textRef.current?.focus();
@@ -52,7 +52,7 @@ export function ContactRequest({ offerId, profileId, who, alreadySent = false }:
     setBusy(true);
     setFieldErrors({});
     try {
-      await client.proposals.create.mutate({ offerId, profileId, message: message || null });
+      await client.proposals.create.mutate({ offerId, candidateId, message: message || null });
       setSent(true);
       setOpen(false);
       startTransition(() => router.refresh());

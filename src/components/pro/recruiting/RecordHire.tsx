@@ -4,13 +4,13 @@ import { ConfirmAction } from "@/components/beneficiary/ConfirmAction";
 import { IconCheck } from "@/components/ui/icons";
 import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
 
-type Props = { offerId: string; profileId: string; who: string; offerTitle: string };
+type Props = { offerId: string; candidateId: string; who: string; offerTitle: string };
 
 /**
  * "Enregistrer l'embauche" for a person who accepted the company's contact request without
  * applying to this offer: asks to confirm, then records the hire (and its placement).
  */
-export function RecordHire({ offerId, profileId, who, offerTitle }: Props) {
+export function RecordHire({ offerId, candidateId, who, offerTitle }: Props) {
   const client = useTRPCClient();
   return (
     <ConfirmAction
@@ -31,7 +31,7 @@ export function RecordHire({ offerId, profileId, who, offerTitle }: Props) {
       confirmIcon={<IconCheck />}
       busyLabel="Enregistrement…"
       cancelLabel="Annuler"
-      run={() => client.recruiting.recordHire.mutate({ offerId, profileId })}
+      run={() => client.recruiting.recordHire.mutate({ offerId, candidateId })}
       errorMessage={errorMessageOf}
       doneIcon={<IconCheck size="1.25em" />}
       doneMessage={`Bravo : l'embauche de ${who} est enregistrée. Son conseiller suivra ses premiers mois dans l'emploi.`}

@@ -63,6 +63,6 @@ export function yearsWords(years: number | null): string | null {
 export const recruitingPaths = (offerId: string) => ({
   offer: `/employeur/offres/${offerId}`,
   candidates: `/employeur/offres/${offerId}/candidats`,
-  candidate: (profileId: string) => `/employeur/offres/${offerId}/candidats/${profileId}`,
+  candidate: (candidateId: string) => `/employeur/offres/${offerId}/candidats/${candidateId}`,
   inbox: `/employeur/offres/${offerId}/candidatures`,
 });

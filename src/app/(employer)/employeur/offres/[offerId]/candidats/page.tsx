@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
 import { CandidateListItem } from "@/components/pro/recruiting/CandidateListItem";
 import { MarkFilled } from "@/components/pro/recruiting/MarkFilled";
 import { RecruitingNav } from "@/components/pro/recruiting/RecruitingNav";
@@ -13,6 +14,7 @@ import { SelectField } from "@/components/ui/TextField";
 import { IconSearch } from "@/components/beneficiary/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/auth/session";
+import { DISTANCE_BANDS } from "@/server/recruiting/bands";
 import "@/components/pro/recruiting/recruiting.css";
 
 export const metadata: Metadata = { title: "Candidats pour l'offre" };
@@ -23,7 +25,7 @@ type Props = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DISTANCES = [5, 10, 20, 30, 50, 100];
+const DISTANCES: readonly number[] = DISTANCE_BANDS;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function CandidatesPage({ params, searchParams }: Props) {
@@ -36,8 +38,28 @@ export default async function CandidatesPage({ params, searchParams }: Props) {
   const licence = first(sp.permis) === "1";
   const filtered = maxDistanceKm !== undefined || licence;
 
-  const data = await orNotFound((await serverCaller()).recruiting.candidates({ offerId, maxDistanceKm, licence }));
   const paths = recruitingPaths(offerId);
+  // a draft (or paused, closed) offer ranks nobody; a spent daily quota shows nobody new: say why
+  const data = await orNotFound((await serverCaller()).recruiting.candidates({ offerId, maxDistanceKm, licence })).catch(
+    (err: unknown) => {
+      if (err instanceof TRPCError && (err.code === "PRECONDITION_FAILED" || err.code === "TOO_MANY_REQUESTS")) return err;
+      throw err;
+    },
+  );
+  if (data instanceof TRPCError) {
+    return (
+      <div className="readable">
+        <RecruitingNav offerId={offerId} current="candidates" />
+        <PageHeader title="Candidats pour l'offre" />
+        <Notice tone="warning" live="none" title={data.code === "TOO_MANY_REQUESTS" ? "Limite du jour atteinte" : "Cette offre n'est pas en ligne."}>
+          <p>{data.message}</p>
+          <p>
+            <Link href={paths.inbox}>Voir les candidatures reçues</Link>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
   const { offer, items } = data;
 
   return (
@@ -45,14 +67,14 @@ export default async function CandidatesPage({ params, searchParams }: Props) {
       <RecruitingNav offerId={offerId} current="candidates" />
       <PageHeader
         title={`Candidats pour « ${offer.title} »`}
-        intro="Les personnes proches de votre offre, les plus pertinentes d'abord. Leur nom et leurs coordonnées restent cachés : demandez à les contacter, elles décident."
+        intro="Les personnes proches de votre offre, les plus pertinentes d'abord. Leur nom et leurs coordonnées restent cachés, et la distance est comptée depuis leur commune : demandez à les contacter, elles décident."
       />
       {offer.suggestMarkFilled ? (
         <MarkFilled offerId={offer.id} version={offer.version} hires={offer.hires} positions={offer.positions} />
       ) : null}
-      {!offer.open ? (
-        <Notice tone="warning" live="none" title="Cette offre n'est pas en ligne.">
-          <p>Vous pourrez demander à contacter ces candidats quand elle sera publiée.</p>
+      {data.quotaNotice ? (
+        <Notice tone="warning" live="none" title="Limite du jour atteinte">
+          <p>{data.quotaNotice}</p>
         </Notice>
       ) : null}
 
@@ -107,7 +129,7 @@ export default async function CandidatesPage({ params, searchParams }: Props) {
       ) : (
         <ol className="recruit-list" aria-label="Candidats classés">
           {items.map((c) => (
-            <li key={c.profileId}>
+            <li key={c.candidateId}>
               <CandidateListItem offerId={offerId} candidate={c} canContact={offer.open} />
             </li>
           ))}

@@ -119,7 +119,7 @@ export default async function InboxPage({ params }: Props) {
                   {a.status === "hired" ? <p>Son conseiller suit ses premiers mois dans l'emploi.</p> : null}
                   {c ? (
                     <p>
-                      <Link href={paths.candidate(a.candidate.profileId)}>
+                      <Link href={paths.candidate(a.candidate.candidateId)}>
                         Voir son CV<span className="sr-only"> : {who}</span>
                       </Link>
                     </p>

@@ -22,15 +22,17 @@ import "@/components/pro/recruiting/recruiting.css";
 
 export const metadata: Metadata = { title: "Fiche du candidat" };
 
-type Props = { params: Promise<{ offerId: string; profileId: string }> };
+type Props = { params: Promise<{ offerId: string; candidateId: string }> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** a candidate's handle for this offer (see src/server/recruiting/handles.ts) */
+const HANDLE = /^[A-Za-z0-9_-]{59}$/;
 
 export default async function CandidatePage({ params }: Props) {
-  const { offerId, profileId } = await params;
-  await requirePageRole(["employer"], `/employeur/offres/${offerId}/candidats/${profileId}`);
-  if (!UUID.test(offerId) || !UUID.test(profileId)) notFound();
-  const view = await orNotFound((await serverCaller()).recruiting.candidate({ offerId, profileId }));
+  const { offerId, candidateId } = await params;
+  await requirePageRole(["employer"], `/employeur/offres/${offerId}/candidats/${candidateId}`);
+  if (!UUID.test(offerId) || !HANDLE.test(candidateId)) notFound();
+  const view = await orNotFound((await serverCaller()).recruiting.candidate({ offerId, candidateId }));
   const { offer, card, identity, application, contact } = view;
   const paths = recruitingPaths(offerId);
   const pseudonym = `${card.pseudonym} (réf. ${card.reference})`;
@@ -95,7 +97,7 @@ export default async function CandidatePage({ params }: Props) {
               <p>
                 Enregistrez l'embauche pour cette offre : son conseiller suivra ses premiers mois dans l'emploi.
               </p>
-              <RecordHire offerId={offerId} profileId={profileId} who={who} offerTitle={offer.title} />
+              <RecordHire offerId={offerId} candidateId={candidateId} who={who} offerTitle={offer.title} />
             </Card>
           ) : null}
           {card.reasons.length ? (
@@ -122,7 +124,7 @@ export default async function CandidatePage({ params }: Props) {
                     La personne recevra votre demande dans son espace. Si elle accepte, vous verrez son nom, son CV complet, son
                     téléphone et son e-mail. Si elle refuse, elle reste anonyme.
                   </p>
-                  <ContactRequest offerId={offerId} profileId={profileId} who={pseudonym} />
+                  <ContactRequest offerId={offerId} candidateId={candidateId} who={pseudonym} />
                 </>
               ) : (
                 <p>Publiez l'offre pour pouvoir demander à contacter cette personne.</p>
