@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../audit/schema";
 import { users } from "../auth/schema";
@@ -8,8 +8,13 @@ import { beneficiaryProfiles } from "../profiles/schema";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { fieldErrors } from "../testing/errors";
-import { makeProfile } from "../testing/factories";
+import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { recordAudit } from "../audit/record";
+import { erasePerson } from "./erase";
 import { findInWholeDatabase, seedRichPerson } from "../testing/rich-person";
+
+// Each test seeds a person in every table and dumps the whole database: slow on a busy machine.
+const SLOW = 240_000;
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -61,7 +66,7 @@ describe("erasure leaves no trace", () => {
     // the other people involved keep their own data
     expect(await h.db.select().from(users).where(eq(users.id, p.adviser.id))).toHaveLength(1);
     expect(await h.db.select().from(users).where(eq(users.id, p.company.owner.id))).toHaveLength(1);
-  });
+  }, SLOW);
 
   it("an adviser erases a person without an account they follow, with a reason; the dump finds nothing", async () => {
     const { user: adviser, caller } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
@@ -96,7 +101,7 @@ describe("erasure leaves no trace", () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.details).toEqual({ reason: "duplicate", erasedBy: "adviser", role: "beneficiary", territoryCode: "blois" });
     expect(mine[0]!.subjectId).toBeNull();
-  });
+  }, SLOW);
 
   it("an adviser cannot erase someone outside their caseload (same answer as a missing person), nor someone with an account", async () => {
     const { user: other } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
@@ -138,11 +143,42 @@ describe("erasure leaves no trace", () => {
     const { caller: admin } = await callerAs(h.db, "admin");
     await admin.privacy.erasePerson({ profileId: p.profileId, reason: "person_asked", confirm: true });
     expect(await findInWholeDatabase(h.db, needlesOf(p))).toEqual({});
-  });
+  }, SLOW);
+
+  it("a recruiter's erased account leaves its id and e-mail nowhere (who-did-it columns, audit), the company's data stays", async () => {
+    const company = await makeCompany(h.db, "company", 1);
+    const owner = company.owner;
+    const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
+    await h.db.execute(sql`update offers set created_by = ${owner.id}::uuid, updated_by = ${owner.id}::uuid where id = ${offer.id}::uuid`);
+    await recordAudit(h.db, { actorId: owner.id, action: "offer.update", subjectType: "offer", subjectId: offer.id, details: { by: owner.email } });
+    const needles = [owner.id, owner.email!];
+    expect(Object.keys(await findInWholeDatabase(h.db, needles)).sort()).toEqual(["audit_events", "employer_members", "offers", "users"]);
+
+    expect(await erasePerson(h.db, { userId: owner.id }, { kind: "self" }, "own_request")).toBe(true);
+    expect(await findInWholeDatabase(h.db, needles)).toEqual({});
+    const [kept] = await h.db.select().from(auditEvents).where(eq(auditEvents.subjectId, offer.id));
+    expect(kept).toMatchObject({ action: "offer.update", actorId: null, details: { erased: true } });
+    expect(await h.db.select().from(users).where(eq(users.id, company.recruiters[0]!.id))).toHaveLength(1);
+  }, SLOW);
+
+  it("names are matched as whole words: short names do not take other people's notifications with them", async () => {
+    const { user: adviser, caller: admin } = await callerAs(h.db, "admin");
+    const person = await makeProfile(h.db, "41018", { firstName: "Léa", lastName: "Roy", territoryCode: "blois" });
+    const [theirs, others] = await h.db
+      .insert(notifications)
+      .values([
+        { userId: adviser.id, kind: "test", title: "Rendez-vous : Léa Roy, mardi" },
+        { userId: adviser.id, kind: "test", title: "Please call the Troyes office about Léandre" },
+      ])
+      .returning();
+    await admin.privacy.erasePerson({ profileId: person.id, reason: "created_by_mistake", confirm: true });
+    expect(await h.db.select().from(notifications).where(eq(notifications.id, theirs!.id))).toHaveLength(0);
+    expect(await h.db.select().from(notifications).where(eq(notifications.id, others!.id))).toHaveLength(1);
+  }, SLOW);
 
   it("a wrong password erases nothing", async () => {
     const p = await seedRichPerson(h.db);
     expect(await fieldErrors(p.me.privacy.eraseMine({ password: "Pas-le-bon-2026" }))).toEqual({ password: ["Mot de passe incorrect."] });
     expect(Object.keys(await findInWholeDatabase(h.db, [p.profileId]))).toContain("beneficiary_profiles");
-  });
+  }, SLOW);
 });

@@ -6,6 +6,7 @@
 // - the profile (CV) and, by cascade, jobs, formations, match points, applications,
 //   proposals, placements and their check-ins, advisers' notes; the search document (trigger);
 // - offer views (offer_views has no foreign key to the profile);
+// - their id in "who did it" columns (created_by, updated_by, added_by…: a recruiter's account);
 // - notifications and outbox e-mails to them or about them: about_profile_id, or the text holds
 //   one of their ids, their e-mail, phone or external id, or both their first and last names;
 // - in the audit trail, every row that points at them keeps its action, actor and time but
@@ -66,12 +67,19 @@ async function findPerson(db: Database, target: ErasureTarget): Promise<Person |
   };
 }
 
-/** `col` (as text) holds one of the needles, or both names (case-insensitive). */
+/** A regular expression matching `word` as a whole word (between spaces, punctuation or the ends). */
+export function wholeWord(word: string): string {
+  const escaped = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return `(^|[[:space:][:punct:]])${escaped}([[:space:][:punct:]]|$)`;
+}
+
+/**
+ * `col` (as text) holds one of the needles (ids, e-mail, phone: as substrings), or both names
+ * as whole words (so that "Léa Roy" does not match "please" and "Troyes"), case-insensitive.
+ */
 function mentions(col: SQL, needles: string[], names: [string, string] | null): SQL {
   const parts = needles.map((n) => sql`strpos(lower(${col}), ${n.toLowerCase()}) > 0`);
-  if (names) {
-    parts.push(sql`(strpos(lower(${col}), ${names[0].toLowerCase()}) > 0 and strpos(lower(${col}), ${names[1].toLowerCase()}) > 0)`);
-  }
+  if (names) parts.push(sql`(lower(${col}) ~ ${wholeWord(names[0])} and lower(${col}) ~ ${wholeWord(names[1])})`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
@@ -138,7 +146,21 @@ export async function erasePerson(
       // cascades: jobs, formations, match points, applications, proposals, placements, check-ins, notes; search trigger
       await tx.delete(beneficiaryProfiles).where(eq(beneficiaryProfiles.id, p.profileId));
     }
-    if (p.userId) await tx.delete(users).where(eq(users.id, p.userId)); // cascades: access codes, notifications, memberships
+    if (p.userId) {
+      // "who did it" columns that may hold their id (a recruiter who added a colleague, saved an offer…)
+      const byColumns = await queryRows<{ table_name: string; column_name: string }>(
+        tx,
+        sql`select table_name, column_name from information_schema.columns
+            where table_schema = 'public' and data_type = 'uuid' and is_nullable = 'YES'
+              and column_name in ('created_by', 'updated_by', 'added_by', 'recorded_by', 'provider_user_id')`,
+      );
+      for (const c of byColumns) {
+        await tx.execute(
+          sql`update ${sql.identifier(c.table_name)} set ${sql.identifier(c.column_name)} = null where ${sql.identifier(c.column_name)} = ${p.userId}::uuid`,
+        );
+      }
+      await tx.delete(users).where(eq(users.id, p.userId)); // cascades: access codes, notifications, memberships
+    }
 
     await recordAudit(tx, {
       actorId: by.kind === "staff" ? by.actor.id : null,

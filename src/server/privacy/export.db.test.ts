@@ -9,6 +9,9 @@ import { personActionLabel } from "./export";
 import { renderExportPdf } from "./export-pdf";
 import { exportSections } from "./export-text";
 
+// Each test seeds a person in every table and dumps the whole database: slow on a busy machine.
+const SLOW = 240_000;
+
 let h: DatabaseHandle;
 beforeAll(async () => {
   h = await openTestDatabase();
@@ -77,14 +80,14 @@ describe("my data export", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/NotoSans/); // the embedded font, not Helvetica
     expect(pdf.toString("latin1")).not.toMatch(/Helvetica/);
-  });
+  }, SLOW);
 
   it("unknown action codes still read as a sentence", () => {
     expect(personActionLabel("profile.read_contact")).toBe("Consultation : dossiers des personnes");
     expect(personActionLabel("candidate.view_handle")).toBe("Consultation : candidats");
     expect(personActionLabel("zzz.frobnicate")).toBe("Action sur vos données : vos données");
     expect(personActionLabel("profile.file_open")).toBe("Dossier d'une personne consulté");
-  });
+  }, SLOW);
 
   it("nobody reads someone else's export: each caller gets only their own, anonymous callers nothing", async () => {
     const p = await seedRichPerson(h.db);
@@ -102,5 +105,5 @@ describe("my data export", () => {
       expect(text).not.toContain(p.email);
     }
     await expect((await callerFor(h.db, null)).privacy.exportMine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-  });
+  }, SLOW);
 });

@@ -13,6 +13,9 @@ import { findInWholeDatabase, seedRichPerson } from "../testing/rich-person";
 import { privacyPurge } from "../../cli/privacy-command";
 import { RETENTION_WARNING_KIND, runRetention } from "./retention";
 
+// Each test seeds a person in every table and dumps the whole database: slow on a busy machine.
+const SLOW = 240_000;
+
 let h: DatabaseHandle;
 beforeAll(async () => {
   h = await openTestDatabase();
@@ -89,7 +92,7 @@ describe("retention schedule", () => {
     expect(last.erased).toBeGreaterThanOrEqual(1);
     expect(await findInWholeDatabase(h.db, [p.firstName, p.lastName, p.email, p.phone, p.profileId, p.user.id, p.externalId])).toEqual({});
     expect(await h.db.select().from(beneficiaryProfiles).where(eq(beneficiaryProfiles.id, bystander.id))).toHaveLength(1);
-  });
+  }, SLOW);
 
   it("a sign-in after the warning keeps the person (and they are warned again only after new inactivity)", async () => {
     const { user: adviser } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
@@ -108,7 +111,7 @@ describe("retention schedule", () => {
     expect(await h.db.select().from(users).where(eq(users.id, p.user.id))).toHaveLength(1);
     expect(await warningsAbout(p.profileId)).toHaveLength(2); // no new warning (the e-mail itself left the outbox after 30 days)
     expect(r.date).toBe(eraseOn);
-  });
+  }, SLOW);
 
   it("a person without an account or e-mail is announced to their adviser; an adviser's note keeps them", async () => {
     const { user: adviser, caller } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
@@ -126,7 +129,7 @@ describe("retention schedule", () => {
     const later = addMonths(today, 1);
     await runRetention(h.db, { today: later, now: noon(later), months: 24 });
     expect(await h.db.select().from(beneficiaryProfiles).where(eq(beneficiaryProfiles.id, person.id))).toHaveLength(1);
-  });
+  }, SLOW);
 
   it("sent e-mails leave the outbox after 30 days", async () => {
     const now = new Date();
@@ -145,7 +148,7 @@ describe("retention schedule", () => {
     expect(left.has(old!.id)).toBe(false);
     expect(left.has(unsentOld!.id)).toBe(false);
     expect(left.has(recent!.id)).toBe(true);
-  });
+  }, SLOW);
 
   it("the command line runs the same schedule and prints its report", async () => {
     const out: string[] = [];
@@ -154,5 +157,5 @@ describe("retention schedule", () => {
     expect(JSON.parse(out.join(""))).toMatchObject({ date: today, inactiveMonths: 24, warned: expect.any(Number), erased: expect.any(Number) });
     await privacyPurge(h.db, today, {}, (x) => out.push(x), (x) => log.push(x));
     expect(log.at(-1)).toMatch(/^Conservation au .* \(effacement après 24 mois sans activité\)/);
-  });
+  }, SLOW);
 });

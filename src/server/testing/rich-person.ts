@@ -81,10 +81,12 @@ export async function findInWholeDatabase(db: Database, needles: string[]): Prom
       needles.map((x) => sql`(${x.toLowerCase()})`),
       sql`, `,
     );
+    // each row turned into JSON text once, then searched for every needle
     const rows = await queryRows<{ needle: string }>(
       db,
-      sql`select n.needle from (values ${values}) as n(needle)
-          where exists (select 1 from ${sql.identifier(table_name)} t where strpos(lower(row_to_json(t)::text), n.needle) > 0)`,
+      sql`with r as materialized (select lower(row_to_json(t)::text) as j from ${sql.identifier(table_name)} t)
+          select n.needle from (values ${values}) as n(needle)
+          where exists (select 1 from r where strpos(r.j, n.needle) > 0)`,
     );
     if (rows.length) found[table_name] = rows.map((r) => r.needle);
   }
