@@ -5,6 +5,8 @@ import { users } from "../auth/schema";
 import type { DatabaseHandle } from "../db/client";
 import { emailOutbox, notifications } from "../notifications/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
+import { rateLimitHits } from "../ratelimit/schema";
+import { quotaItem } from "../recruiting/quota";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { fieldErrors } from "../testing/errors";
@@ -53,10 +55,14 @@ describe("erasure leaves no trace", () => {
       expect(Object.keys(before), table).toContain(table);
     }
     const auditRows = (await h.db.select().from(auditEvents)).length;
+    const quotaRows = () => h.db.select().from(rateLimitHits).where(eq(rateLimitHits.item, quotaItem(p.profileId)));
+    expect(await quotaRows()).toHaveLength(1);
 
     await p.me.privacy.eraseMine({ password: p.password });
 
     expect(await findInWholeDatabase(h.db, needles)).toEqual({});
+    // nor the digest under which an organisation's candidate quota counted them
+    expect(await quotaRows()).toHaveLength(0);
     // the audit trail still says what happened, who did it and when
     const after = await h.db.select().from(auditEvents);
     expect(after.length).toBe(auditRows + 1);

@@ -22,6 +22,7 @@ import { users, type Role } from "../auth/schema";
 import { verifyPassword } from "../auth/password";
 import { queryRows, type Database } from "../db/client";
 import { beneficiaryProfiles } from "../profiles/schema";
+import { quotaItem } from "../recruiting/quota";
 import { searchEngine } from "../search/engine";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../trpc/init";
@@ -140,6 +141,8 @@ export async function erasePerson(
     // counters and traces keyed by them
     const keys = [...ownIds, ...p.emails];
     if (keys.length) await tx.execute(sql`delete from rate_limit_hits where ${inText(sql`lower(key)`, keys.map((k) => k.toLowerCase()))}`);
+    // organisations' candidate quotas count the person under a keyed digest of their profile id
+    if (p.profileId) await tx.execute(sql`delete from rate_limit_hits where item = ${quotaItem(p.profileId)}`);
     if (p.emails.length) await tx.execute(sql`delete from sign_in_attempts where ${inText(sql`lower(email)`, p.emails)}`);
     if (p.profileId) {
       await tx.execute(sql`delete from offer_views where profile_id = ${p.profileId}::uuid`);

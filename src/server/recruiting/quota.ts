@@ -30,8 +30,8 @@ export function viewerFor(user: SessionUser, offerEmployerId: string): Viewer {
   return { kind: "organisation", employerId: offerEmployerId };
 }
 
-/** What the quota table stores of a person: a keyed digest, not the profile id. */
-function quotaItem(profileId: string): string {
+/** What the quota table stores of a person: a keyed digest, not the profile id (erasure deletes it too). */
+export function quotaItem(profileId: string): string {
   return createHmac("sha256", derivedKey("candidate-quota")).update(profileId).digest("base64url").slice(0, 22);
 }
 

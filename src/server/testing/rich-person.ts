@@ -7,6 +7,7 @@ import { addMonths, parisToday } from "../followup/schedule";
 import { sendDueReminders } from "../notifications/reminders";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { rateLimitHits } from "../ratelimit/schema";
+import { candidateHandle } from "../recruiting/handles";
 import { callerAs, callerFor } from "./callers";
 import { makeCompany, makeOffer } from "./factories";
 
@@ -38,7 +39,7 @@ export async function seedRichPerson(db: Database) {
   await me.applications.applyToOffer({ offerId: offer.id, message: `Bonjour, ${firstName} ${lastName}, disponible tout de suite.` });
   await me.offers.recordView({ offerId: offer.id });
   const companyCaller = await callerFor(db, company.owner.id);
-  const contact = await companyCaller.proposals.create({ profileId, offerId: offer2.id, message: "Nous aimerions vous rencontrer." });
+  const contact = await companyCaller.proposals.create({ candidateId: candidateHandle(offer2.id, profileId), offerId: offer2.id, message: "Nous aimerions vous rencontrer." });
   await me.proposals.answer({ proposalId: contact.id, accept: true });
   await adviserCaller.proposals.create({ profileId, offerId: offer.id, message: "Cette offre est pour vous." });
 
@@ -65,6 +66,8 @@ export async function seedRichPerson(db: Database) {
   await verifySignIn(db, email, password, "203.0.113.200");
   await verifySignIn(db, email, "Mauvais-Mot-2026", "203.0.113.201");
   await db.insert(rateLimitHits).values([{ bucket: "contact_request", key: user.id }]);
+  // the company's daily candidate quota counts her (as a keyed digest of her profile id)
+  await companyCaller.recruiting.candidates({ offerId: offer.id });
 
   return { user, me, profileId, adviser, adviserCaller, company, companyCaller, offer, offer2, firstName, lastName, email, phone, externalId, password };
 }
