@@ -76,4 +76,9 @@ test("the API answers 503 with a French message", async ({ request }) => {
   const body = await res.text();
   expect(body).toContain("Le service est momentanément indisponible");
   expect(body).not.toContain("127.0.0.1:1");
+  for (const p of ["/api/mes-donnees", "/api/statistiques?table=counts"]) {
+    const download = await request.get(`${BASE}${p}`);
+    expect(download.status(), p).toBe(503);
+    expect(await download.json(), p).toEqual({ error: "Le service est momentanément indisponible. Réessayez dans quelques minutes." });
+  }
 });

@@ -45,6 +45,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "profile.read_cv": "CV d'une personne consulté par un conseiller",
   "profile.read_followup": "Personne affichée dans les suivis à faire",
   "profile.read_list": "Personne affichée dans une liste de suivi",
+  "profile.read_matches": "Offres ou formations proposées à une personne consultées",
   "profile.read_placements": "Embauches d'une personne consultées",
   "profile.read_ranking": "Personne affichée dans un classement de candidats",
   "profile.read_search": "Personne affichée dans une recherche",

@@ -28,6 +28,7 @@ export type ReadAction =
   | "profile.read_placements"
   | "profile.read_followup"
   | "profile.read_ranking"
+  | "profile.read_matches"
   | "account.read_list";
 
 /**

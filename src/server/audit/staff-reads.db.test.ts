@@ -60,7 +60,7 @@ describe("recordReads, the bulk helper", () => {
   });
 
   it("every read action has a French label", () => {
-    for (const action of ["profile.read_cv", "profile.read_list", "profile.read_search", "profile.read_placements", "profile.read_followup", "profile.read_ranking", "account.read_list"]) {
+    for (const action of ["profile.read_cv", "profile.read_list", "profile.read_search", "profile.read_placements", "profile.read_followup", "profile.read_ranking", "profile.read_matches", "account.read_list"]) {
       expect(ACTION_LABELS[action], action).toMatch(/[a-zé]/);
     }
   });
@@ -147,6 +147,22 @@ describe("each staff read writes one row per person shown", () => {
     expect(rows).toHaveLength(ranking.length);
     expect(sorted(rows.map((r) => r.subjectId!))).toEqual(sorted(ranking.map((i) => i.id)));
     expect(rows.every((r) => r.action === "profile.read_ranking" && r.subjectType === "profile")).toBe(true);
+  });
+
+  it("matching.offersForBeneficiary / formationsForBeneficiary: the person the ranking is made around, not when it is their own", async () => {
+    const { adviser, caller, people } = await adviserWithPeople(1);
+    await caller.matching.offersForBeneficiary({ profileId: people[0]!.id });
+    await caller.matching.formationsForBeneficiary({ profileId: people[0]!.id });
+    const rows = await readsBy(adviser.id);
+    expect(rows.map((r) => [r.action, r.subjectId, r.details.source]).sort()).toEqual([
+      ["profile.read_matches", people[0]!.id, "matching.formationsForBeneficiary"],
+      ["profile.read_matches", people[0]!.id, "matching.offersForBeneficiary"],
+    ]);
+    const { user, caller: me } = await callerAs(h.db, "beneficiary");
+    const own = await makeProfile(h.db, "41018", { userId: user.id });
+    await me.matching.offersForBeneficiary({});
+    await me.matching.formationsForBeneficiary({});
+    expect(await readsOf([own.id])).toEqual([]);
   });
 
   it("accounts.list: one row per account shown, not the admin's own", async () => {

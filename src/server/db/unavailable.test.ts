@@ -43,6 +43,18 @@ describe.each([
     expect(await res.json()).toEqual({ status: "unavailable", database: "unavailable", search: "not configured" });
   });
 
+  // The signed-in downloads (/api/mes-donnees, /api/cv, /api/lettre, /api/admin/stats) import
+  // Auth.js, which needs Next's runtime: e2e/database-down.spec.ts checks /api/mes-donnees.
+  it.each([
+    ["/api/statistiques", () => import("../../app/api/statistiques/route").then((m) => m.GET(new Request("http://localhost/api/statistiques?table=counts")))],
+  ])("%s answers 503 in French", async (_path, call) => {
+    process.env.DATABASE_URL = url;
+    const res = await call();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual({ error: SERVICE_UNAVAILABLE_MESSAGE });
+  });
+
   it("the tRPC endpoint answers 503 in French, with no-store", async () => {
     process.env.DATABASE_URL = url;
     const res = await handleTrpcRequest(new Request("http://localhost/api/trpc/auth.me"), async () =>

@@ -39,13 +39,21 @@ export const matchingRouter = router({
     .query(async ({ ctx, input }) => {
       const profileId = await profileForCaller(ctx.db, ctx.user, input.profileId);
       const items = await matchOffersForBeneficiary(ctx.db, profileId, input.limit, input);
+      // offers ranked around the person's home, with distances: a read of their data when staff asks
+      if (ctx.user.role !== "beneficiary") {
+        await recordReads(ctx.db, ctx.user.id, "profile.read_matches", "profile", [profileId], { source: "matching.offersForBeneficiary" });
+      }
       const summaries = await offerSummaries(ctx.db, items.map((i) => i.id));
       return items.map((i) => ({ ...i, offer: summaries.get(i.id)! }));
     }),
   formationsForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")
     .input(z.object({ profileId: z.uuid().optional(), limit: limit.default(20) }))
     .query(async ({ ctx, input }) => {
-      const items = await matchFormationsForBeneficiary(ctx.db, await profileForCaller(ctx.db, ctx.user, input.profileId), input.limit);
+      const profileId = await profileForCaller(ctx.db, ctx.user, input.profileId);
+      const items = await matchFormationsForBeneficiary(ctx.db, profileId, input.limit);
+      if (ctx.user.role !== "beneficiary") {
+        await recordReads(ctx.db, ctx.user.id, "profile.read_matches", "profile", [profileId], { source: "matching.formationsForBeneficiary" });
+      }
       const summaries = await formationSummaries(ctx.db, items.map((i) => i.id));
       return items.map((i) => ({ ...i, formation: summaries.get(i.id)! }));
     }),

@@ -4,6 +4,7 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Database } from "../db/client";
+import { SERVICE_UNAVAILABLE_MESSAGE } from "../lib/unavailable";
 import type { Context } from "./context";
 import { MAX_BATCH_SIZE } from "../../lib/trpc/limits";
 import { appRouter } from "./root";
@@ -21,7 +22,7 @@ export function batchSize(url: URL): number {
 
 const NO_STORE = "no-store";
 
-export const SERVICE_UNAVAILABLE_MESSAGE = "Le service est momentanément indisponible. Réessayez dans quelques minutes.";
+export { SERVICE_UNAVAILABLE_MESSAGE };
 
 /** The database for a request, or a 503 in French when it cannot be opened (see databaseIfAvailable). */
 export async function databaseForRequest(open: () => Promise<Database | null>): Promise<Database> {

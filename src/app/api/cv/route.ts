@@ -1,14 +1,16 @@
 import { loadInstanceConfig } from "@/server/instance/config";
 import { currentUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { databaseIfAvailable, getDb } from "@/server/db";
 import { loadProfile, profileIdOfUser } from "@/server/profiles/load";
 import { profileView } from "@/server/profiles/router";
 import { renderCvPdf } from "@/server/profiles/cv-pdf";
+import { serviceUnavailable } from "@/server/lib/unavailable";
 
 export const dynamic = "force-dynamic";
 
 /** The signed-in beneficiary's CV as a PDF download. */
 export async function GET() {
+  if (!(await databaseIfAvailable())) return serviceUnavailable();
   const user = await currentUser();
   if (!user) return Response.json({ error: "Connectez-vous pour télécharger votre CV." }, { status: 401 });
   if (user.role !== "beneficiary") return Response.json({ error: "Réservé aux personnes qui cherchent un emploi." }, { status: 403 });

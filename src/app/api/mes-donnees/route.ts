@@ -1,11 +1,13 @@
 import { currentUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { databaseIfAvailable, getDb } from "@/server/db";
+import { serviceUnavailable } from "@/server/lib/unavailable";
 import { exportPersonalData } from "@/server/privacy/export";
 
 export const dynamic = "force-dynamic";
 
 /** Everything kept about the signed-in person, as a JSON file. */
 export async function GET() {
+  if (!(await databaseIfAvailable())) return serviceUnavailable();
   const user = await currentUser();
   if (!user) return Response.json({ error: "Connectez-vous pour télécharger vos données." }, { status: 401 });
   const data = await exportPersonalData(await getDb(), user.id);

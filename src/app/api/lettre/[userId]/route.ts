@@ -1,9 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { currentUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { databaseIfAvailable, getDb } from "@/server/db";
 import { accessLetterPdf } from "@/server/profiles/access-letter";
 import { FieldErrors } from "@/server/trpc/init";
 import { configuredSiteUrl } from "@/server/lib/site-url";
+import { serviceUnavailable } from "@/server/lib/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ const STATUS: Partial<Record<TRPCError["code"], number>> = { NOT_FOUND: 404, FOR
  * in clear, so each download issues a new code and the previous letter stops working.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ userId: string }> }) {
+  if (!(await databaseIfAvailable())) return serviceUnavailable();
   const user = await currentUser();
   if (!user) return Response.json({ error: "Connectez-vous pour imprimer ce courrier." }, { status: 401 });
   if (user.role !== "adviser" && user.role !== "admin") {

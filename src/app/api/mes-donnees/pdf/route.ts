@@ -1,5 +1,6 @@
 import { currentUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { databaseIfAvailable, getDb } from "@/server/db";
+import { serviceUnavailable } from "@/server/lib/unavailable";
 import { exportPersonalData } from "@/server/privacy/export";
 import { renderExportPdf } from "@/server/privacy/export-pdf";
 
@@ -7,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Everything kept about the signed-in person, as a printable PDF in plain French. */
 export async function GET() {
+  if (!(await databaseIfAvailable())) return serviceUnavailable();
   const user = await currentUser();
   if (!user) return Response.json({ error: "Connectez-vous pour télécharger vos données." }, { status: 401 });
   const data = await exportPersonalData(await getDb(), user.id);
