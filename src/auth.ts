@@ -4,6 +4,7 @@ import { getDb } from "./server/db";
 import { verifySignIn } from "./server/auth/accounts";
 import { signInInput } from "./server/auth/inputs";
 import type { Role } from "./server/auth/schema";
+import { openSession, revokeSession, SESSION_DAYS } from "./server/auth/sessions";
 import { clientIp } from "./server/lib/request";
 import { secureAuthCookies } from "./server/lib/security-headers";
 
@@ -27,11 +28,13 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: Role; email: string; name: string };
+    /** user_sessions.id: checked on every request (see createContext) */
+    sessionId: string;
   }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 3600 },
   pages: { signIn: "/connexion" },
   logger: {
     // A refused sign-in is an expected outcome (the page says why), not a server error.
@@ -62,17 +65,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
+        // Signed in just now: a server-side session of its own, which sign-out can revoke.
         token.uid = user.id;
         token.role = user.role;
+        token.sid = await openSession(await getDb(), user.id!);
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.uid as string;
       session.user.role = token.role as Role;
+      session.sessionId = (token.sid as string | undefined) ?? "";
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session on the server too: a copy of the cookie stops working.
+    async signOut(message) {
+      const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;
+      if (sid) await revokeSession(await getDb(), sid);
     },
   },
 });

@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties, ReactNode } from "react";
-import { auth } from "@/auth";
 import { PwaRegister } from "@/components/PwaRegister";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TrpcReactProvider } from "@/lib/trpc/client";
 import { getDb } from "@/server/db";
+import { currentUser } from "@/server/auth/session";
 import { loadInstanceConfig } from "@/server/instance/config";
 import { refreshInstanceSettingsIfStale } from "@/server/instance/settings";
 import "./globals.css";
@@ -37,7 +37,7 @@ export async function generateViewport(): Promise<Viewport> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await refreshInstanceSettingsIfStale(await getDb());
   const config = loadInstanceConfig();
-  const session = await auth();
+  const user = await currentUser();
   const { branding } = config;
   // The instance's colours (validated as #RRGGBB by the config schema) become CSS variables.
   const theme = {
@@ -59,7 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter organisation={config.organisation} />
         {/* signed out: the service worker forgets the offers it kept (shared phones) */}
-        <PwaRegister signedIn={Boolean(session?.user?.id)} />
+        <PwaRegister signedIn={Boolean(user)} />
       </body>
     </html>
   );

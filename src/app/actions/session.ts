@@ -3,6 +3,8 @@
 import { AuthError, type CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
+import { requestContext } from "@/server/auth/session";
+import { createCaller } from "@/server/trpc/root";
 import { safeReturnPath } from "./return-path";
 
 export type SignInErrorCode = "invalid" | "rate_limited" | "disabled" | "pending" | "unavailable";
@@ -45,7 +47,14 @@ export async function signInAction(previous: SignInState | undefined, formData: 
   redirect(safeReturnPath(formData.get("retour")) ?? "/espace");
 }
 
-/** Signs out and goes back to the home page. */
+/** Signs out (this browser's session is revoked on the server too) and goes back to the home page. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** "Se déconnecter partout": every session of the account ends, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const ctx = await requestContext();
+  if (ctx.user) await createCaller(ctx).auth.signOutEverywhere();
+  await signOut({ redirectTo: "/connexion?fin=partout" });
 }

@@ -25,6 +25,7 @@ import { SWITCHABLE_ROLES } from "./inputs";
 import { territories } from "../instance/schema";
 import { emailOutbox } from "../notifications/schema";
 import { assertStrongPassword, passwordVerdict, personalWords } from "./password-strength";
+import { revokeAllSessions } from "./sessions";
 
 const ACCESS_CODE_DAYS = 60;
 export const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
@@ -316,6 +317,8 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
         subjectType: "user",
         subjectId: user!.id,
       });
+      // A new password (forgotten one, or a new letter): every browser signed in before is out.
+      if (found.user.status === "active") await revokeAllSessions(tx as unknown as Database, user!.id, "password_changed");
       return toPublic(user!);
     });
   } catch (err) {

@@ -3,6 +3,7 @@ import { authedProcedure, FieldErrors, publicProcedure, roleProcedure, router } 
 import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
 import { deliverOutboxSoon } from "../notifications/delivery";
 import { configuredSiteUrl } from "../lib/site-url";
+import { revokeAllSessions } from "./sessions";
 import {
   activateAccount,
   createBeneficiaryByAdviser,
@@ -53,6 +54,10 @@ export const authRouter = router({
   }),
   /** The signed-in person. */
   me: authedProcedure.query(({ ctx }) => ctx.user),
+  /** The signed-in person ends every session of their account ("se déconnecter partout"). */
+  signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => ({
+    ended: await revokeAllSessions(ctx.db, ctx.user.id, "sign_out_everywhere"),
+  })),
 });
 
 export const accountsRouter = router({

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { users, type Role } from "../auth/schema";
-import { createContext } from "../trpc/context";
+import { openSession } from "../auth/sessions";
+import { createContext, type SessionIdentity } from "../trpc/context";
 import { createCaller } from "../trpc/root";
 
 let counter = 0;
@@ -23,9 +24,19 @@ export async function makeUser(db: Database, role: Role, extra: Partial<typeof u
   return u!;
 }
 
-/** A tRPC caller acting as the given user id (or anonymous). */
+/** A fresh signed-in session of the user (what the session cookie would carry), or null. */
+export async function sessionFor(db: Database, userId: string | null): Promise<SessionIdentity | null> {
+  return userId ? { userId, sessionId: await openSession(db, userId) } : null;
+}
+
+/** A tRPC caller acting as the given user id in a new session of theirs (or anonymous). */
 export async function callerFor(db: Database, userId: string | null, ip = "198.51.100.7") {
-  return createCaller(await createContext(db, userId, ip));
+  return createCaller(await createContext(db, await sessionFor(db, userId), ip));
+}
+
+/** A tRPC caller in an existing session (to check what happens once it has ended). */
+export async function callerInSession(db: Database, identity: SessionIdentity, ip = "198.51.100.7") {
+  return createCaller(await createContext(db, identity, ip));
 }
 
 /** A caller signed in as a fresh account of the role. */

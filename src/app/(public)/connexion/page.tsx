@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { safeReturnPath } from "@/app/actions/return-path";
 import type { SignInErrorCode } from "@/app/actions/session";
+import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SignInForm } from "./SignInForm";
 
@@ -18,10 +19,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const retour = safeReturnPath(first(params.retour));
   // Auth.js itself sends here with ?error=CredentialsSignin&code=… when its own routes refuse a sign-in.
   const code = first(params.code);
+  const fin = first(params.fin);
+  const ended = fin === "partout" ? "partout" : fin === "1" ? "session" : null;
   const initialCode = code && CODES.has(code as SignInErrorCode) ? (code as SignInErrorCode) : undefined;
   return (
     <div className="narrow">
       <PageHeader title="Se connecter" intro="Avec l'adresse e-mail et le mot de passe de votre compte." />
+      {ended ? (
+        <Notice tone="info" live="none">
+          {ended === "partout"
+            ? "Vous êtes déconnecté de tous vos appareils. Reconnectez-vous pour continuer."
+            : "Votre connexion a pris fin (déconnexion, nouveau mot de passe ou longue absence). Reconnectez-vous pour continuer."}
+        </Notice>
+      ) : null}
       <SignInForm retour={retour} initialCode={initialCode} />
       <h2>Pas encore de compte ?</h2>
       <ul>

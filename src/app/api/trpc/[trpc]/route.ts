@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { auth } from "@/auth";
 import { getDb } from "@/server/db";
+import { sessionIdentity } from "@/server/auth/session";
 import { clientIp } from "@/server/lib/request";
 import { createContext } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
@@ -13,8 +14,7 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => {
-      const session = await auth();
-      return createContext(await getDb(), session?.user?.id, clientIp(req.headers));
+      return createContext(await getDb(), sessionIdentity(await auth()), clientIp(req.headers));
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
