@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
@@ -26,6 +26,7 @@ import { territories } from "../instance/schema";
 import { emailOutbox } from "../notifications/schema";
 import { assertStrongPassword, passwordVerdict, personalWords } from "./password-strength";
 import { revokeAllSessions } from "./sessions";
+import { assertUnderRateLimit, RATE_LIMITS, RateLimited, recordRateLimitHit } from "../ratelimit/limits";
 
 const ACCESS_CODE_DAYS = 60;
 export const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
@@ -123,12 +124,23 @@ export async function issueAccessCode(
   db: Database,
   userId: string,
   validForMs = ACCESS_CODE_DAYS * 24 * 3600 * 1000,
+  purpose: "activation" | "sign_in" = "activation",
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = generateAccessCode();
   const expiresAt = new Date(Date.now() + validForMs);
-  // Only one live code per person: a new letter cancels the previous one.
-  await db.delete(accessCodes).where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt)));
-  await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt });
+  if (purpose === "activation") {
+    // Only one live activation code per person: a new letter cancels the previous one.
+    await db
+      .delete(accessCodes)
+      .where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt), eq(accessCodes.purpose, "activation")));
+  } else {
+    // Sign-in codes already e-mailed stay good until they expire: someone asking for codes in
+    // the owner's name must not void the one the owner is about to type. Spent ones go.
+    await db
+      .delete(accessCodes)
+      .where(and(eq(accessCodes.userId, userId), eq(accessCodes.purpose, "sign_in"), or(sql`${accessCodes.usedAt} is not null`, lt(accessCodes.expiresAt, new Date()))));
+  }
+  await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt, purpose });
   return { code, expiresAt };
 }
 
@@ -271,6 +283,81 @@ export async function requestPasswordReset(db: Database, email: string, siteUrl:
   return true;
 }
 
+/** A one-time sign-in code by e-mail: the owner's way in whatever wrong passwords others typed. */
+export const SIGN_IN_CODE_MINUTES = 15;
+
+export function signInCodeEmail(firstName: string, code: string, siteUrl: string | null) {
+  const where = siteUrl
+    ? `Ouvrez ce lien pour vous connecter :\n${siteUrl}/connexion/code?code=${encodeURIComponent(code)}\n\nou, sur la page « Se connecter avec un code » du site, tapez ce code : ${code}`
+    : `Sur la page « Se connecter avec un code » du site, tapez ce code : ${code}`;
+  return {
+    subject: "Votre code de connexion",
+    body: `Bonjour ${firstName},\n\nVous avez demandé un code pour vous connecter sans mot de passe.\n${where}\n\nCe code marche une seule fois, pendant ${SIGN_IN_CODE_MINUTES} minutes.\nSi vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce code.\n`,
+  };
+}
+
+/**
+ * "Recevoir un code par e-mail" on the sign-in page. Says nothing about whether the account
+ * exists (the caller answers the same either way); the link's address comes from AUTH_URL only.
+ */
+export async function requestSignInCode(db: Database, email: string, siteUrl: string | null): Promise<boolean> {
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (!user || user.status !== "active") return false;
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const { code } = await issueAccessCode(tx, user.id, SIGN_IN_CODE_MINUTES * 60_000, "sign_in");
+    await tx.insert(emailOutbox).values({ toAddress: email, ...signInCodeEmail(user.firstName, code, siteUrl), confidential: true });
+    await recordAudit(tx, { actorId: null, action: "account.sign_in_code_requested", subjectType: "user", subjectId: user.id });
+  });
+  return true;
+}
+
+/**
+ * Signs in with an e-mailed code: single use, SIGN_IN_CODE_MINUTES, only for the account it was
+ * sent to. Wrong codes are limited per address (codes have ~50 bits, so guessing is hopeless
+ * anyway); nothing a stranger types can stop the owner's code from working. A success clears
+ * the account's wrong-password count like any sign-in.
+ */
+export async function verifySignInCode(db: Database, emailRaw: string, code: string, ip: string): Promise<SignInResult> {
+  const email = emailRaw.trim().toLowerCase();
+  try {
+    await assertUnderRateLimit(db, RATE_LIMITS.signInCodeFailure, ip);
+  } catch (err) {
+    if (err instanceof RateLimited) return { ok: false, reason: "rate_limited" };
+    throw err;
+  }
+  const [found] = await db
+    .select({ codeId: accessCodes.id, user: users })
+    .from(accessCodes)
+    .innerJoin(users, eq(users.id, accessCodes.userId))
+    .where(
+      and(
+        eq(accessCodes.codeHash, hashAccessCode(code)),
+        eq(accessCodes.purpose, "sign_in"),
+        eq(users.email, email),
+        isNull(accessCodes.usedAt),
+        gt(accessCodes.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  const claimed = found
+    ? await db
+        .update(accessCodes)
+        .set({ usedAt: new Date() })
+        .where(and(eq(accessCodes.id, found.codeId), isNull(accessCodes.usedAt)))
+        .returning({ id: accessCodes.id })
+    : [];
+  if (!found || claimed.length === 0) {
+    await recordRateLimitHit(db, RATE_LIMITS.signInCodeFailure, ip);
+    return { ok: false, reason: "invalid" };
+  }
+  if (found.user.status !== "active") return { ok: false, reason: found.user.status === "disabled" ? "disabled" : "pending" };
+  await db.insert(signInAttempts).values({ email, ip, succeeded: true });
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, found.user.id));
+  await recordAudit(db, { actorId: found.user.id, action: "account.sign_in_with_code", subjectType: "user", subjectId: found.user.id });
+  return { ok: true, user: toPublic(found.user) };
+}
+
 const BAD_CODE = "Ce code n'est pas valable. Vérifiez-le sur votre courrier ou demandez-en un nouveau à votre conseiller.";
 
 /** The person types the code from their letter, chooses an e-mail and a password. */
@@ -282,6 +369,7 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
     .where(
       and(
         eq(accessCodes.codeHash, hashAccessCode(input.code)),
+        eq(accessCodes.purpose, "activation"),
         isNull(accessCodes.usedAt),
         gt(accessCodes.expiresAt, new Date()),
       ),
@@ -327,49 +415,90 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
   }
 }
 
-// Rate limits on sign-in: per account and per address, over a sliding window.
+// Sign-in protection (docs/reliability.md, Accounts). Wrong passwords typed by a stranger must
+// never keep the owner out, so nothing locks an account for everyone:
+// - one address may get one account's password wrong MAX_FAILURES_PER_ACCOUNT_ADDRESS times
+//   in the window, then that address (only) waits for the window to pass;
+// - one address may fail MAX_FAILURES_PER_IP times in all (guessing many accounts);
+// - failures on an account from every address together only slow it down: from the
+//   ACCOUNT_SLOWDOWN_AFTER-th, each try must wait 1, 2, 4 … up to ACCOUNT_MAX_DELAY_SECONDS
+//   after the last failure (a guesser spread over many addresses gets ~1 try a minute);
+// - and the owner can always get in with a one-time code by e-mail (requestSignInCode).
+// An account's failures count from its last successful sign-in.
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5;
 export const MAX_FAILURES_PER_IP = 30;
+export const ACCOUNT_SLOWDOWN_AFTER = 5;
+export const ACCOUNT_MAX_DELAY_SECONDS = 60;
+/** From this many wrong tries, the sign-in page says how many remain. */
+export const SHOW_REMAINING_FROM = 3;
 const PURGE_PROBABILITY = 0.02;
 
 export type SignInResult =
   | { ok: true; user: PublicUser }
-  | { ok: false; reason: "invalid" | "rate_limited" | "disabled" | "pending" };
+  | { ok: false; reason: "invalid"; remaining?: number }
+  | { ok: false; reason: "slow_down"; retryAfterSeconds: number }
+  | { ok: false; reason: "rate_limited" | "disabled" | "pending" };
 
-export async function recentFailures(db: Database, email: string, ip: string) {
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60 * 1000);
-  // An account's failures count from its last successful sign-in: the owner's own typos
-  // of yesterday morning do not lock them out after they got in.
-  const r = await queryRows<{ by_email: number; by_ip: number }>(db, sql`
+export async function recentFailures(db: Database, email: string, ip: string, now = new Date()) {
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60 * 1000);
+  const r = await queryRows<{ by_email: number; by_email_ip: number; by_ip: number; last_email_failure: string | Date | null }>(db, sql`
+    with last_success as (
+      select coalesce(max(s.at), '-infinity') as at from ${signInAttempts} s where s.email = ${email} and s.succeeded
+    )
     select
-      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.at} > coalesce(
-        (select max(s.at) from ${signInAttempts} s where s.email = ${email} and s.succeeded), '-infinity'))::int as by_email,
-      count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip
+      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.at} > (select at from last_success))::int as by_email,
+      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.ip} = ${ip}
+        and ${signInAttempts.at} > (select at from last_success))::int as by_email_ip,
+      count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip,
+      max(${signInAttempts.at}) filter (where ${signInAttempts.email} = ${email}) as last_email_failure
     from ${signInAttempts}
-    where not ${signInAttempts.succeeded} and ${signInAttempts.at} > ${since.toISOString()}
+    where not ${signInAttempts.succeeded} and ${signInAttempts.at} > ${since.toISOString()}::timestamptz
       and (${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`);
-  return { byEmail: Number(r[0]?.by_email ?? 0), byIp: Number(r[0]?.by_ip ?? 0) };
+  const row = r[0];
+  return {
+    byEmail: Number(row?.by_email ?? 0),
+    byEmailIp: Number(row?.by_email_ip ?? 0),
+    byIp: Number(row?.by_ip ?? 0),
+    lastEmailFailure: row?.last_email_failure ? new Date(row.last_email_failure) : null,
+  };
 }
 
-/** Checks an e-mail and password, counting failures; refuses once the limits are reached. */
-export async function verifySignIn(db: Database, emailRaw: string, password: string, ip: string): Promise<SignInResult> {
+/** Seconds an account must wait after its last failure, once failures pile up (0: none). */
+export function accountDelaySeconds(failures: number): number {
+  if (failures < ACCOUNT_SLOWDOWN_AFTER) return 0;
+  return Math.min(ACCOUNT_MAX_DELAY_SECONDS, 2 ** (failures - ACCOUNT_SLOWDOWN_AFTER));
+}
+
+/** Checks an e-mail and password, counting failures; refuses or slows down past the limits. */
+export async function verifySignIn(db: Database, emailRaw: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const email = emailRaw.trim().toLowerCase();
-  const failures = await recentFailures(db, email, ip);
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+  const failures = await recentFailures(db, email, ip, now);
+  if (failures.byEmailIp >= MAX_FAILURES_PER_ACCOUNT_ADDRESS || failures.byIp >= MAX_FAILURES_PER_IP) {
     return { ok: false, reason: "rate_limited" };
+  }
+  const delay = accountDelaySeconds(failures.byEmail);
+  if (delay > 0 && failures.lastEmailFailure) {
+    const waitMs = failures.lastEmailFailure.getTime() + delay * 1000 - now.getTime();
+    if (waitMs > 0) return { ok: false, reason: "slow_down", retryAfterSeconds: Math.ceil(waitMs / 1000) };
   }
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   const succeeded = Boolean(user && valid && user.status === "active");
-  await db.insert(signInAttempts).values({ email, ip, succeeded });
+  await db.insert(signInAttempts).values({ email, ip, succeeded, at: now });
   // Attempts serve no limit after a day (and the privacy page promises 24 hours): purge now
   // and then, from the sign-in path itself, so no scheduler is needed for it.
   if (Math.random() < PURGE_PROBABILITY) await purgeSignInAttempts(db);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) {
+    // Said the same way whether the account exists: the count is this address's on this e-mail.
+    const wrong = failures.byEmailIp + 1;
+    return wrong >= SHOW_REMAINING_FROM
+      ? { ok: false, reason: "invalid", remaining: Math.max(0, MAX_FAILURES_PER_ACCOUNT_ADDRESS - wrong) }
+      : { ok: false, reason: "invalid" };
+  }
   if (user.status === "disabled") return { ok: false, reason: "disabled" };
   if (user.status === "pending") return { ok: false, reason: "pending" };
-  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
   return { ok: true, user: toPublic(user) };
 }
 

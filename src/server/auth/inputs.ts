@@ -96,6 +96,11 @@ export const signInInput = z.object({
   password: z.string().min(1, "Indiquez votre mot de passe.").max(200),
 });
 
+export const signInCodeInput = z.object({
+  email: emailSchema,
+  code: accessCodeSchema,
+});
+
 export const createBeneficiaryInput = z.object({
   firstName: nameSchema("prénom"),
   lastName: nameSchema("nom"),

@@ -11,6 +11,7 @@ import {
   listUsers,
   reissueAccessCode,
   requestPasswordReset,
+  requestSignInCode,
   setUserRole,
   setUserStatus,
   setUserTerritory,
@@ -50,6 +51,16 @@ export const authRouter = router({
     await consumeRateLimit(ctx.db, RATE_LIMITS.passwordResetByAddress, ctx.ip);
     await consumeRateLimit(ctx.db, RATE_LIMITS.passwordResetByEmail, input.email);
     if (await requestPasswordReset(ctx.db, input.email, configuredSiteUrl())) deliverOutboxSoon(ctx.db);
+    return { ok: true as const };
+  }),
+  /**
+   * Anyone: "recevoir un code par e-mail" to sign in without the password (the owner's way in
+   * whatever others typed). Same answer whether the account exists or not.
+   */
+  requestSignInCode: publicProcedure.input(passwordResetInput).mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.signInCodeByAddress, ctx.ip);
+    await consumeRateLimit(ctx.db, RATE_LIMITS.signInCodeByEmail, input.email);
+    if (await requestSignInCode(ctx.db, input.email, configuredSiteUrl())) deliverOutboxSoon(ctx.db);
     return { ok: true as const };
   }),
   /** The signed-in person. */
