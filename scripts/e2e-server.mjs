@@ -2,7 +2,7 @@
 // The server the Playwright specs run against (started by playwright.config.ts on port 3100):
 // a fresh database (embedded PGlite in .data/e2e-pglite, or E2E_DATABASE_URL when given),
 // migrated, with the reference data and the demo accounts, then a production build served by
-// `next start`. Signals are forwarded so that Playwright can stop it cleanly.
+// server.mjs (Next behind a Node http server, as `npm start`). Signals are forwarded so that Playwright can stop it cleanly.
 // Node built-ins only.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -57,8 +57,9 @@ run("données de référence", npmBin, ["run", "--silent", "cli", "--", "ref", "
 run("jeu de démonstration", npmBin, ["run", "--silent", "cli", "--", "seed", "demo"]);
 if (process.env.E2E_SKIP_BUILD !== "1") run("next build", nextBin, ["build"]);
 
-log(`next start sur le port ${PORT}`);
-const server = spawn(nextBin, ["start", "-p", PORT], { stdio: "inherit", env });
+// server.mjs, as in production: it hands the socket's address to the app (rate limits per address).
+log(`node server.mjs sur le port ${PORT}`);
+const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env: { ...env, PORT, NODE_ENV: "production" } });
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
@@ -68,6 +69,6 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 server.on("exit", (code, signal) => {
-  if (!stopping && code !== 0) log(`next start s'est arrêté (${signal ?? `code ${code}`})`);
+  if (!stopping && code !== 0) log(`le serveur s'est arrêté (${signal ?? `code ${code}`})`);
   process.exit(code ?? (signal ? 0 : 1));
 });
