@@ -23,6 +23,20 @@ export const RATE_LIMITS = {
     windowMinutes: 60,
     message: "Trop d'inscriptions depuis cette connexion. Réessayez {delay}.",
   },
+  /** Sign-up codes sent to one e-mail address (its owner is not flooded). */
+  signUpByEmail: {
+    bucket: "sign_up_email",
+    max: 3,
+    windowMinutes: 60,
+    message: "Plusieurs e-mails viennent déjà d'être envoyés à cette adresse. Regardez aussi dans les indésirables, ou réessayez {delay}.",
+  },
+  /** Wrong sign-up codes from one address. */
+  signUpCodeFailure: {
+    bucket: "sign_up_code_failure",
+    max: 10,
+    windowMinutes: 15,
+    message: "Trop de codes erronés. Réessayez {delay}, ou demandez un nouveau code.",
+  },
   /** Wrong access codes from one address (codes have ~50 bits: this only stops hammering). */
   activationFailure: {
     bucket: "activation_failure",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { users, type Role } from "../auth/schema";
@@ -26,7 +27,10 @@ export async function makeUser(db: Database, role: Role, extra: Partial<typeof u
 
 /** A fresh signed-in session of the user (what the session cookie would carry), or null. */
 export async function sessionFor(db: Database, userId: string | null): Promise<SessionIdentity | null> {
-  return userId ? { userId, sessionId: await openSession(db, userId) } : null;
+  if (!userId) return null;
+  // an erased account: its old cookie names a session that no longer exists
+  const [exists] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+  return { userId, sessionId: exists ? await openSession(db, userId) : randomUUID() };
 }
 
 /** A tRPC caller acting as the given user id in a new session of theirs (or anonymous). */
