@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutEverywhereAction } from "@/app/actions/session";
 import { ROLE_LABELS } from "@/components/roles";
-import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconSignOut } from "@/components/ui/icons";
 import { ROLES } from "@/server/auth/schema";
@@ -38,9 +37,11 @@ export default async function AccountPage() {
         </p>
       ) : null}
       <form action={signOutEverywhereAction}>
-        <Button type="submit" variant="secondary" icon={<IconSignOut />}>
-          Se déconnecter partout
-        </Button>
+        {/* a plain button: this page is a server component (works without JavaScript) */}
+        <button type="submit" className="btn btn--secondary">
+          <IconSignOut />
+          <span>Se déconnecter partout</span>
+        </button>
       </form>
 
       <h2>Mot de passe</h2>
