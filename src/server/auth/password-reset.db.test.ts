@@ -29,6 +29,8 @@ async function account(status: "active" | "pending" | "disabled" = "active") {
   const email = `oubli${n}@exemple.fr`;
   const anon = await callerFor(h.db, null, `198.51.100.${100 + n}`);
   await signUpConfirmed(anon, h.db, { role: "beneficiary", firstName: "Odile", lastName: "Oubli", email, password: "Jardin-2026", acceptTerms: true });
+  // the sign-up's own code e-mail: each test starts with an empty mailbox
+  await h.db.delete(emailOutbox).where(eq(emailOutbox.toAddress, email));
   const user = (await userByEmail(h.db, email))!;
   if (status !== "active") await h.db.update(users).set({ status }).where(eq(users.id, user.id));
   return { email, user };
