@@ -34,12 +34,13 @@ ENV NODE_ENV=production \
 # Dev dependencies stay: the CLI runs TypeScript through tsx (a dev dependency) and loads
 # src/, drizzle/, data/ and instance/ at container start.
 # /app/.data holds the embedded PGlite database when no DATABASE_URL is given (demo only);
-# /app/.next/cache is written by `next start` (image optimisation, ISR).
+# /app/.next/cache is written by the Next server (image optimisation, ISR).
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /app/.data /app/.next/cache && chown node:node /app/.data /app/.next/cache
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://localhost:'+(process.env.PORT||3000)+'/api/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# next start reads PORT; -H 0.0.0.0 makes it listen outside the container.
-CMD ["node_modules/.bin/next", "start", "-H", "0.0.0.0"]
+# server.mjs (Next's handler behind a Node http server that passes on the socket's address for
+# per-address rate limits) reads PORT and listens on 0.0.0.0, outside the container.
+CMD ["node", "server.mjs"]

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./axe";
-import { expectSignInRefused, fillSignIn, passwordInput, unique } from "./helpers";
+import { expectSignInRefused, fillSignIn, passwordInput, unique, confirmSignUpCode } from "./helpers";
 
 // The beneficiary's whole journey on a 360 × 740 phone: sign up, build the CV step by step,
 // see offers near Blois, apply, follow the application, download the CV and the data, hide
@@ -47,6 +47,7 @@ test("a new person builds a CV on the phone, applies near Blois, downloads CV an
   await passwordInput(page).fill(password);
   await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUpCode(page, email);
   await expect(page).toHaveURL(/\/beneficiaire$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Léa");
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { freshSiret, passwordInput, signUpWithCv, unique } from "./helpers";
+import { freshSiret, passwordInput, signUpWithCv, unique, confirmSignUpCode } from "./helpers";
 
 // An employer in Vendôme signs up with its SIRET, posts an offer for a ROME job, sees ranked
 // pseudonymous candidates with their distances, asks to contact one; the person (on their
@@ -25,7 +25,8 @@ test("an employer signs up, posts an offer in Vendôme, contacts a candidate who
   await page.getByRole("option", { name: /^Vendôme / }).first().click();
   await page.getByLabel("Prénom").fill("Marc");
   await page.getByLabel("Nom", { exact: true }).fill("Varlope");
-  await page.getByLabel("Adresse e-mail").fill(`${unique("marc.")}@exemple.fr`);
+  const email = `${unique("marc.")}@exemple.fr`;
+  await page.getByLabel("Adresse e-mail").fill(email);
   await passwordInput(page).fill("Rabot41!chene");
   await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
@@ -36,6 +37,7 @@ test("an employer signs up, posts an offer in Vendôme, contacts a candidate who
   await page.getByLabel("Numéro SIRET").fill(freshSiret());
   await passwordInput(page).fill("Rabot41!chene");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUpCode(page, email);
   await expect(page).toHaveURL(/\/employeur$/);
   await expectNoAxeViolations(page, "espace employeur");
 

@@ -10,6 +10,38 @@ export const DEMO = {
   employer: "employeur1@demo.emploi41.fr",
 };
 
+/** The specs' mailbox: the e2e server delivers the app's e-mails there (scripts/e2e-server.mjs). */
+const MAILBOX = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
+
+export type Mail = { to: string; subject: string; text: string; at: string };
+
+/** Every e-mail delivered to `address` so far, oldest first. */
+export async function mailsTo(address: string): Promise<Mail[]> {
+  const response = await fetch(`${MAILBOX}/messages?to=${encodeURIComponent(address.toLowerCase())}`);
+  return (await response.json()) as Mail[];
+}
+
+/** Waits for an e-mail to `address` whose text matches `pattern` (after the first `skip`), and returns the first group. */
+export async function codeFromMail(address: string, pattern: RegExp, skip = 0): Promise<string> {
+  let found = "";
+  await expect
+    .poll(async () => {
+      const match = (await mailsTo(address)).slice(skip).map((m) => pattern.exec(m.text)).filter(Boolean).pop();
+      found = match?.[1] ?? "";
+      return found;
+    }, { message: `an e-mail to ${address} matching ${pattern}` })
+    .not.toBe("");
+  return found;
+}
+
+/** After "Créer mon compte": types the 6-digit code the e-mail brought, which creates the account and signs in. */
+export async function confirmSignUpCode(page: Page, email: string) {
+  await expect(page.getByText(/Nous avons envoyé un code à 6 chiffres/)).toBeVisible();
+  const code = await codeFromMail(email, /tapez ce code sur la page d'inscription : (\d{6})/);
+  await page.getByLabel("Code reçu par e-mail").fill(code);
+  await page.getByRole("button", { name: "Valider et créer mon compte" }).click();
+}
+
 /** A value no earlier run has used (the e2e database may be reused between runs). */
 export function unique(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -84,6 +116,7 @@ export async function signUpWithCv(page: Page, person: { firstName: string; last
   await passwordInput(page).fill("Atelier41!bois");
   await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUpCode(page, email);
   await expect(page).toHaveURL(/\/beneficiaire$/);
   const next = () => page.getByRole("button", { name: "Enregistrer et continuer" }).click();
 

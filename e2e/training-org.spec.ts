@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { freshSiret, passwordInput, signUpWithCv, unique } from "./helpers";
+import { freshSiret, passwordInput, signUpWithCv, unique, confirmSignUpCode } from "./helpers";
 
 const isoDate = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
 
@@ -22,10 +22,12 @@ test("a training organisation signs up, publishes a formation, and a person near
   await pickCommune(page, "Commune de l'organisme", "Vendôme");
   await page.getByLabel("Prénom").fill("Odile");
   await page.getByLabel("Nom", { exact: true }).fill("Formatrice");
-  await page.getByLabel("Adresse e-mail").fill(`${unique("odile.")}@exemple.fr`);
+  const email = `${unique("odile.")}@exemple.fr`;
+  await page.getByLabel("Adresse e-mail").fill(email);
   await passwordInput(page).fill("Copeaux41!rabot");
   await page.getByLabel("J'accepte les conditions d'utilisation du service.").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUpCode(page, email);
   await expect(page).toHaveURL(/\/organisme$/);
   await expectNoAxeViolations(page, "espace organisme (vide)");
 

@@ -347,7 +347,13 @@ async function startServer(env: NodeJS.ProcessEnv, port: number, engine: Engine)
   const logFile = path.join(ROOT, ".data", `bench-load-server-${engine}.log`);
   const out = createWriteStream(logFile);
   // its own process group, so that the whole tree can be stopped at once
-  const proc = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // server.mjs, as `npm start` (Next's handler, told each caller's socket address)
+  const proc = spawn(process.execPath, ["server.mjs"], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), LISTEN_HOST: "127.0.0.1", NODE_ENV: "production" },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   proc.stdout!.pipe(out);
   proc.stderr!.pipe(out);
   const base = `http://127.0.0.1:${port}`;

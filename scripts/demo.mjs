@@ -172,7 +172,8 @@ await step("Clé de session", () => {
 // --- server -----------------------------------------------------------------------------------
 console.log(`\n▶ Démarrage du serveur sur le port ${port}…`);
 const started = Date.now();
-const server = spawn(nextBin, ["start", "-p", String(port)], {
+// server.mjs (as `npm start` and the Docker image): Next's handler, told each caller's socket address.
+const server = spawn(process.execPath, ["server.mjs"], {
   stdio: "inherit",
   env: { ...childEnv, NODE_ENV: "production", AUTH_TRUST_HOST: "true", AUTH_SECRET: secret, PORT: String(port) },
 });
@@ -184,7 +185,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-server.on("error", (err) => fail(`Impossible de lancer ${nextBin} : ${err.message}`));
+server.on("error", (err) => fail(`Impossible de lancer server.mjs : ${err.message}`));
 server.on("exit", (code, signal) => {
   serverExited = true;
   if (code === 0 || signal === "SIGINT" || signal === "SIGTERM") {

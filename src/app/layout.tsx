@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties, ReactNode } from "react";
-import { auth } from "@/auth";
 import { PwaRegister } from "@/components/PwaRegister";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TrpcReactProvider } from "@/lib/trpc/client";
 import { ServiceUnavailable } from "@/components/ServiceUnavailable";
+import { currentUser } from "@/server/auth/session";
 import { databaseIfAvailable } from "@/server/db";
 import { loadInstanceConfig } from "@/server/instance/config";
 import { refreshInstanceSettingsIfStale } from "@/server/instance/settings";
@@ -44,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const db = await databaseIfAvailable();
   if (db) await refreshInstanceSettingsIfStale(db);
   const config = loadInstanceConfig();
-  const session = await auth();
+  const user = db ? await currentUser() : null;
   const { branding } = config;
   // The instance's colours (validated as #RRGGBB by the config schema) become CSS variables.
   const theme = {
@@ -66,7 +66,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter organisation={config.organisation} />
         {/* signed out: the service worker forgets the offers it kept (shared phones) */}
-        <PwaRegister signedIn={Boolean(session?.user?.id)} />
+        <PwaRegister signedIn={Boolean(user)} />
       </body>
     </html>
   );

@@ -1,15 +1,15 @@
 import Link from "next/link";
-import { auth } from "@/auth";
+import { currentUser } from "@/server/auth/session";
 import { signOutAction } from "@/app/actions/session";
 import { ROLE_LABELS } from "./roles";
-import { IconHome, IconSignIn, IconSignOut, IconUser } from "./ui/icons";
+import { IconHome, IconLock, IconSignIn, IconSignOut, IconUser } from "./ui/icons";
 
 type SiteHeaderProps = { displayName: string; organisation: string; logo: string };
 
 /** The instance's logo and name, and the account menu (a native <details>: works without JS). */
 export async function SiteHeader({ displayName, organisation, logo }: SiteHeaderProps) {
-  const session = await auth();
-  const user = session?.user?.id ? session.user : null;
+  // the checked session (a revoked or expired one shows as signed out)
+  const user = await currentUser();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -29,13 +29,17 @@ export async function SiteHeader({ displayName, organisation, logo }: SiteHeader
             </summary>
             <div className="account-menu__panel">
               <p>
-                <strong>{user.name}</strong>
+                <strong>{`${user.firstName} ${user.lastName}`.trim()}</strong>
                 <br />
                 <span className="muted">{ROLE_LABELS[user.role] ?? ""}</span>
               </p>
               <Link href="/espace" className="btn btn--secondary">
                 <IconHome size="1.25em" />
                 <span>Mon espace</span>
+              </Link>
+              <Link href="/espace/compte" className="btn btn--secondary">
+                <IconLock size="1.25em" />
+                <span>Sécurité du compte</span>
               </Link>
               <form action={signOutAction}>
                 <button type="submit" className="btn btn--secondary">

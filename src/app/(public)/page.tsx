@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { auth } from "@/auth";
+import { currentUser } from "@/server/auth/session";
 import { ErasedNotice } from "@/components/beneficiary/ErasedNotice";
 import { IconSearch } from "@/components/search/icons";
 import { LinkButton } from "@/components/ui/Button";
@@ -8,8 +8,7 @@ import { loadInstanceConfig } from "@/server/instance/config";
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const config = loadInstanceConfig();
-  const session = await auth();
-  const signedIn = Boolean(session?.user?.id);
+  const signedIn = Boolean(await currentUser());
   return (
     <div className="readable">
       <ErasedNotice searchParams={searchParams} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { auth } from "@/auth";
+import { currentUser } from "@/server/auth/session";
 import { CONTRACT_CHIP_LABELS } from "@/components/beneficiary-offers/format";
 import cardStyles from "@/components/beneficiary-offers/offers.module.css";
 import { ROME_LARGE_DOMAINS } from "@/components/search/domains";
@@ -59,7 +59,7 @@ type Props = { kind: PublicSearchKind; searchParams: Promise<Record<string, stri
 export async function PublicSearchPage({ kind, searchParams }: Props) {
   const page = PAGES[kind];
   const PATH = page.path;
-  const [params, session] = await Promise.all([searchParams, auth()]);
+  const [params, user] = await Promise.all([searchParams, currentUser()]);
   const caller = await serverCaller();
   const asked = parsePublicSearch(params);
   // an unknown commune code (an old link) is dropped rather than an error page
@@ -75,7 +75,7 @@ export async function PublicSearchPage({ kind, searchParams }: Props) {
       ? await searchOfferPages(caller, { ...input, ...(search.contrat ? { contracts: [search.contrat] } : {}) }, search.page)
       : await searchFormationPages(caller, input, search.page);
 
-  const beneficiary = session?.user?.role === "beneficiary";
+  const beneficiary = user?.role === "beneficiary";
   // the offer's page is the beneficiary's: a visitor signs in (or creates an account) first
   const offerHref = (id: string) =>
     beneficiary ? `/beneficiaire/offres/${id}` : `/connexion?retour=${encodeURIComponent(`/beneficiaire/offres/${id}`)}`;

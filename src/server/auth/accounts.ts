@@ -1,12 +1,14 @@
-import { and, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { FieldErrors } from "../trpc/init";
 import { escapeLike } from "../lib/text";
 import type { SessionUser } from "../trpc/context";
-import { registerOrganisation, siretAvailability, kindOfRole } from "../companies/organisations";
-import { accessCodes, signInAttempts, users, type Role } from "./schema";
+import { registerOrganisation, siretAvailability, kindOfRole, UNKNOWN_COMMUNE } from "../companies/organisations";
+import { communeByInsee } from "../referentials/queries";
+import { randomInt, timingSafeEqual } from "node:crypto";
+import { accessCodes, signInAttempts, signUpRequests, users, type Role } from "./schema";
 import {
   dummyPasswordHash,
   generateAccessCode,
@@ -25,6 +27,8 @@ import { SWITCHABLE_ROLES } from "./inputs";
 import { territories } from "../instance/schema";
 import { emailOutbox } from "../notifications/schema";
 import { assertStrongPassword, passwordVerdict, personalWords } from "./password-strength";
+import { revokeAllSessions } from "./sessions";
+import { assertUnderRateLimit, RATE_LIMITS, RateLimited, recordRateLimitHit } from "../ratelimit/limits";
 
 const ACCESS_CODE_DAYS = 60;
 export const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez une autre adresse.";
@@ -41,50 +45,132 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
+/** How long a sign-up waits for its e-mailed code, and how many wrong codes void it. */
+export const SIGN_UP_CODE_MINUTES = 30;
+export const SIGN_UP_CODE_MAX_FAILURES = 5;
+const BAD_SIGN_UP_CODE =
+  "Ce code n'est pas bon, ou il a plus de 30 minutes. Vérifiez-le dans l'e-mail reçu, ou demandez un nouveau code.";
+
+type SignUpPayload = Omit<z.output<typeof signUpInput>, "password"> & { passwordHash: string };
+
+/** The code a sign-up must bring back: 6 digits, easy to type on a phone (5 tries, 30 minutes). */
+function generateSignUpCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, "0");
+}
+
+export function signUpCodeEmail(firstName: string, code: string) {
+  return {
+    subject: `Votre code pour créer votre compte : ${code}`,
+    body: `Bonjour ${firstName},\n\nPour finir de créer votre compte, tapez ce code sur la page d'inscription : ${code}\n\nCe code marche pendant ${SIGN_UP_CODE_MINUTES} minutes.\nSi vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.\n`,
+  };
+}
+
+/** To the owner of an address someone tried to sign up with again (links from AUTH_URL only). */
+export function signUpAttemptEmail(firstName: string, siteUrl: string | null) {
+  const links = siteUrl
+    ? `Pour vous connecter : ${siteUrl}/connexion\nMot de passe oublié : ${siteUrl}/mot-de-passe-oublie`
+    : "Pour vous connecter, ouvrez la page « Se connecter » du site ; si vous avez oublié votre mot de passe, choisissez « Mot de passe oublié ».";
+  return {
+    subject: "Quelqu'un a essayé de créer un compte avec votre adresse",
+    body: `Bonjour ${firstName},\n\nQuelqu'un a essayé de créer un compte avec votre adresse e-mail, mais vous avez déjà un compte. Aucun autre compte n'a été créé.\n\nSi c'était vous :\n${links}\n\nSi ce n'était pas vous, vous n'avez rien à faire : votre compte ne change pas.\n`,
+  };
+}
+
 /**
- * A beneficiary, an employer or a training organisation signs up alone. Employers and
- * training organisations register their organisation (SIRET) in the same transaction and
- * become its owner.
+ * Step 1 of signing up alone (a beneficiary, an employer, a training organisation): checks the
+ * form, then e-mails a code to the address. The account is created only when the code comes
+ * back (confirmSignUp). The answer is the same whether the address already has an account
+ * (its owner gets an e-mail saying someone tried, with links to sign in or reset) or not, and
+ * both paths do the same work (the password is hashed either way), so nothing tells them apart.
  */
-export async function signUp(db: Database, input: z.output<typeof signUpInput>): Promise<PublicUser> {
+export async function requestSignUp(db: Database, input: z.output<typeof signUpInput>, siteUrl: string | null): Promise<void> {
   const role = input.role;
-  const organisation =
-    role === "beneficiary"
-      ? null
-      : {
-          siret: input.siret!,
-          organisationName: input.organisationName!,
-          communeInsee: input.communeInsee!,
-          addressLine: input.addressLine ?? null,
-        };
-  // Both problems at once when both are there (the checks in the transaction are the real ones).
   const problems: Record<string, string[]> = {};
-  if (await emailTaken(db, input.email)) problems.email = [EMAIL_TAKEN];
   const verdict = await passwordVerdict(
     input.password,
     personalWords(input.firstName, input.lastName, input.email, input.organisationName),
   );
   if (!verdict.ok) problems.password = [verdict.message];
-  if (organisation && role !== "beneficiary") {
+  if (role !== "beneficiary") {
     try {
-      await siretAvailability(db, organisation.siret, kindOfRole(role));
+      await siretAvailability(db, input.siret!, kindOfRole(role));
     } catch (err) {
       if (!(err instanceof FieldErrors)) throw err;
       Object.assign(problems, err.fields);
     }
+    // checked again when the account is created; said now, while the form is on screen
+    if (!(await communeByInsee(db, input.communeInsee!))) problems.communeInsee = [UNKNOWN_COMMUNE];
   }
   if (Object.keys(problems).length) throw new FieldErrors(problems);
   const passwordHash = await hashPassword(input.password);
+  const [existing] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    if (existing) {
+      await tx.insert(emailOutbox).values({ toAddress: input.email, ...signUpAttemptEmail(existing.firstName || input.firstName, siteUrl) });
+      await recordAudit(tx, { actorId: null, action: "account.sign_up_existing_address", subjectType: "user", subjectId: existing.id });
+      return;
+    }
+    const code = generateSignUpCode();
+    const { password: _password, ...rest } = input;
+    const payload: SignUpPayload = { ...rest, passwordHash };
+    const values = {
+      email: input.email,
+      codeHash: hashAccessCode(code),
+      payload,
+      failedAttempts: 0,
+      expiresAt: new Date(Date.now() + SIGN_UP_CODE_MINUTES * 60_000),
+      createdAt: new Date(),
+    };
+    // One waiting sign-up per address: a new one (a lost code, a corrected form) replaces it.
+    await tx.insert(signUpRequests).values(values).onConflictDoUpdate({ target: signUpRequests.email, set: values });
+    await tx.insert(emailOutbox).values({ toAddress: input.email, ...signUpCodeEmail(input.firstName, code), confidential: true });
+  });
+  if (Math.random() < 0.05) await purgeSignUpRequests(db);
+}
+
+/** Expired sign-ups serve nothing (and hold a name and an address): gone. */
+export async function purgeSignUpRequests(db: Database) {
+  await db.delete(signUpRequests).where(lt(signUpRequests.expiresAt, new Date()));
+}
+
+/**
+ * Step 2: the code from the e-mail creates the account (and the organisation for employers and
+ * training organisations), in one transaction. Wrong codes count against the waiting sign-up
+ * (SIGN_UP_CODE_MAX_FAILURES void it) and, in the router, against the caller's address.
+ */
+export async function confirmSignUp(db: Database, email: string, code: string): Promise<PublicUser> {
+  const [request] = await db
+    .select()
+    .from(signUpRequests)
+    .where(and(eq(signUpRequests.email, email), gt(signUpRequests.expiresAt, new Date())))
+    .limit(1);
+  const expected = request ? Buffer.from(request.codeHash) : Buffer.alloc(64);
+  const given = Buffer.from(hashAccessCode(code.replace(/\s/g, "")));
+  const right = Boolean(request) && expected.length === given.length && timingSafeEqual(expected, given);
+  if (!request || !right) {
+    if (request) {
+      const failures = request.failedAttempts + 1;
+      if (failures >= SIGN_UP_CODE_MAX_FAILURES) await db.delete(signUpRequests).where(eq(signUpRequests.id, request.id));
+      else await db.update(signUpRequests).set({ failedAttempts: failures }).where(eq(signUpRequests.id, request.id));
+    }
+    throw new FieldErrors({ code: [BAD_SIGN_UP_CODE] });
+  }
+  const payload = request.payload as SignUpPayload;
+  const role = payload.role;
   try {
     return await db.transaction(async (tx) => {
+      // Claim the waiting sign-up: two confirmations racing cannot both create the account.
+      const claimed = await tx.delete(signUpRequests).where(eq(signUpRequests.id, request.id)).returning({ id: signUpRequests.id });
+      if (claimed.length === 0) throw new FieldErrors({ code: [BAD_SIGN_UP_CODE] });
       const [user] = await tx
         .insert(users)
         .values({
-          email: input.email,
-          passwordHash,
+          email: payload.email,
+          passwordHash: payload.passwordHash,
           role,
-          firstName: input.firstName,
-          lastName: input.lastName,
+          firstName: payload.firstName,
+          lastName: payload.lastName,
           status: "active",
         })
         .returning();
@@ -93,15 +179,20 @@ export async function signUp(db: Database, input: z.output<typeof signUpInput>):
         action: "account.sign_up",
         subjectType: "user",
         subjectId: user!.id,
-        details: { role, termsAcceptedAt: new Date().toISOString() },
+        details: { role, termsAcceptedAt: request.createdAt.toISOString(), emailConfirmed: true },
       });
-      if (organisation && role !== "beneficiary") {
-        await registerOrganisation(tx as unknown as Database, { id: user!.id, role }, organisation);
+      if (role !== "beneficiary") {
+        await registerOrganisation(tx as unknown as Database, { id: user!.id, role }, {
+          siret: payload.siret!,
+          organisationName: payload.organisationName!,
+          communeInsee: payload.communeInsee!,
+          addressLine: payload.addressLine ?? null,
+        });
       }
       return toPublic(user!);
     });
   } catch (err) {
-    // Two sign-ups racing for one address: the unique index decides.
+    // The address got an account in between (an adviser created it): the mailbox's owner may know.
     if (isUniqueViolation(err)) throw new FieldErrors({ email: [EMAIL_TAKEN] });
     throw err;
   }
@@ -122,12 +213,23 @@ export async function issueAccessCode(
   db: Database,
   userId: string,
   validForMs = ACCESS_CODE_DAYS * 24 * 3600 * 1000,
+  purpose: "activation" | "sign_in" = "activation",
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = generateAccessCode();
   const expiresAt = new Date(Date.now() + validForMs);
-  // Only one live code per person: a new letter cancels the previous one.
-  await db.delete(accessCodes).where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt)));
-  await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt });
+  if (purpose === "activation") {
+    // Only one live activation code per person: a new letter cancels the previous one.
+    await db
+      .delete(accessCodes)
+      .where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt), eq(accessCodes.purpose, "activation")));
+  } else {
+    // Sign-in codes already e-mailed stay good until they expire: someone asking for codes in
+    // the owner's name must not void the one the owner is about to type. Spent ones go.
+    await db
+      .delete(accessCodes)
+      .where(and(eq(accessCodes.userId, userId), eq(accessCodes.purpose, "sign_in"), or(sql`${accessCodes.usedAt} is not null`, lt(accessCodes.expiresAt, new Date()))));
+  }
+  await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt, purpose });
   return { code, expiresAt };
 }
 
@@ -270,6 +372,81 @@ export async function requestPasswordReset(db: Database, email: string, siteUrl:
   return true;
 }
 
+/** A one-time sign-in code by e-mail: the owner's way in whatever wrong passwords others typed. */
+export const SIGN_IN_CODE_MINUTES = 15;
+
+export function signInCodeEmail(firstName: string, code: string, siteUrl: string | null) {
+  const where = siteUrl
+    ? `Ouvrez ce lien pour vous connecter :\n${siteUrl}/connexion/code?code=${encodeURIComponent(code)}\n\nou, sur la page « Se connecter avec un code » du site, tapez ce code : ${code}`
+    : `Sur la page « Se connecter avec un code » du site, tapez ce code : ${code}`;
+  return {
+    subject: "Votre code de connexion",
+    body: `Bonjour ${firstName},\n\nVous avez demandé un code pour vous connecter sans mot de passe.\n${where}\n\nCe code marche une seule fois, pendant ${SIGN_IN_CODE_MINUTES} minutes.\nSi vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce code.\n`,
+  };
+}
+
+/**
+ * "Recevoir un code par e-mail" on the sign-in page. Says nothing about whether the account
+ * exists (the caller answers the same either way); the link's address comes from AUTH_URL only.
+ */
+export async function requestSignInCode(db: Database, email: string, siteUrl: string | null): Promise<boolean> {
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (!user || user.status !== "active") return false;
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const { code } = await issueAccessCode(tx, user.id, SIGN_IN_CODE_MINUTES * 60_000, "sign_in");
+    await tx.insert(emailOutbox).values({ toAddress: email, ...signInCodeEmail(user.firstName, code, siteUrl), confidential: true });
+    await recordAudit(tx, { actorId: null, action: "account.sign_in_code_requested", subjectType: "user", subjectId: user.id });
+  });
+  return true;
+}
+
+/**
+ * Signs in with an e-mailed code: single use, SIGN_IN_CODE_MINUTES, only for the account it was
+ * sent to. Wrong codes are limited per address (codes have ~50 bits, so guessing is hopeless
+ * anyway); nothing a stranger types can stop the owner's code from working. A success clears
+ * the account's wrong-password count like any sign-in.
+ */
+export async function verifySignInCode(db: Database, emailRaw: string, code: string, ip: string): Promise<SignInResult> {
+  const email = emailRaw.trim().toLowerCase();
+  try {
+    await assertUnderRateLimit(db, RATE_LIMITS.signInCodeFailure, ip);
+  } catch (err) {
+    if (err instanceof RateLimited) return { ok: false, reason: "rate_limited" };
+    throw err;
+  }
+  const [found] = await db
+    .select({ codeId: accessCodes.id, user: users })
+    .from(accessCodes)
+    .innerJoin(users, eq(users.id, accessCodes.userId))
+    .where(
+      and(
+        eq(accessCodes.codeHash, hashAccessCode(code)),
+        eq(accessCodes.purpose, "sign_in"),
+        eq(users.email, email),
+        isNull(accessCodes.usedAt),
+        gt(accessCodes.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  const claimed = found
+    ? await db
+        .update(accessCodes)
+        .set({ usedAt: new Date() })
+        .where(and(eq(accessCodes.id, found.codeId), isNull(accessCodes.usedAt)))
+        .returning({ id: accessCodes.id })
+    : [];
+  if (!found || claimed.length === 0) {
+    await recordRateLimitHit(db, RATE_LIMITS.signInCodeFailure, ip);
+    return { ok: false, reason: "invalid" };
+  }
+  if (found.user.status !== "active") return { ok: false, reason: found.user.status === "disabled" ? "disabled" : "pending" };
+  await db.insert(signInAttempts).values({ email, ip, succeeded: true });
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, found.user.id));
+  await recordAudit(db, { actorId: found.user.id, action: "account.sign_in_with_code", subjectType: "user", subjectId: found.user.id });
+  return { ok: true, user: toPublic(found.user) };
+}
+
 const BAD_CODE = "Ce code n'est pas valable. Vérifiez-le sur votre courrier ou demandez-en un nouveau à votre conseiller.";
 
 /** The person types the code from their letter, chooses an e-mail and a password. */
@@ -281,6 +458,7 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
     .where(
       and(
         eq(accessCodes.codeHash, hashAccessCode(input.code)),
+        eq(accessCodes.purpose, "activation"),
         isNull(accessCodes.usedAt),
         gt(accessCodes.expiresAt, new Date()),
       ),
@@ -316,6 +494,8 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
         subjectType: "user",
         subjectId: user!.id,
       });
+      // A new password (forgotten one, or a new letter): every browser signed in before is out.
+      if (found.user.status === "active") await revokeAllSessions(tx as unknown as Database, user!.id, "password_changed");
       return toPublic(user!);
     });
   } catch (err) {
@@ -324,49 +504,90 @@ export async function activateAccount(db: Database, input: z.output<typeof activ
   }
 }
 
-// Rate limits on sign-in: per account and per address, over a sliding window.
+// Sign-in protection (docs/reliability.md, Accounts). Wrong passwords typed by a stranger must
+// never keep the owner out, so nothing locks an account for everyone:
+// - one address may get one account's password wrong MAX_FAILURES_PER_ACCOUNT_ADDRESS times
+//   in the window, then that address (only) waits for the window to pass;
+// - one address may fail MAX_FAILURES_PER_IP times in all (guessing many accounts);
+// - failures on an account from every address together only slow it down: from the
+//   ACCOUNT_SLOWDOWN_AFTER-th, each try must wait 1, 2, 4 … up to ACCOUNT_MAX_DELAY_SECONDS
+//   after the last failure (a guesser spread over many addresses gets ~1 try a minute);
+// - and the owner can always get in with a one-time code by e-mail (requestSignInCode).
+// An account's failures count from its last successful sign-in.
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5;
 export const MAX_FAILURES_PER_IP = 30;
+export const ACCOUNT_SLOWDOWN_AFTER = 5;
+export const ACCOUNT_MAX_DELAY_SECONDS = 60;
+/** From this many wrong tries, the sign-in page says how many remain. */
+export const SHOW_REMAINING_FROM = 3;
 const PURGE_PROBABILITY = 0.02;
 
 export type SignInResult =
   | { ok: true; user: PublicUser }
-  | { ok: false; reason: "invalid" | "rate_limited" | "disabled" | "pending" };
+  | { ok: false; reason: "invalid"; remaining?: number }
+  | { ok: false; reason: "slow_down"; retryAfterSeconds: number }
+  | { ok: false; reason: "rate_limited" | "disabled" | "pending" };
 
-export async function recentFailures(db: Database, email: string, ip: string) {
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60 * 1000);
-  // An account's failures count from its last successful sign-in: the owner's own typos
-  // of yesterday morning do not lock them out after they got in.
-  const r = await queryRows<{ by_email: number; by_ip: number }>(db, sql`
+export async function recentFailures(db: Database, email: string, ip: string, now = new Date()) {
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60 * 1000);
+  const r = await queryRows<{ by_email: number; by_email_ip: number; by_ip: number; last_email_failure: string | Date | null }>(db, sql`
+    with last_success as (
+      select coalesce(max(s.at), '-infinity') as at from ${signInAttempts} s where s.email = ${email} and s.succeeded
+    )
     select
-      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.at} > coalesce(
-        (select max(s.at) from ${signInAttempts} s where s.email = ${email} and s.succeeded), '-infinity'))::int as by_email,
-      count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip
+      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.at} > (select at from last_success))::int as by_email,
+      count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.ip} = ${ip}
+        and ${signInAttempts.at} > (select at from last_success))::int as by_email_ip,
+      count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip,
+      max(${signInAttempts.at}) filter (where ${signInAttempts.email} = ${email}) as last_email_failure
     from ${signInAttempts}
-    where not ${signInAttempts.succeeded} and ${signInAttempts.at} > ${since.toISOString()}
+    where not ${signInAttempts.succeeded} and ${signInAttempts.at} > ${since.toISOString()}::timestamptz
       and (${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`);
-  return { byEmail: Number(r[0]?.by_email ?? 0), byIp: Number(r[0]?.by_ip ?? 0) };
+  const row = r[0];
+  return {
+    byEmail: Number(row?.by_email ?? 0),
+    byEmailIp: Number(row?.by_email_ip ?? 0),
+    byIp: Number(row?.by_ip ?? 0),
+    lastEmailFailure: row?.last_email_failure ? new Date(row.last_email_failure) : null,
+  };
 }
 
-/** Checks an e-mail and password, counting failures; refuses once the limits are reached. */
-export async function verifySignIn(db: Database, emailRaw: string, password: string, ip: string): Promise<SignInResult> {
+/** Seconds an account must wait after its last failure, once failures pile up (0: none). */
+export function accountDelaySeconds(failures: number): number {
+  if (failures < ACCOUNT_SLOWDOWN_AFTER) return 0;
+  return Math.min(ACCOUNT_MAX_DELAY_SECONDS, 2 ** (failures - ACCOUNT_SLOWDOWN_AFTER));
+}
+
+/** Checks an e-mail and password, counting failures; refuses or slows down past the limits. */
+export async function verifySignIn(db: Database, emailRaw: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const email = emailRaw.trim().toLowerCase();
-  const failures = await recentFailures(db, email, ip);
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+  const failures = await recentFailures(db, email, ip, now);
+  if (failures.byEmailIp >= MAX_FAILURES_PER_ACCOUNT_ADDRESS || failures.byIp >= MAX_FAILURES_PER_IP) {
     return { ok: false, reason: "rate_limited" };
+  }
+  const delay = accountDelaySeconds(failures.byEmail);
+  if (delay > 0 && failures.lastEmailFailure) {
+    const waitMs = failures.lastEmailFailure.getTime() + delay * 1000 - now.getTime();
+    if (waitMs > 0) return { ok: false, reason: "slow_down", retryAfterSeconds: Math.ceil(waitMs / 1000) };
   }
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   const succeeded = Boolean(user && valid && user.status === "active");
-  await db.insert(signInAttempts).values({ email, ip, succeeded });
+  await db.insert(signInAttempts).values({ email, ip, succeeded, at: now });
   // Attempts serve no limit after a day (and the privacy page promises 24 hours): purge now
   // and then, from the sign-in path itself, so no scheduler is needed for it.
   if (Math.random() < PURGE_PROBABILITY) await purgeSignInAttempts(db);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) {
+    // Said the same way whether the account exists: the count is this address's on this e-mail.
+    const wrong = failures.byEmailIp + 1;
+    return wrong >= SHOW_REMAINING_FROM
+      ? { ok: false, reason: "invalid", remaining: Math.max(0, MAX_FAILURES_PER_ACCOUNT_ADDRESS - wrong) }
+      : { ok: false, reason: "invalid" };
+  }
   if (user.status === "disabled") return { ok: false, reason: "disabled" };
   if (user.status === "pending") return { ok: false, reason: "pending" };
-  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
   return { ok: true, user: toPublic(user) };
 }
 

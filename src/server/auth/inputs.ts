@@ -80,6 +80,15 @@ export const signUpInput = z
   });
 export type SignUpInput = z.input<typeof signUpInput>;
 
+/** The 6-digit code e-mailed at sign-up. */
+export const confirmSignUpInput = z.object({
+  email: emailSchema,
+  code: z
+    .string({ error: "Indiquez le code reçu par e-mail." })
+    .transform((c) => c.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Le code fait 6 chiffres, par exemple 407 183.")),
+});
+
 export const accessCodeSchema = z
   .string({ error: "Indiquez le code reçu." })
   .trim()
@@ -94,6 +103,11 @@ export const activateInput = z.object({
 export const signInInput = z.object({
   email: emailSchema,
   password: z.string().min(1, "Indiquez votre mot de passe.").max(200),
+});
+
+export const signInCodeInput = z.object({
+  email: emailSchema,
+  code: accessCodeSchema,
 });
 
 export const createBeneficiaryInput = z.object({

@@ -6,6 +6,7 @@ import { emailOutbox } from "../notifications/schema";
 import { rateLimitHits } from "../ratelimit/schema";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, userByEmail } from "../testing/callers";
+import { signUpConfirmed } from "../testing/sign-up";
 import { CONFIDENTIAL_BODY } from "../notifications/outbox";
 import { fieldErrors } from "../testing/errors";
 import { passwordResetEmail, RESET_CODE_MINUTES, verifySignIn } from "./accounts";
@@ -27,7 +28,9 @@ async function account(status: "active" | "pending" | "disabled" = "active") {
   n++;
   const email = `oubli${n}@exemple.fr`;
   const anon = await callerFor(h.db, null, `198.51.100.${100 + n}`);
-  await anon.auth.signUp({ role: "beneficiary", firstName: "Odile", lastName: "Oubli", email, password: "Jardin-2026", acceptTerms: true });
+  await signUpConfirmed(anon, h.db, { role: "beneficiary", firstName: "Odile", lastName: "Oubli", email, password: "Jardin-2026", acceptTerms: true });
+  // the sign-up's own code e-mail: each test starts with an empty mailbox
+  await h.db.delete(emailOutbox).where(eq(emailOutbox.toAddress, email));
   const user = (await userByEmail(h.db, email))!;
   if (status !== "active") await h.db.update(users).set({ status }).where(eq(users.id, user.id));
   return { email, user };

@@ -4,6 +4,7 @@ import { authedProcedure, FieldErrors, publicProcedure, roleProcedure, router } 
 import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
 import { deliverOutboxSoon } from "../notifications/delivery";
 import { configuredSiteUrl } from "../lib/site-url";
+import { revokeAllSessions } from "./sessions";
 import {
   activateAccount,
   createBeneficiaryByAdviser,
@@ -11,10 +12,12 @@ import {
   listUsers,
   reissueAccessCode,
   requestPasswordReset,
+  requestSignInCode,
   setUserRole,
   setUserStatus,
   setUserTerritory,
-  signUp,
+  requestSignUp,
+  confirmSignUp,
 } from "./accounts";
 import {
   activateInput,
@@ -26,16 +29,29 @@ import {
   setTerritoryInput,
   setUserStatusInput,
   signUpInput,
+  confirmSignUpInput,
 } from "./inputs";
 
 const isWrongCode = (err: unknown) => err instanceof FieldErrors && "code" in err.fields;
 
 export const authRouter = router({
-  /** Anyone: a beneficiary or an employer creates their account. */
+  /**
+   * Anyone: a beneficiary, an employer or a training organisation asks for an account; a code
+   * goes to the address. The same answer whether the address already has an account or not.
+   */
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     await consumeRateLimit(ctx.db, RATE_LIMITS.signUp, ctx.ip);
-    return signUp(ctx.db, input);
+    await consumeRateLimit(ctx.db, RATE_LIMITS.signUpByEmail, input.email);
+    await requestSignUp(ctx.db, input, configuredSiteUrl());
+    deliverOutboxSoon(ctx.db);
+    return { ok: true as const };
   }),
+  /** Anyone holding the code e-mailed at sign-up: the account is created. */
+  confirmSignUp: publicProcedure
+    .input(confirmSignUpInput)
+    .mutation(({ ctx, input }) =>
+      limitFailures(ctx.db, RATE_LIMITS.signUpCodeFailure, ctx.ip, isWrongCode, () => confirmSignUp(ctx.db, input.email, input.code)),
+    ),
   /** Anyone holding an access code from a letter (also the way back in after a forgotten password). */
   activate: publicProcedure
     .input(activateInput)
@@ -52,8 +68,22 @@ export const authRouter = router({
     if (await requestPasswordReset(ctx.db, input.email, configuredSiteUrl())) deliverOutboxSoon(ctx.db);
     return { ok: true as const };
   }),
+  /**
+   * Anyone: "recevoir un code par e-mail" to sign in without the password (the owner's way in
+   * whatever others typed). Same answer whether the account exists or not.
+   */
+  requestSignInCode: publicProcedure.input(passwordResetInput).mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.signInCodeByAddress, ctx.ip);
+    await consumeRateLimit(ctx.db, RATE_LIMITS.signInCodeByEmail, input.email);
+    if (await requestSignInCode(ctx.db, input.email, configuredSiteUrl())) deliverOutboxSoon(ctx.db);
+    return { ok: true as const };
+  }),
   /** The signed-in person. */
   me: authedProcedure.query(({ ctx }) => ctx.user),
+  /** The signed-in person ends every session of their account ("se déconnecter partout"). */
+  signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => ({
+    ended: await revokeAllSessions(ctx.db, ctx.user.id, "sign_out_everywhere"),
+  })),
 });
 
 export const accountsRouter = router({

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const ROLES = ["beneficiary", "employer", "training_org", "adviser", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,6 +35,8 @@ export const accessCodes = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** sha-256 of the normalised code: the code itself is never stored */
     codeHash: text("code_hash").notNull(),
+    /** activation: a letter's code or a forgotten password's (used on /activer); sign_in: a one-time sign-in code by e-mail */
+    purpose: text("purpose").$type<"activation" | "sign_in">().notNull().default("activation"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -53,4 +55,44 @@ export const signInAttempts = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_email_at").on(t.email, t.at), index("sign_in_attempts_ip_at").on(t.ip, t.at)],
+);
+
+/**
+ * One row per signed-in browser. The session cookie (a signed JWT) carries the row's id, and
+ * every request checks the row: signing out revokes it, a new password or "se déconnecter
+ * partout" revokes all of the account's rows. Staff sessions also end 8 hours after sign-in
+ * and after an hour without a request (lastSeenAt, written at most once a minute).
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user").on(t.userId)],
+);
+
+/**
+ * A sign-up waiting for its e-mail confirmation code: the account is created only when the
+ * code comes back, so an address is never shown to be taken. Kept at most SIGN_UP_CODE_MINUTES.
+ */
+export const signUpRequests = pgTable(
+  "sign_up_requests",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    email: text("email").notNull(),
+    /** sha-256 of the code sent by e-mail */
+    codeHash: text("code_hash").notNull(),
+    /** the checked sign-up form, the password replaced by its scrypt hash */
+    payload: jsonb("payload").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sign_up_requests_email").on(t.email)],
 );

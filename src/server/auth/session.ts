@@ -1,11 +1,17 @@
 import { headers } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
+import type { Session } from "next-auth";
 import { auth } from "@/auth";
-import { getDb } from "../db";
+import { databaseIfAvailable, getDb } from "../db";
 import { clientIp } from "../lib/request";
-import { createContext, type Context, type SessionUser } from "../trpc/context";
+import { createContext, type Context, type SessionIdentity, type SessionUser } from "../trpc/context";
 import type { Role } from "./schema";
+
+/** The user and session ids the (signed) session cookie carries. */
+export function sessionIdentity(session: Session | null): SessionIdentity | null {
+  return session?.user?.id && session.sessionId ? { userId: session.user.id, sessionId: session.sessionId } : null;
+}
 
 /**
  * The tRPC context of the current request (server components and route handlers). Memoised
@@ -13,11 +19,12 @@ import type { Role } from "./schema";
  * and the account once, not once each.
  */
 export const requestContext = cache(async (): Promise<Context> => {
-  const session = await auth();
-  return createContext(await getDb(), session?.user?.id, clientIp(await headers()));
+  return createContext(await getDb(), sessionIdentity(await auth()), clientIp(await headers()));
 });
 
+/** The signed-in user, or null (also when the database is down: the layout then says so). */
 export async function currentUser(): Promise<SessionUser | null> {
+  if (!(await databaseIfAvailable())) return null;
   return (await requestContext()).user;
 }
 
@@ -35,8 +42,9 @@ export const HOME_BY_ROLE: Record<Role, string> = {
  * person of another role goes to their own home.
  */
 export async function requirePageRole(roles: Role[], returnTo: string): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
+  const { user, sessionEnded } = await requestContext();
+  // An ended session (signed out elsewhere, expired) is told apart on the sign-in page.
+  if (!user) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}${sessionEnded ? "&fin=1" : ""}`);
   if (!roles.includes(user.role)) redirect(`${HOME_BY_ROLE[user.role]}?refuse=1`);
   return user;
 }

@@ -10,6 +10,7 @@ import { isLuhnValid } from "../lib/luhn";
 import { upsertEmployer } from "../offers/save";
 import { employerMembers, employers, offers, offerViews } from "../offers/schema";
 import { callerAs, callerFor, userByEmail } from "../testing/callers";
+import { signUpConfirmed } from "../testing/sign-up";
 import { openTestDatabase } from "../testing/db";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
 import { membershipOf } from "./membership";
@@ -62,7 +63,7 @@ async function userCount() {
 async function signUpCompany(overrides: Record<string, unknown> = {}) {
   const input = companySignUp(overrides);
   const anon = await callerFor(h.db, null);
-  const user = await anon.auth.signUp(input as never);
+  const user = await signUpConfirmed(anon, h.db, input as never);
   return { user, input, caller: await callerFor(h.db, user.id) };
 }
 
@@ -142,11 +143,11 @@ describe("a company signs up with its SIRET", () => {
     expect(await userCount()).toBe(before);
   });
 
-  it("says both when the e-mail and the SIRET are taken", async () => {
+  it("says the SIRET is taken, never the e-mail (issue 15: no address enumeration)", async () => {
     const { input } = await signUpCompany();
     const anon = await callerFor(h.db, null);
     const errors = await fieldErrors(anon.auth.signUp(companySignUp({ siret: input.siret, email: input.email }) as never));
-    expect(errors.email?.[0]).toMatch(/existe déjà/);
+    expect(errors.email).toBeUndefined();
     expect(errors.siret?.[0]).toMatch(/déjà un compte/);
   });
 
@@ -192,7 +193,7 @@ describe("a training organisation signs up the same way", () => {
 
   it("a beneficiary still signs up without any organisation field", async () => {
     const anon = await callerFor(h.db, null);
-    const u = await anon.auth.signUp({
+    const u = await signUpConfirmed(anon, h.db, {
       role: "beneficiary",
       firstName: "Léa",
       lastName: "Martin",

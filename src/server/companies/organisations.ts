@@ -39,7 +39,7 @@ const SIRET_OTHER_KIND: Record<OrganisationKind, string> = {
     "Ce SIRET est déjà inscrit comme organisme de formation, pas comme entreprise qui recrute. Choisissez « Organisme de formation ».",
 };
 
-const UNKNOWN_COMMUNE = "Nous ne connaissons pas cette commune : choisissez-la dans la liste des suggestions.";
+export const UNKNOWN_COMMUNE = "Nous ne connaissons pas cette commune : choisissez-la dans la liste des suggestions.";
 
 /**
  * Whether an organisation of this kind may be registered with this SIRET: nothing known

@@ -6,6 +6,7 @@ import { users } from "../auth/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { openTestDatabase } from "../testing/db";
 import { callerFor } from "../testing/callers";
+import { signUpConfirmed } from "../testing/sign-up";
 import { makeOffer } from "../testing/factories";
 import { verifySignIn } from "../auth/accounts";
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 async function signedUpBeneficiary(email: string) {
   const anon = await callerFor(h.db, null);
-  const user = await anon.auth.signUp({
+  const user = await signUpConfirmed(anon, h.db, {
     role: "beneficiary",
     firstName: "Nina",
     lastName: "Durand",

@@ -23,6 +23,20 @@ export const RATE_LIMITS = {
     windowMinutes: 60,
     message: "Trop d'inscriptions depuis cette connexion. Réessayez {delay}.",
   },
+  /** Sign-up codes sent to one e-mail address (its owner is not flooded). */
+  signUpByEmail: {
+    bucket: "sign_up_email",
+    max: 3,
+    windowMinutes: 60,
+    message: "Plusieurs e-mails viennent déjà d'être envoyés à cette adresse. Regardez aussi dans les indésirables, ou réessayez {delay}.",
+  },
+  /** Wrong sign-up codes from one address. */
+  signUpCodeFailure: {
+    bucket: "sign_up_code_failure",
+    max: 10,
+    windowMinutes: 15,
+    message: "Trop de codes erronés. Réessayez {delay}, ou demandez un nouveau code.",
+  },
   /** Wrong access codes from one address (codes have ~50 bits: this only stops hammering). */
   activationFailure: {
     bucket: "activation_failure",
@@ -43,6 +57,27 @@ export const RATE_LIMITS = {
     max: 3,
     windowMinutes: 60,
     message: "Un e-mail vient déjà d'être envoyé plusieurs fois à cette adresse. Regardez aussi dans les indésirables, ou réessayez {delay}.",
+  },
+  /** "Recevoir un code par e-mail" (sign-in codes) from one address. */
+  signInCodeByAddress: {
+    bucket: "sign_in_code_address",
+    max: 10,
+    windowMinutes: 60,
+    message: "Trop de demandes de code depuis cette connexion. Réessayez {delay}.",
+  },
+  /** … and for one e-mail address (earlier codes stay good: the owner uses the last one received). */
+  signInCodeByEmail: {
+    bucket: "sign_in_code_email",
+    max: 3,
+    windowMinutes: 60,
+    message: "Plusieurs codes viennent déjà d'être envoyés à cette adresse : utilisez le dernier reçu (regardez aussi dans les indésirables), ou réessayez {delay}.",
+  },
+  /** Wrong sign-in codes from one address. */
+  signInCodeFailure: {
+    bucket: "sign_in_code_failure",
+    max: 10,
+    windowMinutes: 15,
+    message: "Trop de codes erronés. Réessayez {delay}.",
   },
   /** New access codes (letters, forgotten passwords) one adviser or admin asks for. */
   accessCodeIssue: {

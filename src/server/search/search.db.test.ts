@@ -7,7 +7,7 @@ import { users } from "../auth/schema";
 import { hashPassword } from "../auth/password";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { offers } from "../offers/schema";
-import { callerFor, makeUser } from "../testing/callers";
+import { callerFor, makeUser, sessionFor } from "../testing/callers";
 import { clearMatchingData, makeCompany, makeFormation, makeOffer, makeProfile } from "../testing/factories";
 import { createContext } from "../trpc/context";
 import { createCallerFactory } from "../trpc/init";
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const searchCaller = createCallerFactory(searchRouter);
 async function searchAs(userId: string | null) {
-  return searchCaller(await createContext(h.db, userId, "198.51.100.9"));
+  return searchCaller(await createContext(h.db, await sessionFor(h.db, userId), "198.51.100.9"));
 }
 const engine = () => createPostgresEngine(h.db);
 const hitIds = (r: { hits: { id: string }[] }) => r.hits.map((x) => x.id);

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { users, type Role } from "../auth/schema";
-import { createContext } from "../trpc/context";
+import { openSession } from "../auth/sessions";
+import { createContext, type SessionIdentity } from "../trpc/context";
 import { createCaller } from "../trpc/root";
 
 let counter = 0;
@@ -23,9 +25,22 @@ export async function makeUser(db: Database, role: Role, extra: Partial<typeof u
   return u!;
 }
 
-/** A tRPC caller acting as the given user id (or anonymous). */
+/** A fresh signed-in session of the user (what the session cookie would carry), or null. */
+export async function sessionFor(db: Database, userId: string | null): Promise<SessionIdentity | null> {
+  if (!userId) return null;
+  // an erased account: its old cookie names a session that no longer exists
+  const [exists] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+  return { userId, sessionId: exists ? await openSession(db, userId) : randomUUID() };
+}
+
+/** A tRPC caller acting as the given user id in a new session of theirs (or anonymous). */
 export async function callerFor(db: Database, userId: string | null, ip = "198.51.100.7") {
-  return createCaller(await createContext(db, userId, ip));
+  return createCaller(await createContext(db, await sessionFor(db, userId), ip));
+}
+
+/** A tRPC caller in an existing session (to check what happens once it has ended). */
+export async function callerInSession(db: Database, identity: SessionIdentity, ip = "198.51.100.7") {
+  return createCaller(await createContext(db, identity, ip));
 }
 
 /** A caller signed in as a fresh account of the role. */

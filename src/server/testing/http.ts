@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import type { Database } from "../db/client";
 import { createContext } from "../trpc/context";
+import { sessionFor } from "./callers";
 import { appRouter } from "../trpc/root";
 
 // Calls the tRPC endpoint over HTTP the way the browser does: a real Request to /api/trpc
@@ -11,12 +12,14 @@ import { appRouter } from "../trpc/root";
 export type HttpAnswer<T> = { status: number; data?: T; error?: { code: string; message: string } };
 
 export function httpClient(db: Database, userId: string | null, ip = "198.51.100.9") {
+  // one signed-in session for the client's requests, as one browser's cookie would be
+  const session = sessionFor(db, userId);
   async function send<T>(req: Request): Promise<HttpAnswer<T>> {
     const res = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
       router: appRouter,
-      createContext: () => createContext(db, userId, ip),
+      createContext: async () => createContext(db, await session, ip),
     });
     const body = (await res.json()) as {
       result?: { data: unknown };

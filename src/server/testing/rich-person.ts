@@ -8,6 +8,7 @@ import { sendDueReminders } from "../notifications/reminders";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { rateLimitHits } from "../ratelimit/schema";
 import { candidateHandle } from "../recruiting/handles";
+import { signUpConfirmed } from "./sign-up";
 import { callerAs, callerFor } from "./callers";
 import { makeCompany, makeOffer } from "./factories";
 
@@ -22,7 +23,7 @@ export async function seedRichPerson(db: Database) {
   const externalId = `RSA-77-44${n}${Date.now() % 100000}`;
   const password = "Jardin-Bleu-2026";
   const anon = await callerFor(db, null, `203.0.113.${n}`);
-  const user = await anon.auth.signUp({ role: "beneficiary", firstName, lastName, email, password, acceptTerms: true });
+  const user = await signUpConfirmed(anon, db, { role: "beneficiary", firstName, lastName, email, password, acceptTerms: true });
   const me = await callerFor(db, user.id);
   await me.profile.savePlace({ communeInsee: "41018" });
   await me.profile.saveJobs({ sought: [{ ogrCode: 10891 }], done: [] });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
-import { makeUser } from "../testing/callers";
+import { makeUser, sessionFor } from "../testing/callers";
 import { createContext } from "./context";
 import { batchSize, handleTrpcRequest, MAX_BATCH_SIZE } from "./http";
 
@@ -24,7 +24,7 @@ const BASE = "http://localhost:3000/api/trpc";
 function send(url: string, as: string | null, init?: RequestInit) {
   return handleTrpcRequest(new Request(url, init), async () => {
     contextsBuilt++;
-    return createContext(h.db, as, "198.51.100.7");
+    return createContext(h.db, await sessionFor(h.db, as), "198.51.100.7");
   });
 }
 

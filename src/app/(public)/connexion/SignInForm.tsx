@@ -12,20 +12,38 @@ import { IconKey, IconSignIn } from "@/components/ui/icons";
 /** What each refusal means, in plain words. */
 export const SIGN_IN_MESSAGES: Record<SignInErrorCode, string> = {
   invalid: "L'adresse e-mail ou le mot de passe n'est pas bon. Vérifiez-les et réessayez.",
-  rate_limited: "Trop de tentatives : par sécurité, la connexion est bloquée 15 minutes au plus. Réessayez ensuite.",
+  slow_down:
+    "Beaucoup d'essais ont échoué sur ce compte : par sécurité, attendez un peu avant de réessayer, ou recevez un code par e-mail pour vous connecter.",
+  rate_limited:
+    "Trop de tentatives depuis cette connexion : réessayez dans 15 minutes au plus, ou recevez un code par e-mail pour vous connecter tout de suite.",
   disabled: "Ce compte est désactivé. Pour le réactiver, contactez votre conseiller.",
   pending: "Ce compte n'est pas encore activé. Activez-le d'abord avec le code donné par votre conseiller.",
   unavailable: "La connexion n'a pas marché. Réessayez dans un instant.",
 };
 
-export function SignInForm({ retour, initialCode }: { retour: string | null; initialCode?: SignInErrorCode }) {
-  const [state, formAction, pending] = useActionState<SignInState | undefined, FormData>(
-    signInAction,
-    initialCode ? { code: initialCode } : undefined,
-  );
+/** The refusal's sentence, with the tries left or the wait when there is one. */
+export function signInMessage(state: Pick<SignInState, "code" | "remaining" | "retryAfterSeconds">): string {
+  if (state.code === "invalid" && state.remaining !== undefined) {
+    const left =
+      state.remaining === 0
+        ? "C'était le dernier essai depuis cette connexion pour le moment : recevez un code par e-mail pour vous connecter."
+        : `Il vous reste ${state.remaining} essai${state.remaining > 1 ? "s" : ""}.`;
+    return `${SIGN_IN_MESSAGES.invalid} ${left}`;
+  }
+  if (state.code === "slow_down" && state.retryAfterSeconds) {
+    const s = state.retryAfterSeconds;
+    return `Beaucoup d'essais ont échoué sur ce compte : par sécurité, attendez ${s} seconde${s > 1 ? "s" : ""} avant de réessayer, ou recevez un code par e-mail pour vous connecter.`;
+  }
+  return SIGN_IN_MESSAGES[state.code ?? "unavailable"];
+}
+
+export function SignInForm({ retour, initial }: { retour: string | null; initial?: Pick<SignInState, "code" | "remaining" | "retryAfterSeconds"> }) {
+  const [state, formAction, pending] = useActionState<SignInState | undefined, FormData>(signInAction, initial?.code ? initial : undefined);
   const fieldErrors = state?.fieldErrors ?? {};
+  // From the third wrong try (or once limited), the ways in without the password come beside the field.
+  const offerHelp = state?.remaining !== undefined || state?.code === "rate_limited" || state?.code === "slow_down";
   const errors: ErrorItem[] = [
-    ...(state?.code ? [{ message: SIGN_IN_MESSAGES[state.code], fieldId: state.code === "invalid" ? "email" : undefined }] : []),
+    ...(state?.code ? [{ message: signInMessage(state), fieldId: state.code === "invalid" ? "email" : undefined }] : []),
     ...summaryItems(fieldErrors, { email: "email", password: "password" }),
   ];
   return (
@@ -59,6 +77,13 @@ export function SignInForm({ retour, initialCode }: { retour: string | null; ini
         autoComplete="current-password"
         error={fieldErrors.password}
       />
+      {offerHelp ? (
+        <p className="sign-in-help" data-testid="sign-in-help">
+          <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+          {" · "}
+          <Link href="/connexion/code">Recevoir un code de connexion par e-mail</Link>
+        </p>
+      ) : null}
       <Button type="submit" icon={<IconSignIn />} block busy={pending} busyLabel="Connexion en cours…">
         Se connecter
       </Button>

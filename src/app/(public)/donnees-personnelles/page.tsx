@@ -24,7 +24,18 @@ export default function PersonalData() {
       <ul>
         <li>Votre compte : prénom, nom, adresse e-mail et mot de passe (le mot de passe est protégé : personne ne peut le lire, pas même l'équipe du service).</li>
         <li>La date de création du compte et la date de votre dernière connexion.</li>
-        <li>Les tentatives de connexion (adresse e-mail et adresse internet), pendant 24 heures, pour bloquer les personnes qui essaient de deviner un mot de passe.</li>
+        <li>Les tentatives de connexion (adresse e-mail et adresse internet), pendant 24 heures, pour ralentir les personnes qui essaient de deviner un mot de passe. Elles ne vous empêchent jamais d'entrer : un code reçu par e-mail marche toujours.</li>
+        <li>
+          Vos connexions (date de début et de dernière activité, sur chaque appareil), pendant 30 jours au plus, pour
+          pouvoir les arrêter : « Se déconnecter » arrête celle de l'appareil, « Se déconnecter partout » et un nouveau mot
+          de passe les arrêtent toutes. Pour les conseillers et les administrateurs, une connexion s'arrête après 8 heures,
+          ou après une heure sans activité.
+        </li>
+        <li>
+          Pendant une inscription, tant que le code envoyé par e-mail n'est pas tapé : ce que vous avez rempli, 30 minutes au
+          plus. Si l'adresse a déjà un compte, rien n'est gardé et la personne qui a ce compte reçoit un e-mail pour le lui
+          dire.
+        </li>
         <li>
           Le nombre d'inscriptions et de codes d'activation erronés par adresse internet, et de demandes de contact, de
           nouveaux codes et d'imports par compte, pendant 24 heures, pour limiter les abus.

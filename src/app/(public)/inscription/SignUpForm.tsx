@@ -31,9 +31,71 @@ const FIELD_IDS = {
   acceptTerms: "acceptTerms",
 };
 
+const CONFIRM_FIELD_IDS = { code: "code", email: "code" };
+
+/** Step 2, on the same page: the 6-digit code sent by e-mail. */
+function ConfirmStep(props: {
+  email: string;
+  busy: boolean;
+  error: unknown;
+  resending: boolean;
+  resendError: unknown;
+  resent: number;
+  attempt: number;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onResend: () => void;
+  onChangeAddress: () => void;
+}) {
+  const { fieldErrors, errors } = formErrorsOf(props.error as never, CONFIRM_FIELD_IDS);
+  const resend = formErrorsOf(props.resendError as never, CONFIRM_FIELD_IDS);
+  return (
+    <form onSubmit={props.onSubmit} className="form" noValidate method="post">
+      <ErrorSummary errors={[...errors, ...resend.errors]} focusKey={props.attempt} />
+      <Notice tone="success" title="Regardez vos e-mails." live="none">
+        <p>
+          Nous avons envoyé un code à 6 chiffres à <strong>{props.email}</strong>. Il peut mettre quelques minutes à
+          arriver : regardez aussi dans les indésirables. Le code marche pendant 30 minutes.
+        </p>
+      </Notice>
+      {props.resent > 0 ? (
+        <Notice tone="info">
+          <p>Un nouveau code vient de partir. Utilisez le dernier reçu.</p>
+        </Notice>
+      ) : null}
+      <TextField
+        id="code"
+        name="code"
+        label="Code reçu par e-mail"
+        hint="6 chiffres, par exemple 407183."
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={7}
+        error={fieldErrors.code}
+      />
+      <Button type="submit" icon={<IconUserPlus />} block busy={props.busy} busyLabel="Création du compte…">
+        Valider et créer mon compte
+      </Button>
+      <p>
+        <Button type="button" variant="secondary" block busy={props.resending} busyLabel="Envoi…" onClick={props.onResend}>
+          Renvoyer le code
+        </Button>
+      </p>
+      <p>
+        <Button type="button" variant="secondary" block onClick={props.onChangeAddress}>
+          Modifier mon adresse e-mail
+        </Button>
+      </p>
+    </form>
+  );
+}
+
 export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const confirm = useMutation(trpc.auth.confirmSignUp.mutationOptions());
+  // what was sent, kept in memory only, to send it again ("renvoyer le code") and sign in after the code
+  const [sent, setSent] = useState<SignUpInput | null>(null);
+  const [resent, setResent] = useState(0);
   const [role, setRole] = useState<SignUpRole | undefined>(initialRole);
   const [commune, setCommune] = useState<PickedCommune | null>(null);
   const organisationKind = role === "employer" ? "company" : role === "training_org" ? "training_org" : null;
@@ -69,20 +131,55 @@ export function SignUpForm({ initialRole }: { initialRole?: SignUpRole }) {
     } as unknown as SignUpInput; // the server says what is missing, field by field
     signUp.mutate(input, {
       onError: () => setAttempt((n) => n + 1),
-      onSuccess: () => {
-        // The account exists: sign in at once, then go to the person's space.
-        const credentials = new FormData();
-        credentials.set("email", email);
-        credentials.set("password", password);
-        startSigningIn(async () => {
-          const result = await signInAction(undefined, credentials);
-          if (result?.code || result?.fieldErrors) setSignInFailed(true);
-        });
-      },
+      // A code is on its way (the same answer whether or not the address has an account).
+      onSuccess: () => setSent(input),
     });
   }
 
-  if (signUp.isSuccess) {
+  function onConfirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!sent || confirm.isPending || signingIn) return;
+    const code = String(new FormData(event.currentTarget).get("code") ?? "");
+    confirm.mutate(
+      { email: sent.email, code },
+      {
+        onError: () => setAttempt((n) => n + 1),
+        onSuccess: () => {
+          // The account exists: sign in at once, then go to the person's space.
+          const credentials = new FormData();
+          credentials.set("email", sent.email);
+          credentials.set("password", sent.password);
+          startSigningIn(async () => {
+            const result = await signInAction(undefined, credentials);
+            if (result?.code || result?.fieldErrors) setSignInFailed(true);
+          });
+        },
+      },
+    );
+  }
+
+  if (sent && !confirm.isSuccess) {
+    return (
+      <ConfirmStep
+        email={sent.email}
+        busy={confirm.isPending || signingIn}
+        error={confirm.error}
+        resending={signUp.isPending}
+        resendError={signUp.error}
+        resent={resent}
+        attempt={attempt}
+        onSubmit={onConfirm}
+        onResend={() => signUp.mutate(sent, { onError: () => setAttempt((n) => n + 1), onSuccess: () => setResent((n) => n + 1) })}
+        onChangeAddress={() => {
+          setSent(null);
+          signUp.reset();
+          confirm.reset();
+        }}
+      />
+    );
+  }
+
+  if (confirm.isSuccess) {
     return signInFailed ? (
       <Notice tone="success" title="Votre compte est créé.">
         <p>

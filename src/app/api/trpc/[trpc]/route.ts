@@ -1,4 +1,5 @@
 import { auth } from "@/auth";
+import { sessionIdentity } from "@/server/auth/session";
 import { databaseIfAvailable } from "@/server/db";
 import { clientIp } from "@/server/lib/request";
 import { createContext } from "@/server/trpc/context";
@@ -9,8 +10,7 @@ export const dynamic = "force-dynamic";
 function handler(req: Request) {
   return handleTrpcRequest(req, async () => {
     const db = await databaseForRequest(databaseIfAvailable);
-    const session = await auth();
-    return createContext(db, session?.user?.id, clientIp(req.headers));
+    return createContext(db, sessionIdentity(await auth()), clientIp(req.headers));
   });
 }
 
