@@ -11,6 +11,7 @@ import net from "node:net";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startMailbox } from "./mailbox.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -162,6 +163,27 @@ await step("Construction de l'application", () => {
   run(nextBin, ["build"], { ...childEnv, NODE_ENV: "production" });
 });
 
+// Without an SMTP relay, the e-mails (sign-up and sign-in codes above all) go to a local
+// mailbox that the visitor reads in the browser: otherwise nobody could create an account.
+let mailboxUrl = null;
+if (!process.env.SMTP_URL?.trim()) {
+  await step("Boîte mail de démonstration", async () => {
+    const smtpPort = port + 1;
+    const webPort = port + 2;
+    try {
+      await startMailbox({ smtpPort, httpPort: webPort });
+    } catch (err) {
+      throw new StepError(
+        `ports ${smtpPort} et ${webPort} indisponibles (${err.message}) : choisissez un autre port (PORT=3010 npm run demo) ou donnez SMTP_URL`,
+      );
+    }
+    childEnv.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    childEnv.MAIL_FROM = childEnv.MAIL_FROM?.trim() || "Emploi 41 (démo) <ne-pas-repondre@demo.emploi41.fr>";
+    mailboxUrl = `http://localhost:${webPort}`;
+    return mailboxUrl;
+  });
+}
+
 let secret;
 await step("Clé de session", () => {
   const s = authSecret();
@@ -199,6 +221,7 @@ server.on("exit", (code, signal) => {
 while (!serverExited) {
   if (await healthy()) {
     console.log(`\n✓ Emploi 41 est prêt sur ${url} (démarré en ${seconds(Date.now() - started)})`);
+    if (mailboxUrl) console.log(`  Les e-mails du site (codes d'inscription et de connexion) : ${mailboxUrl}`);
     console.log("  Ctrl+C pour arrêter.");
     break;
   }

@@ -5,11 +5,10 @@
 // server.mjs (Next behind a Node http server, as `npm start`). Signals are forwarded so that Playwright can stop it cleanly.
 // Node built-ins only.
 import { spawn, spawnSync } from "node:child_process";
-import { createServer as createHttpServer } from "node:http";
-import { createServer as createTcpServer } from "node:net";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startMailbox } from "./mailbox.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -34,82 +33,7 @@ const env = {
   MAIL_FROM: "Emploi 41 <ne-pas-repondre@e2e.test>",
 };
 
-/** Quoted-printable and RFC 2047 encoded words, enough for nodemailer's UTF-8 text e-mails. */
-function decodeQuotedPrintable(text) {
-  const bytes = [];
-  const raw = text.replace(/=\r?\n/g, "");
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === "=" && /^[0-9A-F]{2}$/i.test(raw.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(raw[i], "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function decodeHeader(value) {
-  return value.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc, data) =>
-    enc.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
-  );
-}
-function parseMessage(data) {
-  const [head, ...rest] = data.split(/\r?\n\r?\n/);
-  const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
-  const header = (name) => (new RegExp(`^${name}:\\s*(.*)$`, "im").exec(unfolded)?.[1] ?? "").trim();
-  let body = rest.join("\r\n\r\n");
-  const encoding = header("Content-Transfer-Encoding").toLowerCase();
-  if (encoding === "quoted-printable") body = decodeQuotedPrintable(body);
-  else if (encoding === "base64") body = Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
-  return { subject: decodeHeader(header("Subject")), text: body.replace(/\r\n/g, "\n") };
-}
-
-const messages = [];
-createTcpServer((socket) => {
-  let buffer = "";
-  let inData = false;
-  let to = [];
-  const reply = (line) => socket.write(`${line}\r\n`);
-  reply("220 e2e-mailbox");
-  socket.on("data", (chunk) => {
-    buffer += chunk.toString("utf8");
-    for (;;) {
-      if (inData) {
-        const end = buffer.indexOf("\r\n.\r\n");
-        if (end < 0) return;
-        const data = buffer.slice(0, end).replace(/^\.\./gm, ".");
-        buffer = buffer.slice(end + 5);
-        inData = false;
-        for (const address of to) messages.push({ to: address, ...parseMessage(data), at: new Date().toISOString() });
-        to = [];
-        reply("250 OK");
-        continue;
-      }
-      const eol = buffer.indexOf("\r\n");
-      if (eol < 0) return;
-      const line = buffer.slice(0, eol);
-      buffer = buffer.slice(eol + 2);
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === "EHLO" || verb === "HELO") reply("250 e2e-mailbox");
-      else if (verb === "RCPT") {
-        to.push((/<([^>]*)>/.exec(line)?.[1] ?? "").toLowerCase());
-        reply("250 OK");
-      } else if (verb === "DATA") {
-        inData = true;
-        reply("354 End data with <CR><LF>.<CR><LF>");
-      } else if (verb === "QUIT") {
-        reply("221 Bye");
-        socket.end();
-      } else reply("250 OK");
-    }
-  });
-  socket.on("error", () => {});
-}).listen(SMTP_PORT, "127.0.0.1");
-
-createHttpServer((req, res) => {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const to = url.searchParams.get("to")?.toLowerCase();
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(JSON.stringify(messages.filter((m) => !to || m.to === to)));
-}).listen(MAILBOX_PORT, "127.0.0.1");
+await startMailbox({ smtpPort: SMTP_PORT, httpPort: MAILBOX_PORT });
 
 if (process.env.E2E_DATABASE_URL) {
   env.DATABASE_URL = process.env.E2E_DATABASE_URL;
