@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
 import { callerFor, makeUser } from "../testing/callers";
 import { openTestDatabase, tableCounts } from "../testing/db";
+import { lastSignUpCode } from "../testing/sign-up";
 import type { Meta } from "../trpc/init";
 import { appRouter } from "../trpc/root";
 
@@ -86,6 +87,10 @@ const SHAPED: Record<string, fc.Arbitrary<unknown>> = {
     email: fc.oneof({ arbitrary: fc.constantFrom(RESET_EMAIL, RESET_EMAIL.toUpperCase()), weight: 2 }, { arbitrary: email, weight: 3 }),
   }),
   "auth.activate": fc.record({ code: or(fc.constantFrom("K7QM-4XTR-PZ", "AAAAAAAAAA", "0000000000000000")), email, password }),
+  "auth.confirmSignUp": fc.record({ email, code: or(fc.constantFrom("407183", "407 183", "000000", "12345", "abcdef")) }),
+  "auth.requestSignInCode": fc.record({
+    email: fc.oneof({ arbitrary: fc.constantFrom(RESET_EMAIL, RESET_EMAIL.toUpperCase()), weight: 2 }, { arbitrary: email, weight: 3 }),
+  }),
   "stats.public": maybe(fc.record({ from: or(fc.constantFrom("2025-01", "2026-12", "1900-01")), to: or(fc.constantFrom("2025-06", "2027-01")) }, { requiredKeys: [] })),
   "search.offers": fc.record(
     {
@@ -112,10 +117,14 @@ const SHAPED: Record<string, fc.Arbitrary<unknown>> = {
   "referentials.searchSkills": fc.record({ q: text100, limit }, { requiredKeys: ["q"] }),
 };
 
-// Only these write (an account, an access code and its e-mail); every other public procedure only reads.
-const WRITERS = new Set(["auth.signUp", "auth.activate", "auth.requestPasswordReset"]);
+// Only these write (a pending sign-up, an account, an access code and their e-mails); every
+// other public procedure only reads.
+const WRITERS = new Set(["auth.signUp", "auth.confirmSignUp", "auth.activate", "auth.requestPasswordReset", "auth.requestSignInCode"]);
+/** Codes nobody can guess here: a shaped call never gets past them, only into refusals. */
+const CODE_CHECKS = new Set(["auth.activate", "auth.confirmSignUp"]);
 const WATCHED = [
   "users",
+  "sign_up_requests",
   "employers",
   "employer_members",
   "audit_events",
@@ -204,8 +213,14 @@ describe("public procedures on arbitrary input", () => {
         const outcome = await callPublic(path, input);
         if (outcome.ok) {
           results++;
-          // a sign-up writes one account; an activation changes one
-          if (before) expect((await counts()).users).toBe(before.users! + (path === "auth.signUp" ? 1 : 0));
+          if (before) {
+            const after = await counts();
+            // no account before the e-mailed code comes back; an activation changes one
+            expect(after.users).toBe(before.users);
+            // a sign-up or a code request writes at most one e-mail (none once the address's limit is reached)
+            expect(after.email_outbox! - before.email_outbox!).toBeGreaterThanOrEqual(0);
+            expect(after.email_outbox! - before.email_outbox!).toBeLessThanOrEqual(1);
+          }
           return;
         }
         checkRefusal(path, input, outcome);
@@ -215,10 +230,10 @@ describe("public procedures on arbitrary input", () => {
       { numRuns: WRITERS.has(path) ? 50 : path.startsWith("referentials.search") ? 30 : 60 },
     );
     // the shapes do get past validation, not only into refusals
-    if (path !== "auth.activate") expect(results).toBeGreaterThan(0);
+    if (!CODE_CHECKS.has(path)) expect(results).toBeGreaterThan(0);
   });
 
-  it("a sign-up that goes through writes one account (and its organisation), nothing more", async () => {
+  it("a sign-up writes no account until its e-mailed code comes back, then one account (and its organisation), nothing more", async () => {
     const before = await counts();
     const outcome = await callPublic("auth.signUp", {
       role: "employer",
@@ -237,6 +252,12 @@ describe("public procedures on arbitrary input", () => {
       return;
     }
     expect(outcome.ok).toBe(true);
+    const pending = await counts();
+    expect(pending.users).toBe(before.users);
+    expect(pending.sign_up_requests).toBe(before.sign_up_requests! + 1);
+    expect(pending.email_outbox).toBe(before.email_outbox! + 1);
+    const confirmed = await callPublic("auth.confirmSignUp", { email: "fuzz.proof@exemple.fr", code: await lastSignUpCode(h.db, "fuzz.proof@exemple.fr") });
+    expect(confirmed.ok).toBe(true);
     const after = await counts();
     expect(after.users).toBe(before.users! + 1);
     expect(after.employers! - before.employers!).toBeLessThanOrEqual(1);
