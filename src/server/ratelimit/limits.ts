@@ -197,7 +197,7 @@ export async function consumeQuota(
     const resetsAt = counted.size + fresh.length >= max ? new Date(oldest.getTime() + quota.windowMinutes * 60_000) : null;
     return { allowed, refused, resetsAt };
   });
-  if (Math.random() < PURGE_PROBABILITY) await purgeRateLimitHits(db);
+  if (Math.random() < PURGE_PROBABILITY) await purgeRateLimitHits(db, now);
   if (outcome.refused > 0 && outcome.allowed.size === 0) {
     refuse({ ...quota, max, message: quota.message }, outcome.resetsAt ?? now, now);
   }
@@ -260,7 +260,7 @@ export async function consumeRateLimit(db: Database, limit: RateLimit, key: stri
     if (until) refuse(limit, until, now);
     await tx.insert(rateLimitHits).values({ bucket: limit.bucket, key, at: now });
   });
-  if (Math.random() < PURGE_PROBABILITY) await purgeRateLimitHits(db);
+  if (Math.random() < PURGE_PROBABILITY) await purgeRateLimitHits(db, now);
 }
 
 /** Refuses when the window is full, without counting (for limits that count failures only). */
@@ -297,6 +297,7 @@ export async function limitFailures<T>(
 // Hits serve no limit after the longest window (a day); the privacy page promises 24 hours.
 // Purged now and then from the counting path itself, so no scheduler is needed.
 const PURGE_PROBABILITY = 0.02;
-export async function purgeRateLimitHits(db: Database): Promise<void> {
-  await queryRows(db, sql`delete from ${rateLimitHits} where ${rateLimitHits.at} < now() - interval '1 day'`);
+/** Drops the rows older than a day before `now` (the clock the caller counted with, not the database's). */
+export async function purgeRateLimitHits(db: Database, now = new Date()): Promise<void> {
+  await queryRows(db, sql`delete from ${rateLimitHits} where ${rateLimitHits.at} < ${now.toISOString()}::timestamptz - interval '1 day'`);
 }
