@@ -5,7 +5,7 @@ import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TrpcReactProvider } from "@/lib/trpc/client";
 import { ServiceUnavailable } from "@/components/ServiceUnavailable";
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable } from "@/server/db";
 import { loadInstanceConfig } from "@/server/instance/config";
 import { refreshInstanceSettingsIfStale } from "@/server/instance/settings";

@@ -8,7 +8,7 @@ import { loadInstanceConfig, InstanceConfigError } from "../server/instance/conf
 import { syncTerritories, TerritoryConfigError } from "../server/instance/territories";
 import { createStaffAccount } from "../server/auth/accounts";
 import { createStaffInput, passwordSchema } from "../server/auth/inputs";
-import { FieldErrors } from "../server/trpc/init";
+import { FieldErrors } from "../server/lib/field-errors";
 import { DEMO_PASSWORD, seedDemo } from "../server/demo/seed";
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "../server/matching/queries";
 import { findOfferId, findProfileId } from "../server/matching/targets";

@@ -5,7 +5,7 @@ import { percent } from "../server/stats/csv";
 import { resolveFilters, resolvePeriod, statsInput, type StatsInput } from "../server/stats/period";
 import { statsReport } from "../server/stats/report";
 import type { StatsReport } from "../server/stats/types";
-import { FieldErrors } from "../server/trpc/init";
+import { FieldErrors } from "../server/lib/field-errors";
 import { stringOption, UsageError } from "./args";
 
 const OPTION_OF: Record<string, string> = { from: "--from", to: "--to", territory: "--territory" };

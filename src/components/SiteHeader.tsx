@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { signOutAction } from "@/app/actions/session";
 import { ROLE_LABELS } from "./roles";
 import { IconHome, IconLock, IconSignIn, IconSignOut, IconUser } from "./ui/icons";

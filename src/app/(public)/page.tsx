@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { ErasedNotice } from "@/components/beneficiary/ErasedNotice";
 import { IconSearch } from "@/components/search/icons";
 import { LinkButton } from "@/components/ui/Button";

@@ -3,8 +3,8 @@
 import { AuthError, type CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
-import { requestContext } from "@/server/auth/session";
-import { createCaller } from "@/server/trpc/root";
+import { requestContext } from "@/server/api/session";
+import { createCaller } from "@/server/api/root";
 import { TRPCError } from "@trpc/server";
 import { accessCodeSchema, emailSchema } from "@/server/auth/inputs";
 import { safeReturnPath } from "./return-path";

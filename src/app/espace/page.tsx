@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentUser, HOME_BY_ROLE } from "@/server/auth/session";
+import { currentUser, HOME_BY_ROLE } from "@/server/api/session";
 
 /** "My space": sends each signed-in person to their role's home. */
 export default async function MySpace() {

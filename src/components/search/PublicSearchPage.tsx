@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { CONTRACT_CHIP_LABELS } from "@/components/beneficiary-offers/format";
 import cardStyles from "@/components/beneficiary-offers/offers.module.css";
 import { ROME_LARGE_DOMAINS } from "@/components/search/domains";

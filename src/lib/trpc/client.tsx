@@ -6,7 +6,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { summaryItems, type ErrorItem } from "@/components/ui/ErrorSummary";
-import type { AppRouter } from "@/server/trpc/root";
+import type { AppRouter } from "@/server/api/root";
 import { MAX_BATCH_SIZE } from "./limits";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();

@@ -1,6 +1,6 @@
 import "server-only";
-import { requestContext } from "@/server/auth/session";
-import { createCaller } from "@/server/trpc/root";
+import { requestContext } from "@/server/api/session";
+import { createCaller } from "@/server/api/root";
 
 /** Calls procedures from server components with the visitor's own rights. */
 export async function serverCaller() {

@@ -4,7 +4,7 @@ import { queryRows } from "../db/client";
 import { offerSummaries, type OfferSummary } from "../offers/summaries";
 import { formationSummaries, type FormationSummary } from "../formations/summaries";
 import { recordAudit } from "../audit/record";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { applications, proposals, type ApplicationStatus, type ProposalStatus } from "./schema";
 
 function isUniqueViolation(err: unknown): boolean {

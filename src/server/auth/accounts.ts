@@ -2,7 +2,7 @@ import { and, desc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from "drizzle
 import type { z } from "zod";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { escapeLike } from "../lib/text";
 import type { SessionUser } from "../trpc/context";
 import { registerOrganisation, siretAvailability, kindOfRole, UNKNOWN_COMMUNE } from "../companies/organisations";

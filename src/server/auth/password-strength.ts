@@ -3,7 +3,7 @@
 // patterns, dates, l33t substitutions, and the person's own name and e-mail. Server-side only:
 // its dictionaries weigh megabytes, too much for a phone; the forms show its message on submit.
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 
 /**
  * zxcvbn's score 2 means at least a million guesses: with sign-in limited to 5 failures per

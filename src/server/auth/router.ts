@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordReads } from "../audit/record";
-import { authedProcedure, FieldErrors, publicProcedure, roleProcedure, router } from "../trpc/init";
+import { authedProcedure, publicProcedure, roleProcedure, router } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
 import { deliverOutboxSoon } from "../notifications/delivery";
 import { configuredSiteUrl } from "../lib/site-url";

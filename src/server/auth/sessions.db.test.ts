@@ -4,7 +4,7 @@ import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
 import { callerFor, callerInSession, makeUser, sessionFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
-import { createContext } from "../trpc/context";
+import { createContext } from "../api/context";
 import { issueAccessCode } from "./accounts";
 import { userSessions, users } from "./schema";
 import { LAST_SEEN_WRITE_SECONDS, revokeSession, sessionState, STAFF_IDLE_MINUTES, STAFF_SESSION_HOURS } from "./sessions";

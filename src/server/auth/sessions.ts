@@ -1,11 +1,12 @@
 // Server-side sessions. The session cookie is a signed JWT (Auth.js) carrying the id of a
 // user_sessions row; every request reads that row together with the account (one query, in
-// createContext), so a revoked or expired session is signed out at once, whatever the
+// sessionUser), so a revoked or expired session is signed out at once, whatever the
 // cookie says. See docs/reliability.md (Accounts).
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { recordAudit } from "../audit/record";
-import { userSessions, type Role } from "./schema";
+import type { SessionIdentity, SessionUser } from "../trpc/context";
+import { users, userSessions, type Role } from "./schema";
 
 /** Everybody's sessions end after this (the cookie's own lifetime too, see src/auth.ts). */
 export const SESSION_DAYS = 30;
@@ -87,4 +88,34 @@ export async function revokeAllSessions(
 export async function purgeEndedSessions(db: Database, userId: string): Promise<void> {
   const before = new Date(Date.now() - SESSION_DAYS * 24 * 3600_000);
   await db.delete(userSessions).where(and(eq(userSessions.userId, userId), lt(userSessions.createdAt, before)));
+}
+
+/**
+ * The signed-in account behind a session cookie's identity, read with its session row in one
+ * query, so a disabled account, a changed role, a revoked or an expired session take effect at
+ * once: "ended" when a cookie came but its session no longer holds.
+ */
+export async function sessionUser(db: Database, identity: SessionIdentity, now = new Date()): Promise<SessionUser | "ended"> {
+  const rows = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      territoryCode: users.territoryCode,
+      status: users.status,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      revokedAt: userSessions.revokedAt,
+    })
+    .from(users)
+    .innerJoin(userSessions, eq(userSessions.userId, users.id))
+    .where(and(eq(users.id, identity.userId), eq(userSessions.id, identity.sessionId)))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.status !== "active" || sessionState(row, row.role, now) !== "active") return "ended";
+  if (lastSeenIsStale(row.lastSeenAt, now)) await touchSession(db, identity.sessionId, now);
+  const { id, role, email, firstName, lastName, territoryCode } = row;
+  return { id, role, email, firstName, lastName, territoryCode };
 }

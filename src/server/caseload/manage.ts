@@ -5,7 +5,7 @@ import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
 import { adviserNotes } from "../followup/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Profil introuvable." });

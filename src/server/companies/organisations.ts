@@ -7,7 +7,7 @@ import { queryRows, type Database } from "../db/client";
 import { geographySql } from "../geo/sql";
 import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
 import { communeByInsee } from "../referentials/queries";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import type { OrganisationFields } from "./fields";
 import type { updateOrganisationInput } from "./inputs";

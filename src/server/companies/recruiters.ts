@@ -6,7 +6,7 @@ import { createPendingAccount, EMAIL_TAKEN, emailTaken, issueAccessCode, type Cr
 import { accessCodes, users } from "../auth/schema";
 import type { Database } from "../db/client";
 import { employerMembers } from "../offers/schema";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import type { addRecruiterInput } from "./inputs";
 import { requireOwner, type Membership } from "./membership";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { handleTrpcRequest, databaseForRequest, SERVICE_UNAVAILABLE_MESSAGE } from "../trpc/http";
-import { createContext } from "../trpc/context";
+import { handleTrpcRequest, databaseForRequest, SERVICE_UNAVAILABLE_MESSAGE } from "../api/http";
+import { createContext } from "../api/context";
 import { databaseIfAvailable, getDatabase } from "./index";
 
 // A wrong DATABASE_URL when the app starts (issue 15, item 13): nothing crashes, the health

@@ -10,7 +10,7 @@ import { employers } from "../offers/schema";
 import { checkIns, placements, type CheckInStatus } from "../placements/schema";
 import { completeness } from "../profiles/completeness";
 import type { SessionUser } from "../trpc/context";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { caseloadProfile, checkInForCaller } from "./access";
 import type { RecordCheckInInput } from "./inputs";
 import { medianDaysToFirstHire, retention, type RetentionFigure } from "./retention";

@@ -14,7 +14,7 @@ import { haversineKm } from "../matching/score";
 import { profileJobs } from "../profiles/schema";
 import { communeByInsee } from "../referentials/queries";
 import { romeJobs } from "../referentials/schema";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import type { AnswerInput, SaveFormationInput } from "./inputs";
 import { saveFormation } from "./save";

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import type { Database } from "../db/client";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { importCsv } from "./index";
 import { MAX_IMPORT_BYTES, TOO_LARGE } from "./models";
 import { IMPORT_KINDS, ImportFileError, type ImportKind, type ImportReport } from "./run";

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import {
   applyOverrides,
   instanceConfigSchema,

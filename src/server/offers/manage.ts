@@ -11,7 +11,7 @@ import { loadInstanceConfig } from "../instance/config";
 import { offerForCaller } from "../matching/access";
 import { communeByInsee, nearestCommune, resolveJobCodes, romeJobItems } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import type { SessionUser } from "../trpc/context";
 import type { OfferFields } from "./inputs";

@@ -5,7 +5,7 @@ import { caseloadProfile } from "../followup/access";
 import { addMonths, checkInSchedule, parisToday, type IsoDate } from "../followup/schedule";
 import { employers } from "../offers/schema";
 import type { SessionUser } from "../trpc/context";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { CreatePlacementInput } from "./inputs";
 import { checkIns, placements } from "./schema";
 

@@ -25,7 +25,7 @@ import { beneficiaryProfiles } from "../profiles/schema";
 import { quotaItem } from "../recruiting/quota";
 import { searchEngine } from "../search/engine";
 import type { SessionUser } from "../trpc/context";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { EraseReason } from "./reasons";
 
 export { ERASE_REASONS, STAFF_ERASE_REASONS, type EraseReason } from "./reasons";

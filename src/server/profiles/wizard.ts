@@ -10,7 +10,7 @@ import { communeByInsee, resolveJobCodes } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { recordAudit } from "../audit/record";
 import { profileForCaller } from "../matching/access";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import { minutesToKm, type ProfileStep } from "./completeness";
 import type {

@@ -4,7 +4,7 @@ import { queryRows, type Database } from "../db/client";
 import { applications, type ApplicationStatus } from "../applications/schema";
 import { recordAudit } from "../audit/record";
 import { createPlacementForApplication } from "../placements/create";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { hiresOf } from "./candidates";
 import { pseudonymOf } from "./cards";
 import { candidateHandle, referenceFor } from "./handles";

@@ -9,7 +9,7 @@ import { queryRows, type DatabaseHandle } from "../db/client";
 import { offers } from "../offers/schema";
 import { callerFor, makeUser, sessionFor } from "../testing/callers";
 import { clearMatchingData, makeCompany, makeFormation, makeOffer, makeProfile } from "../testing/factories";
-import { createContext } from "../trpc/context";
+import { createContext } from "../api/context";
 import { createCallerFactory } from "../trpc/init";
 import { documentIdPages, documentRows } from "./documents";
 import { createPostgresEngine, rebuildDocuments } from "./postgres";

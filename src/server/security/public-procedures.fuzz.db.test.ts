@@ -11,7 +11,7 @@ import { callerFor, makeUser } from "../testing/callers";
 import { openTestDatabase, tableCounts } from "../testing/db";
 import { lastSignUpCode } from "../testing/sign-up";
 import type { Meta } from "../trpc/init";
-import { appRouter } from "../trpc/root";
+import { appRouter } from "../api/root";
 
 let h: DatabaseHandle;
 beforeAll(async () => {

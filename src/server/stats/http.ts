@@ -2,7 +2,7 @@
 // responses, shared by /api/admin/stats and /api/statistiques: a bad query is a 400 with a
 // French message, never a crash.
 import type { Database } from "../db/client";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import { statsCsvDownload } from "./csv";
 import { publicStatsInput, resolveFilters, statsInput, type StatsInput } from "./period";
 import { cachedPublicReport } from "./public-cache";

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Database } from "../db/client";
 import { parisToday } from "../followup/schedule";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 import type { StatsFilters, YearMonth } from "./types";
 
 /** The longest period a request may cover (the queries stay fast and the charts readable). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addMonthsToMonth, monthsBetween, resolvePeriod } from "./period";
 import { publicReport, sumIfAllShown } from "./public";
 import type { StatsReport } from "./types";
-import { FieldErrors } from "../trpc/init";
+import { FieldErrors } from "../lib/field-errors";
 
 describe("public suppression", () => {
   it("a total is published only when every part is: it is then their sum", () => {

@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { users, type Role } from "../auth/schema";
 import { openSession } from "../auth/sessions";
-import { createContext, type SessionIdentity } from "../trpc/context";
-import { createCaller } from "../trpc/root";
+import { createContext } from "../api/context";
+import type { SessionIdentity } from "../trpc/context";
+import { createCaller } from "../api/root";
 
 let counter = 0;
 

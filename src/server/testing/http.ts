@@ -1,9 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import type { Database } from "../db/client";
-import { createContext } from "../trpc/context";
+import { createContext } from "../api/context";
 import { sessionFor } from "./callers";
-import { appRouter } from "../trpc/root";
+import { appRouter } from "../api/root";
 
 // Calls the tRPC endpoint over HTTP the way the browser does: a real Request to /api/trpc
 // through tRPC's fetch adapter (the one the route handler uses: superjson, HTTP status codes,

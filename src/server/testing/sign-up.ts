@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { emailOutbox } from "../notifications/schema";
-import type { createCaller } from "../trpc/root";
+import type { createCaller } from "../api/root";
 
 type Caller = ReturnType<typeof createCaller>;
 type SignUp = Parameters<Caller["auth"]["signUp"]>[0];

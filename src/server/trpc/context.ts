@@ -1,8 +1,6 @@
-import { and, eq } from "drizzle-orm";
+// The tRPC context's types: who calls, on which database. Built per request by api/context.ts.
 import type { Database } from "../db/client";
-import { users, userSessions, type Role } from "../auth/schema";
-import { lastSeenIsStale, sessionState, touchSession } from "../auth/sessions";
-import { refreshInstanceSettingsIfStale } from "../instance/settings";
+import type { Role } from "../auth/schema";
 
 export type SessionUser = {
   id: string;
@@ -26,40 +24,3 @@ export type Context = {
 
 /** What the session cookie says: who, and which of their sessions. */
 export type SessionIdentity = { userId: string; sessionId: string };
-
-/**
- * Builds the context from the session cookie's identity. The account and the session row are
- * read in one query on every request, so a disabled account, a changed role, a revoked or an
- * expired session take effect at once; an ended session is the same as no session.
- */
-export async function createContext(db: Database, identity: SessionIdentity | null | undefined, ip: string): Promise<Context> {
-  // Other processes may have saved new instance settings: re-read them every few seconds.
-  await refreshInstanceSettingsIfStale(db);
-  const anonymous = { db, user: null, ip, sessionId: null, sessionEnded: false };
-  if (!identity?.userId || !identity.sessionId) return anonymous;
-  const rows = await db
-    .select({
-      id: users.id,
-      role: users.role,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      territoryCode: users.territoryCode,
-      status: users.status,
-      createdAt: userSessions.createdAt,
-      lastSeenAt: userSessions.lastSeenAt,
-      revokedAt: userSessions.revokedAt,
-    })
-    .from(users)
-    .innerJoin(userSessions, eq(userSessions.userId, users.id))
-    .where(and(eq(users.id, identity.userId), eq(userSessions.id, identity.sessionId)))
-    .limit(1);
-  const row = rows[0];
-  const now = new Date();
-  if (!row || row.status !== "active" || sessionState(row, row.role, now) !== "active") {
-    return { ...anonymous, sessionEnded: true };
-  }
-  if (lastSeenIsStale(row.lastSeenAt, now)) await touchSession(db, identity.sessionId, now);
-  const { id, role, email, firstName, lastName, territoryCode } = row;
-  return { db, user: { id, role, email, firstName, lastName, territoryCode }, ip, sessionId: identity.sessionId, sessionEnded: false };
-}

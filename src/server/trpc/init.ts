@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { fr } from "zod/locales";
 import type { Role } from "../auth/schema";
 import type { Context } from "./context";
+import { FieldErrors, zodFieldErrors } from "../lib/field-errors";
 
 // zod's own messages (a wrong type from a program, say) in French too, like ours.
 z.config(fr());
@@ -30,22 +31,6 @@ const t = initTRPC
       };
     },
   });
-
-/** Thrown by domain code when some fields are wrong (e.g. "email already used"). */
-export class FieldErrors extends Error {
-  constructor(public readonly fields: Record<string, string[]>) {
-    super(Object.values(fields).flat().join(" "));
-  }
-}
-
-export function zodFieldErrors(error: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /** Domain errors become BAD_REQUEST with their fields, never a 500. */
 const mapDomainErrors = t.middleware(async ({ next }) => {

@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { ROLES, type Role } from "@/server/auth/schema";
 import { StaffAccountActions } from "@/components/admin/StaffAccountActions";
 import { CreateStaffForm } from "./CreateStaffForm";

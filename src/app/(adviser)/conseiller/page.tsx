@@ -14,7 +14,7 @@ import { ProfileHits } from "@/components/search/ProfileHits";
 import { TakeButton } from "@/components/adviser/caseload/TakeButton";
 import "@/components/adviser/caseload/caseload.css";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { PLACEMENT_STAGES, type CaseloadRow, type PlacementStage } from "@/server/caseload/list";
 
 export const metadata: Metadata = { title: "Mes personnes suivies" };

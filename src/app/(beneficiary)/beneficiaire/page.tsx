@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconArrowRight, IconDocument } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mon espace" };
 

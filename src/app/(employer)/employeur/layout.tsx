@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ProNav } from "@/components/pro/ProNav";
-import { currentUser, HOME_BY_ROLE } from "@/server/auth/session";
+import { currentUser, HOME_BY_ROLE } from "@/server/api/session";
 import "@/components/pro/pro.css";
 
 const TABS = [

@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import type { StatsReport } from "@/server/stats/types";
-import { FieldErrors } from "@/server/trpc/init";
+import { FieldErrors } from "@/server/lib/field-errors";
 import "@/components/stats/stats.css";
 
 export const metadata: Metadata = { title: "Statistiques" };

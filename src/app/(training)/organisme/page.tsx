@@ -3,7 +3,7 @@ import { AccountDetails } from "@/components/AccountDetails";
 import { RefusedNotice } from "@/components/RefusedNotice";
 import { FormationsList } from "@/components/pro/formations/FormationsList";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mes formations" };
 

@@ -1,5 +1,5 @@
 import { loadInstanceConfig } from "@/server/instance/config";
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable, getDb } from "@/server/db";
 import { loadProfile, profileIdOfUser } from "@/server/profiles/load";
 import { profileView } from "@/server/profiles/router";

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from "@/components/roles";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconSignOut } from "@/components/ui/icons";
 import { ROLES } from "@/server/auth/schema";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { STAFF_IDLE_MINUTES, STAFF_SESSION_HOURS } from "@/server/auth/sessions";
 
 export const metadata: Metadata = { title: "Mon compte" };

@@ -3,7 +3,7 @@ import { adviserOptions } from "@/components/admin/adviserOptions";
 import { ImportWizard } from "@/components/admin/ImportWizard";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Imports" };
 

@@ -3,7 +3,7 @@ import { InstanceSettingsForm } from "@/components/instance/InstanceSettingsForm
 import { formatDateTime } from "@/components/roles";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { loadInstanceConfig } from "@/server/instance/config";
 
 export const metadata: Metadata = { title: "Réglages de l'instance" };

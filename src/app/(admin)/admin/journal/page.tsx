@@ -11,7 +11,7 @@ import { IconDocument } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { actionLabel, prefixLabel, subjectLabel } from "@/server/audit/labels";
 import { auditListInput } from "@/server/audit/list";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Journal" };
 

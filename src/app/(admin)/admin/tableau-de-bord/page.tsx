@@ -7,9 +7,9 @@ import { filterErrorsOf, hasErrors, parseStatsFilters } from "@/components/stats
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import type { StatsReport } from "@/server/stats/types";
-import { FieldErrors } from "@/server/trpc/init";
+import { FieldErrors } from "@/server/lib/field-errors";
 import "@/components/stats/stats.css";
 
 export const metadata: Metadata = { title: "Tableau de bord" };

@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { MAX_ATTEMPTS, parseFailure, smtpConfigured } from "@/server/notifications/delivery";
 
 export const metadata: Metadata = { title: "Boîte d'envoi des e-mails" };

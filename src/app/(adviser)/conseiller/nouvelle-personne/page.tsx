@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { loadInstanceConfig } from "@/server/instance/config";
 import { CreateBeneficiaryForm } from "./CreateBeneficiaryForm";
 

@@ -7,7 +7,7 @@ import { longDate } from "@/components/adviser/followup/labels";
 import { RecordCheckInForm } from "@/components/adviser/followup/RecordCheckInForm";
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import type { DueItem } from "@/server/followup/checkins";
 import { loadInstanceConfig } from "@/server/instance/config";
 

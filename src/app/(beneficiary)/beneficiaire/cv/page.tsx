@@ -27,7 +27,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconArrowRight, IconBriefcase, IconEye, IconJobSearch, IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mon CV" };
 

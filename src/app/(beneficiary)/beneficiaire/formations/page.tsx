@@ -19,7 +19,7 @@ import { countSentence, FORMATION_NOUN } from "@/components/search/words";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Formations près de chez vous" };
 

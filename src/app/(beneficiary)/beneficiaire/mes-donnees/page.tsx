@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/Card";
 import { IconEyeOff } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mes données" };
 

@@ -6,7 +6,7 @@ import { frenchDate } from "@/components/beneficiary/steps";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mes propositions" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CompanyPage } from "@/components/pro/company/CompanyPage";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mon entreprise" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FormationsList } from "@/components/pro/formations/FormationsList";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Formations de l'entreprise" };
 

@@ -1,4 +1,4 @@
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable, getDb } from "@/server/db";
 import { statsCsvHttp } from "@/server/stats/http";
 import { serviceUnavailable } from "@/server/lib/unavailable";

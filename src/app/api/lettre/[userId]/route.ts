@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { currentUser } from "@/server/auth/session";
+import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable, getDb } from "@/server/db";
 import { accessLetterPdf } from "@/server/profiles/access-letter";
-import { FieldErrors } from "@/server/trpc/init";
+import { FieldErrors } from "@/server/lib/field-errors";
 import { configuredSiteUrl } from "@/server/lib/site-url";
 import { serviceUnavailable } from "@/server/lib/unavailable";
 

@@ -1,9 +1,9 @@
 import { auth } from "@/auth";
-import { sessionIdentity } from "@/server/auth/session";
+import { sessionIdentity } from "@/server/api/session";
 import { databaseIfAvailable } from "@/server/db";
 import { clientIp } from "@/server/lib/request";
-import { createContext } from "@/server/trpc/context";
-import { databaseForRequest, handleTrpcRequest } from "@/server/trpc/http";
+import { createContext } from "@/server/api/context";
+import { databaseForRequest, handleTrpcRequest } from "@/server/api/http";
 
 export const dynamic = "force-dynamic";
 

@@ -18,7 +18,7 @@ import { IconTrash } from "@/components/beneficiary/icons";
 import { APPLICATION_STATUS_LABELS, PROPOSAL_STATUS_LABELS } from "@/components/adviser/caseload/labels";
 import "@/components/adviser/caseload/caseload.css";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { loadInstanceConfig } from "@/server/instance/config";
 
 export const metadata: Metadata = { title: "Dossier de la personne" };

@@ -4,7 +4,7 @@ import { IconDownload } from "@/components/beneficiary/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { exportSections, frDayTime } from "@/server/privacy/export-text";
 import "./export.css";
 

@@ -9,7 +9,7 @@ import { IconStar } from "@/components/beneficiary-offers/icons";
 import styles from "@/components/beneficiary-offers/offers.module.css";
 import { Notice } from "@/components/ui/Notice";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import type { BeneficiaryOfferView } from "@/server/offers/manage";
 
 export const metadata: Metadata = { title: "Offre d'emploi" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FormationDetail } from "@/components/pro/formations/FormationDetail";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Formation et demandes d'inscription" };
 

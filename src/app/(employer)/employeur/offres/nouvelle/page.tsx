@@ -5,7 +5,7 @@ import { newOfferValues } from "@/components/pro/offers/values";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { todayIso } from "@/server/offers/validate";
 
 export const metadata: Metadata = { title: "Publier une offre" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FormationEditor } from "@/components/pro/formations/FormationEditor";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Publier une formation" };
 

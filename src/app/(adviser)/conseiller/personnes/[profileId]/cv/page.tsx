@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { adviserCvHref } from "@/components/adviser/cv/paths";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 type Props = { params: Promise<{ profileId: string }> };
 

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { afterStep, draftKey, stepBySlug, stepHref, WIZARD_STEPS } from "@/components/beneficiary/steps";
 import { stepForm, stepIntro, WizardDots } from "@/components/beneficiary/wizard/stepForm";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 
 type Props = { params: Promise<{ step: string }> };
 

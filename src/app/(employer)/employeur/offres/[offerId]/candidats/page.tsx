@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { SelectField } from "@/components/ui/TextField";
 import { IconSearch } from "@/components/beneficiary/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { DISTANCE_BANDS } from "@/server/recruiting/bands";
 import "@/components/pro/recruiting/recruiting.css";
 

@@ -13,7 +13,7 @@ import { LinkButton } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconArrowRight } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import "@/components/pro/recruiting/recruiting.css";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };

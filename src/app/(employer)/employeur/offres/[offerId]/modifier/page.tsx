@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import { loadEmployerOffer } from "@/components/pro/offers/load";
 
 export const metadata: Metadata = { title: "Modifier une offre" };

@@ -17,7 +17,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconLock } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { requirePageRole } from "@/server/auth/session";
+import { requirePageRole } from "@/server/api/session";
 import "@/components/pro/recruiting/recruiting.css";
 
 export const metadata: Metadata = { title: "Fiche du candidat" };

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../db/client";
 import { ROLES, type Role } from "../auth/schema";
 import { openTestDatabase } from "../testing/db";
 import { callerFor, makeUser } from "../testing/callers";
-import type { Meta } from "./init";
+import type { Meta } from "../trpc/init";
 import { appRouter } from "./root";
 
 // Walks every procedure of the root router: each must declare who may call it, and every

@@ -16,7 +16,7 @@ import { notificationsRouter } from "../notifications/router";
 import { privacyRouter } from "../privacy/router";
 import { profileRouter } from "../profiles/router";
 import { referentialsRouter } from "../referentials/router";
-import { createCallerFactory, router } from "./init";
+import { createCallerFactory, router } from "../trpc/init";
 
 export const appRouter = router({
   auth: authRouter,

@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Database } from "../db/client";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "../lib/unavailable";
-import type { Context } from "./context";
+import type { Context } from "../trpc/context";
 import { MAX_BATCH_SIZE } from "../../lib/trpc/limits";
 import { appRouter } from "./root";
 

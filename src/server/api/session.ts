@@ -5,8 +5,9 @@ import type { Session } from "next-auth";
 import { auth } from "@/auth";
 import { databaseIfAvailable, getDb } from "../db";
 import { clientIp } from "../lib/request";
-import { createContext, type Context, type SessionIdentity, type SessionUser } from "../trpc/context";
-import type { Role } from "./schema";
+import { createContext } from "./context";
+import type { Context, SessionIdentity, SessionUser } from "../trpc/context";
+import type { Role } from "../auth/schema";
 
 /** The user and session ids the (signed) session cookie carries. */
 export function sessionIdentity(session: Session | null): SessionIdentity | null {
