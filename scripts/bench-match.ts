@@ -23,7 +23,8 @@ import { communeSampler, DEMO_JOBS, generateOffer, generateProfile, parseRomeJob
 import { loadInstanceConfig } from "../src/server/instance/config";
 import { seededRandom } from "../src/server/lib/random";
 import { matchCandidatesForOffer, matchOffersForBeneficiary, type MatchItem } from "../src/server/matching/queries";
-import { FORMATION_BONUS, haversineKm, jobFit, proximity, score, skillsShare, WEIGHTS, type Components } from "../src/server/matching/score";
+import { FORMATION_BONUS, jobFit, proximity, score, skillsShare, WEIGHTS, type Components } from "../src/server/matching/score";
+import { haversineKm } from "../src/server/geo/distance";
 import { saveOffer, upsertEmployer } from "../src/server/offers/save";
 import { jobHierarchy, rebuildAllMatchPoints, saveProfile } from "../src/server/profiles/save";
 import { importCommunes, parseCommunes } from "../src/server/referentials/import";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../server/db/client";
 import { addMonths } from "../server/followup/schedule";
-import { createPlacementByAdviser } from "../server/placements/create";
+import { createPlacementByAdviser } from "../server/followup/placements";
 import { openTestDatabase } from "../server/testing/db";
 import { makeUser } from "../server/testing/callers";
 import { makeProfile } from "../server/testing/factories";

@@ -6,7 +6,7 @@ import type { Database } from "../server/db/client";
 import { dueLists, type DueItem, type Scope } from "../server/followup/checkins";
 import { isIsoDate, parisToday, type IsoDate } from "../server/followup/schedule";
 import { deliverOutbox, MailConfigError, senderFromEnv, type MailSender } from "../server/notifications/delivery";
-import { sendDueReminders } from "../server/notifications/reminders";
+import { sendDueReminders } from "../server/followup/reminders";
 import { stringOption, UsageError } from "./args";
 
 /** --date (YYYY-MM-DD, today in Paris when absent), checked before the database is opened. */

@@ -16,10 +16,11 @@ import { notificationsRouter } from "../notifications/router";
 import { privacyRouter } from "../privacy/router";
 import { profileRouter } from "../profiles/router";
 import { referentialsRouter } from "../referentials/router";
-import { createCallerFactory, router } from "../trpc/init";
+import { signUpRouter } from "../signup/router";
+import { createCallerFactory, mergeRouters, router } from "../trpc/init";
 
 export const appRouter = router({
-  auth: authRouter,
+  auth: mergeRouters(authRouter, signUpRouter),
   accounts: accountsRouter,
   instance: instanceRouter,
   matching: matchingRouter,

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { offerForCaller, profileForCaller } from "../matching/access";
+import { profileForCaller } from "../profiles/access";
+import { offerForCaller } from "../offers/access";
 import { profileIdOfUser } from "../profiles/load";
 import { roleProcedure, router } from "../trpc/init";
 import { FieldErrors } from "../lib/field-errors";

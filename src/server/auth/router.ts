@@ -17,8 +17,6 @@ import {
   setUserRole,
   setUserStatus,
   setUserTerritory,
-  requestSignUp,
-  confirmSignUp,
 } from "./accounts";
 import {
   activateInput,
@@ -29,30 +27,11 @@ import {
   setRoleInput,
   setTerritoryInput,
   setUserStatusInput,
-  signUpInput,
-  confirmSignUpInput,
 } from "./inputs";
 
 const isWrongCode = (err: unknown) => err instanceof FieldErrors && "code" in err.fields;
 
 export const authRouter = router({
-  /**
-   * Anyone: a beneficiary, an employer or a training organisation asks for an account; a code
-   * goes to the address. The same answer whether the address already has an account or not.
-   */
-  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-    await consumeRateLimit(ctx.db, RATE_LIMITS.signUp, ctx.ip);
-    await consumeRateLimit(ctx.db, RATE_LIMITS.signUpByEmail, input.email);
-    await requestSignUp(ctx.db, input, configuredSiteUrl());
-    deliverOutboxSoon(ctx.db);
-    return { ok: true as const };
-  }),
-  /** Anyone holding the code e-mailed at sign-up: the account is created. */
-  confirmSignUp: publicProcedure
-    .input(confirmSignUpInput)
-    .mutation(({ ctx, input }) =>
-      limitFailures(ctx.db, RATE_LIMITS.signUpCodeFailure, ctx.ip, isWrongCode, () => confirmSignUp(ctx.db, input.email, input.code)),
-    ),
   /** Anyone holding an access code from a letter (also the way back in after a forgotten password). */
   activate: publicProcedure
     .input(activateInput)

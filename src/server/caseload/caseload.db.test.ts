@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
-import { checkIns, placements } from "../placements/schema";
+import { checkIns, placements } from "../followup/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { todayIso } from "../offers/validate";
 import { openTestDatabase } from "../testing/db";

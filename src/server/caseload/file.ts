@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import type { Database } from "../db/client";
 import { employers } from "../offers/schema";
-import { checkIns, placements } from "../placements/schema";
+import { checkIns, placements } from "../followup/schema";
 import { loadProfile } from "../profiles/load";
 import { profileView } from "../profiles/router";
 import type { SessionUser } from "../trpc/context";

@@ -1,6 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { escapeLike } from "../lib/text";
+import { caseloadSql, unassignedSql } from "../profiles/access";
+import type { SessionUser } from "../trpc/context";
 
 /**
  * Where a person stands in employment, from their latest placement:
@@ -160,12 +162,24 @@ export async function caseloadPage(
   };
 }
 
-/** The people an adviser follows. */
-export function myCaseloadScope(adviserId: string): SQL {
-  return sql`p.adviser_id = ${adviserId}::uuid`;
+type ScopeRequest = CaseloadFilters & { adviserId?: string };
+
+/**
+ * Whose people a caseload list shows, and the filters that still apply: an adviser their own
+ * caseload (the territory filter is theirs to ignore); an admin everyone, one adviser's
+ * caseload, or the unassigned ("none").
+ */
+export function caseloadListScope(user: SessionUser, input: ScopeRequest): [SQL, CaseloadFilters] {
+  const { adviserId, ...f } = input;
+  if (user.role === "adviser") return [caseloadSql(user.id), { ...f, territoryCode: undefined }];
+  if (adviserId === "none") return [sql`p.adviser_id is null`, f];
+  return [adviserId ? caseloadSql(adviserId) : sql`true`, f];
 }
 
-/** A territory's people nobody follows yet (none when the adviser has no territory). */
-export function unassignedScope(territoryCode: string | null): SQL {
-  return territoryCode === null ? sql`false` : sql`p.adviser_id is null and p.territory_code = ${territoryCode}`;
+/** The unassigned active people an adviser may take (their territory's), or all of them for an admin. */
+export function unassignedListScope(user: SessionUser, input: ScopeRequest): [SQL, CaseloadFilters] {
+  const { adviserId: _adviserId, ...rest } = input;
+  const f: CaseloadFilters = { ...rest, status: "active" };
+  if (user.role === "adviser") return [unassignedSql(user.territoryCode), { ...f, territoryCode: undefined }];
+  return [sql`p.adviser_id is null`, f];
 }

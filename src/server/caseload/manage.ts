@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
-import { adviserNotes } from "../followup/schema";
+import { adviserNotes } from "./schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";

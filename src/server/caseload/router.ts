@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { recordReads } from "../audit/record";
-import { profileForCaller } from "../matching/access";
+import { profileForCaller } from "../profiles/access";
 import { todayIso } from "../offers/validate";
 import { roleProcedure, router } from "../trpc/init";
 import { openFile } from "./file";
-import { caseloadPage, myCaseloadScope, PLACEMENT_STAGES, unassignedScope, type CaseloadFilters } from "./list";
+import { caseloadListScope, caseloadPage, PLACEMENT_STAGES, unassignedListScope } from "./list";
 import { addNote, assignProfile, assignProfiles, countsByAdviser, MAX_BULK_ASSIGN, takeProfile, unassignedCounts } from "./manage";
-import { sql } from "drizzle-orm";
 
 const profileId = z.uuid("Identifiant de personne invalide.");
 const percent = z.number().int().min(0, "Entre 0 et 100.").max(100, "Entre 0 et 100.");
@@ -43,28 +42,14 @@ function pageOf(input: z.output<typeof filters>) {
 export const caseloadRouter = router({
   /** Adviser: the people they follow. Admin: everyone, or one adviser's caseload / a territory. */
   list: staff.input(filters).query(async ({ ctx, input }) => {
-    const f: CaseloadFilters = { ...input };
-    let scope;
-    if (ctx.user.role === "adviser") {
-      scope = myCaseloadScope(ctx.user.id);
-      delete f.territoryCode;
-    } else if (input.adviserId === "none") scope = sql`p.adviser_id is null`;
-    else if (input.adviserId) scope = myCaseloadScope(input.adviserId);
-    else scope = sql`true`;
-    const page = await caseloadPage(ctx.db, scope, f, pageOf(input));
+    const page = await caseloadPage(ctx.db, ...caseloadListScope(ctx.user, input), pageOf(input));
     await recordReads(ctx.db, ctx.user.id, "profile.read_list", "profile", page.items.map((i) => i.profileId), { source: "caseload.list" });
     return page;
   }),
 
   /** Adviser: their territory's people nobody follows yet. Admin: all unassigned (by territory filter). */
   unassigned: staff.input(filters).query(async ({ ctx, input }) => {
-    const f: CaseloadFilters = { ...input, status: "active" };
-    let scope;
-    if (ctx.user.role === "adviser") {
-      scope = unassignedScope(ctx.user.territoryCode);
-      delete f.territoryCode;
-    } else scope = sql`p.adviser_id is null`;
-    const page = await caseloadPage(ctx.db, scope, f, pageOf(input));
+    const page = await caseloadPage(ctx.db, ...unassignedListScope(ctx.user, input), pageOf(input));
     await recordReads(ctx.db, ctx.user.id, "profile.read_list", "profile", page.items.map((i) => i.profileId), { source: "caseload.unassigned" });
     return page;
   }),

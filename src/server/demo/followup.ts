@@ -7,8 +7,8 @@ import { recordCheckIn } from "../followup/checkins";
 import { addDays, addMonths, type IsoDate } from "../followup/schedule";
 import type { InstanceConfig } from "../instance/config";
 import { matchOffersForBeneficiary } from "../matching/queries";
-import { createPlacementByAdviser } from "../placements/create";
-import { checkIns, placements } from "../placements/schema";
+import { createPlacementByAdviser } from "../followup/placements";
+import { checkIns, placements } from "../followup/schema";
 import type { SessionUser } from "../trpc/context";
 
 /**

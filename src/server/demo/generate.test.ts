@@ -16,7 +16,7 @@ import {
   parseRomeJobSkills,
   type CommunePlace,
 } from "./generate";
-import { haversineKm } from "../matching/score";
+import { haversineKm } from "../geo/distance";
 
 const ROME_DIR = path.resolve(process.cwd(), "data/rome");
 const rome = parseRomeJobSkills({

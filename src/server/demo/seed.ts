@@ -9,7 +9,7 @@ import { seedFollowUp, type FollowUpReport } from "./followup";
 import type { InstanceConfig } from "../instance/config";
 import { territoryOfCommune } from "../instance/territories";
 import { seededRandom, type SeededRandom } from "../lib/random";
-import { haversineKm } from "../matching/score";
+import { haversineKm } from "../geo/distance";
 import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
 import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
 import { beneficiaryProfiles } from "../profiles/schema";

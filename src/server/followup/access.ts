@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { checkIns, placements } from "../placements/schema";
+import { checkIns, placements } from "./schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import type { SessionUser } from "../trpc/context";
 

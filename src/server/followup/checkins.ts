@@ -7,7 +7,7 @@ import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { loadInstanceConfig } from "../instance/config";
 import { employers } from "../offers/schema";
-import { checkIns, placements, type CheckInStatus } from "../placements/schema";
+import { checkIns, placements, type CheckInStatus } from "./schema";
 import { completeness } from "../profiles/completeness";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";

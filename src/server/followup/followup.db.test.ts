@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications, proposals } from "../applications/schema";
 import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
-import { checkIns, placements } from "../placements/schema";
+import { checkIns, placements } from "./schema";
 import { setApplicationStatus } from "../recruiting/inbox";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CheckInStatus } from "../placements/schema";
+import type { CheckInStatus } from "./schema";
 import { median, medianDaysToFirstHire, outcomeAt, retention, type RetentionPlacement } from "./retention";
 import { checkInSchedule } from "./schedule";
 

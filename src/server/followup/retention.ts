@@ -1,6 +1,6 @@
 // Job retention figures: pure computations over placements and their check-ins.
 
-import { CHECK_IN_MONTHS, type CheckInStatus } from "../placements/schema";
+import { CHECK_IN_MONTHS, type CheckInStatus } from "./schema";
 import { addMonths, daysBetween, type CheckInMonths, type IsoDate } from "./schedule";
 
 export type RetentionPlacement = {

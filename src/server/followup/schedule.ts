@@ -2,7 +2,7 @@
 // (YYYY-MM-DD strings, no clock, no time zone inside). "today" is always a parameter; the
 // callers compute it in the instance's time zone with parisToday().
 
-import { CHECK_IN_MONTHS, type CheckInStatus } from "../placements/schema";
+import { CHECK_IN_MONTHS, type CheckInStatus } from "./schema";
 
 export type IsoDate = string;
 

@@ -1,18 +1,82 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { beneficiaryProfiles } from "../profiles/schema";
+import { employers, offers, type Contract } from "../offers/schema";
+import { applications } from "../applications/schema";
 
-/** An adviser's note on a person: private to advisers and admins, never shown to employers or the person's matches. */
-export const adviserNotes = pgTable(
-  "adviser_notes",
+export const PLACEMENT_STATUSES = ["active", "ended"] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/**
+ * A person hired through the platform. The person's adviser follows it through six months
+ * of job retention (check-ins belong to the follow-up module).
+ */
+export const placements = pgTable(
+  "placements",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
     profileId: uuid("profile_id")
       .notNull()
       .references(() => beneficiaryProfiles.id, { onDelete: "cascade" }),
-    authorId: uuid("author_id").notNull(),
-    body: text("body").notNull(),
+    employerId: uuid("employer_id").references(() => employers.id, { onDelete: "set null" }),
+    offerId: uuid("offer_id").references(() => offers.id, { onDelete: "set null" }),
+    /** the application marked "hired" that created it (one placement per application) */
+    applicationId: uuid("application_id").references(() => applications.id, { onDelete: "set null" }),
+    /** the adviser following the person when they were hired */
+    adviserId: uuid("adviser_id"),
+    /** the person's territory when they were hired: hires and retention stay counted there if they move */
+    territoryCode: text("territory_code"),
+    /** the employer's name as written by hand when the company has no account here */
+    employerName: text("employer_name"),
+    /** who recorded it: the employer marking an application hired, or an adviser by hand */
+    source: text("source").$type<"employer" | "adviser">().notNull().default("employer"),
+    jobTitle: text("job_title").notNull(),
+    hoursPerWeek: real("hours_per_week"),
+    romeCode: text("rome_code"),
+    contract: text("contract").$type<Contract>(),
+    startsOn: date("starts_on").notNull(),
+    status: text("status").$type<PlacementStatus>().notNull().default("active"),
+    /** when the job ended, and why (a code of the instance's exitReasons) */
+    endedOn: date("ended_on"),
+    endReason: text("end_reason"),
+    createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("adviser_notes_profile").on(t.profileId, t.createdAt)],
+  (t) => [
+    uniqueIndex("placements_application").on(t.applicationId),
+    index("placements_profile").on(t.profileId),
+    index("placements_adviser").on(t.adviserId),
+    index("placements_starts_on").on(t.startsOn),
+  ],
+);
+
+export const CHECK_IN_MONTHS = [1, 3, 6] as const;
+export const CHECK_IN_OUTCOMES = ["in_post", "ended", "unreachable"] as const;
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
+/** pending until recorded; cancelled when the placement ended before it fell due */
+export type CheckInStatus = "pending" | CheckInOutcome | "cancelled";
+
+/** The +1, +3 and +6 month calls of a placement: the retention figures come from these. */
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    placementId: uuid("placement_id")
+      .notNull()
+      .references(() => placements.id, { onDelete: "cascade" }),
+    monthsAfter: integer("months_after").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status").$type<CheckInStatus>().notNull().default("pending"),
+    endReason: text("end_reason"),
+    note: text("note"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }),
+    recordedBy: uuid("recorded_by"),
+    /** when a reminder was sent for it (the reminder job sends one per check-in) */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("check_ins_placement_months").on(t.placementId, t.monthsAfter),
+    index("check_ins_due").on(t.status, t.dueOn),
+  ],
 );

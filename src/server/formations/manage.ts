@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record";
 import { requireMembership, membershipOf, type Membership } from "../companies/membership";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { isInFrance } from "../geo/point";
-import { haversineKm } from "../matching/score";
+import { haversineKm } from "../geo/distance";
 import { profileJobs } from "../profiles/schema";
 import { communeByInsee } from "../referentials/queries";
 import { romeJobs } from "../referentials/schema";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents } from "../audit/schema";
 import { queryRows, type DatabaseHandle } from "../db/client";
-import { placements } from "../placements/schema";
+import { placements } from "../followup/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { callerAs, callerFor } from "../testing/callers";
 import { fieldErrors } from "../testing/errors";

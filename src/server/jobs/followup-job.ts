@@ -11,7 +11,7 @@
 import { getDb } from "../db";
 import { parisToday } from "../followup/schedule";
 import { deliverOutbox, senderFromEnv } from "../notifications/delivery";
-import { sendDueReminders } from "../notifications/reminders";
+import { sendDueReminders } from "../followup/reminders";
 
 const DEFAULT_MINUTES = 60;
 const FIRST_RUN_DELAY_MS = 30_000; // let the server finish starting first

@@ -3,7 +3,8 @@ import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
 import { clearMatchingData, communePoint, makeFormation, makeOffer, makeProfile } from "../testing/factories";
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
-import { haversineKm, score } from "./score";
+import { score } from "./score";
+import { haversineKm } from "../geo/distance";
 
 let h: DatabaseHandle;
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import { roleProcedure, router } from "../trpc/init";
 import { CONTRACTS } from "../offers/schema";
 import { offerSummaries } from "../offers/summaries";
 import { formationSummaries } from "../formations/summaries";
-import { offerForCaller, profileForCaller } from "./access";
+import { offerForCaller } from "../offers/access";
+import { profileForCaller } from "../profiles/access";
 import { rankingForStaff } from "./staff-ranking";
 import { matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
 

@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { beneficiaryProfiles } from "../profiles/schema";
 import type { SessionUser } from "../trpc/context";
-import { adviserMaySee } from "./access";
+import { adviserMaySee } from "../profiles/access";
 import { matchCandidatesForOffer } from "./queries";
 
 /** How deep an adviser's ranking looks for their own people before keeping the first ones. */

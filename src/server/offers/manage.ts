@@ -8,7 +8,7 @@ import { isInFrance, type LngLat } from "../geo/point";
 import { maskToShifts, shiftsToMask } from "../geo/shifts";
 import { geographySql, projectedSql } from "../geo/sql";
 import { loadInstanceConfig } from "../instance/config";
-import { offerForCaller } from "../matching/access";
+import { offerForCaller } from "./access";
 import { communeByInsee, nearestCommune, resolveJobCodes, romeJobItems } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { FieldErrors } from "../lib/field-errors";

@@ -20,7 +20,7 @@ import {
 } from "./inputs";
 import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
 import { saveWizardStep, type StepInputs } from "./wizard";
-import { profileForCaller } from "../matching/access";
+import { profileForCaller } from "./access";
 import type { ProfileStep } from "./completeness";
 
 /** The profile as its owner sees it, with names for codes and the completeness bar. */

@@ -9,7 +9,7 @@ import { territoryOfCommune } from "../instance/territories";
 import { communeByInsee, resolveJobCodes } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { recordAudit } from "../audit/record";
-import { profileForCaller } from "../matching/access";
+import { profileForCaller } from "./access";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import { minutesToKm, type ProfileStep } from "./completeness";

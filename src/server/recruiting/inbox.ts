@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { applications, type ApplicationStatus } from "../applications/schema";
 import { recordAudit } from "../audit/record";
-import { createPlacementForApplication } from "../placements/create";
+import { createPlacementForApplication } from "../followup/placements";
 import { FieldErrors } from "../lib/field-errors";
 import { hiresOf } from "./candidates";
 import { pseudonymOf } from "./cards";

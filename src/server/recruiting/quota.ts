@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { derivedKey } from "../lib/keys";
-import { adviserMaySee } from "../matching/access";
+import { adviserMaySee } from "../profiles/access";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { CANDIDATE_QUOTA, candidateQuotaFor, consumeQuota, quotaMessage } from "../ratelimit/limits";
 import type { SessionUser } from "../trpc/context";

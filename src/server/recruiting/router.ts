@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { offerForCaller } from "../matching/access";
+import { offerForCaller } from "../offers/access";
 import { roleProcedure, router } from "../trpc/init";
 import type { SessionUser } from "../trpc/context";
 import { DISTANCE_BAND_MESSAGE, isDistanceBand } from "./bands";

@@ -5,6 +5,7 @@
 
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
+import { adviserMaySeeSql } from "../profiles/access";
 import type { Contract } from "../offers/schema";
 import { pgTextArray } from "./documents";
 import { parseQuery } from "./query";
@@ -242,11 +243,11 @@ function tokenQuery(token: string, words: SQL): SQL {
 function scopeSql(scope: ProfileScope): SQL {
   if ("all" in scope) return sql`true`;
   if ("visibleOnly" in scope) return sql`d.visible`;
-  if (scope.territoryCode) {
-    return sql`(d.adviser_id = ${scope.adviserId}::uuid or (d.adviser_id is null and d.territory_code = ${scope.territoryCode}))`;
-  }
-  return sql`d.adviser_id = ${scope.adviserId}::uuid`;
+  return adviserMaySeeSql({ id: scope.adviserId, territoryCode: scope.territoryCode || null }, DOCUMENT_SCOPE_COLUMNS);
 }
+
+/** The profile documents carry copies of the columns the adviser visibility rule reads. */
+const DOCUMENT_SCOPE_COLUMNS = { adviserId: sql`d.adviser_id`, territoryCode: sql`d.territory_code` };
 
 function json<T>(value: T | string | null | undefined): T | null {
   if (value === null || value === undefined) return null;

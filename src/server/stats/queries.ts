@@ -7,7 +7,7 @@
 // slowest part on 100,000 rows, see docs/benchmarks.md).
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
-import { CHECK_IN_MONTHS } from "../placements/schema";
+import { CHECK_IN_MONTHS } from "../followup/schema";
 import { addMonthsToMonth, monthsBetween } from "./period";
 import type { CaseloadRow, CountKey, DelayKey, StatsFilters, YearMonth } from "./types";
 

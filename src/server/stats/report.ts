@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { parisToday } from "../followup/schedule";
 import { loadInstanceConfig } from "../instance/config";
-import { CHECK_IN_MONTHS } from "../placements/schema";
+import { CHECK_IN_MONTHS } from "../followup/schema";
 import { monthsBetween } from "./period";
 import { caseloadRows, countRows, delayRows, exitRows, retentionRows } from "./queries";
 import type { CountKey, CountFigure, DelayFigure, DelayKey, ExitRow, RetentionFigure, StatsFilters, StatsReport } from "./types";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { medianDaysToFirstHire, retention, type RetentionPlacement } from "../followup/retention";
-import type { CheckInStatus } from "../placements/schema";
+import type { CheckInStatus } from "../followup/schema";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { fieldErrors } from "../testing/errors";
 import { makeOffer, makeProfile } from "../testing/factories";

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { verifySignIn } from "../auth/accounts";
 import { queryRows, type Database } from "../db/client";
 import { addMonths, parisToday } from "../followup/schedule";
-import { sendDueReminders } from "../notifications/reminders";
+import { sendDueReminders } from "../followup/reminders";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { rateLimitHits } from "../ratelimit/schema";
 import { candidateHandle } from "../recruiting/handles";

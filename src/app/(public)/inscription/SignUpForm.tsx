@@ -15,7 +15,7 @@ import { IconBriefcase, IconDocument, IconJobSearch, IconUserPlus } from "@/comp
 import type { PickedCommune } from "@/components/pro/CommuneField";
 import { ORGANISATION_FIELD_IDS, OrganisationFields } from "@/components/pro/company/OrganisationFields";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
-import type { SignUpInput } from "@/server/auth/inputs";
+import type { SignUpInput } from "@/server/signup/inputs";
 
 export type SignUpRole = "beneficiary" | "employer" | "training_org";
 

@@ -9,7 +9,8 @@ import { callerFor, userByEmail } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { fieldErrors } from "../testing/errors";
 import { lastSignUpCode, signUpConfirmed } from "../testing/sign-up";
-import { SIGN_UP_CODE_MAX_FAILURES, verifySignIn } from "./accounts";
+import { verifySignIn } from "../auth/accounts";
+import { SIGN_UP_CODE_MAX_FAILURES } from "./sign-up";
 import { signUpRequests } from "./schema";
 
 let h: DatabaseHandle;

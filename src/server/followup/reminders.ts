@@ -14,8 +14,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
-import type { IsoDate } from "../followup/schedule";
-import { emailOutbox, notifications } from "./schema";
+import type { IsoDate } from "./schedule";
+import { emailOutbox, notifications } from "../notifications/schema";
 
 export const CHECK_IN_DUE_KIND = "check_in_due";
 

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
-import { caseloadProfile } from "../followup/access";
-import { addMonths, checkInSchedule, parisToday, type IsoDate } from "../followup/schedule";
+import { caseloadProfile } from "./access";
+import { addMonths, checkInSchedule, parisToday, type IsoDate } from "./schedule";
 import { employers } from "../offers/schema";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";
-import type { CreatePlacementInput } from "./inputs";
+import type { CreatePlacementInput } from "./placement-inputs";
 import { checkIns, placements } from "./schema";
 
 /**

@@ -1,13 +1,13 @@
 import { eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { addMonths, addDays } from "../followup/schedule";
-import { checkIns } from "../placements/schema";
-import { createPlacementByAdviser } from "../placements/create";
+import { addMonths, addDays } from "./schedule";
+import { checkIns } from "./schema";
+import { createPlacementByAdviser } from "./placements";
 import { openTestDatabase } from "../testing/db";
 import { callerFor, makeUser } from "../testing/callers";
 import { makeProfile } from "../testing/factories";
-import { emailOutbox, notifications } from "./schema";
+import { emailOutbox, notifications } from "../notifications/schema";
 import { reminderText, sendDueReminders } from "./reminders";
 
 let h: DatabaseHandle;

@@ -1,10 +1,10 @@
+// Who may open a person's profile: the person, the advisers who may see them, admins. The
+// adviser visibility rule lives here once, as a function and as the SQL scope that lists them.
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { beneficiaryProfiles } from "../profiles/schema";
-import { offers } from "../offers/schema";
 import type { SessionUser } from "../trpc/context";
-import { membershipOf } from "../companies/membership";
+import { beneficiaryProfiles } from "./schema";
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} introuvable.` });
 
@@ -49,17 +49,22 @@ export function adviserMaySee(
   return p.adviserId === null && user.territoryCode !== null && p.territoryCode === user.territoryCode;
 }
 
-/**
- * The offer a caller may manage or see candidates for: an employer only their company's
- * offers (any recruiter of the company); advisers and admins any. Another company's offer
- * answers as a missing one.
- */
-export async function offerForCaller(db: Database, user: SessionUser, offerId: string): Promise<string> {
-  const [o] = await db.select({ id: offers.id, employerId: offers.employerId }).from(offers).where(eq(offers.id, offerId)).limit(1);
-  if (!o) throw notFound("Offre");
-  if (user.role === "employer" || user.role === "training_org") {
-    const m = await membershipOf(db, user.id);
-    if (!m || m.employerId !== o.employerId) throw notFound("Offre");
-  }
-  return o.id;
+/** The columns the visibility SQL reads: the profiles table (alias p) by default, or a copy of them (search documents). */
+export type ProfileScopeColumns = { adviserId: SQL; territoryCode: SQL };
+const PROFILE_COLUMNS: ProfileScopeColumns = { adviserId: sql`p.adviser_id`, territoryCode: sql`p.territory_code` };
+
+/** The people an adviser follows (their caseload). */
+export function caseloadSql(adviserId: string, cols: ProfileScopeColumns = PROFILE_COLUMNS): SQL {
+  return sql`${cols.adviserId} = ${adviserId}::uuid`;
+}
+
+/** A territory's people nobody follows yet (none when the adviser has no territory). */
+export function unassignedSql(territoryCode: string | null, cols: ProfileScopeColumns = PROFILE_COLUMNS): SQL {
+  return territoryCode === null ? sql`false` : sql`${cols.adviserId} is null and ${cols.territoryCode} = ${territoryCode}`;
+}
+
+/** adviserMaySee as SQL: the adviser's caseload and their territory's unassigned people. */
+export function adviserMaySeeSql(user: Pick<SessionUser, "id" | "territoryCode">, cols: ProfileScopeColumns = PROFILE_COLUMNS): SQL {
+  if (user.territoryCode === null) return caseloadSql(user.id, cols);
+  return sql`(${caseloadSql(user.id, cols)} or (${unassignedSql(user.territoryCode, cols)}))`;
 }
