@@ -5,7 +5,7 @@ import { applications as applicationsTable, proposals as proposalsTable } from "
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import type { Database } from "../db/client";
-import { employers } from "../offers/schema";
+import { employers } from "../companies/schema";
 import { checkIns, placements } from "../followup/schema";
 import { loadProfile } from "../profiles/load";
 import { profileView } from "../profiles/router";

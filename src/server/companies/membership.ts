@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
+import { employerMembers, employers, type OrganisationKind } from "./schema";
 import type { SessionUser } from "../trpc/context";
 
 export type Membership = { employerId: string; kind: OrganisationKind; name: string; isOwner: boolean };

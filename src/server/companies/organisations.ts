@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
 import { geographySql } from "../geo/sql";
-import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
+import { employerMembers, employers, type OrganisationKind } from "./schema";
 import { communeByInsee } from "../referentials/queries";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { createPendingAccount, EMAIL_TAKEN, emailTaken, issueAccessCode, type CreatedAccount } from "../auth/accounts";
 import { accessCodes, users } from "../auth/schema";
 import type { Database } from "../db/client";
-import { employerMembers } from "../offers/schema";
+import { employerMembers } from "./schema";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import type { addRecruiterInput } from "./inputs";

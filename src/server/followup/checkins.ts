@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { loadInstanceConfig } from "../instance/config";
-import { employers } from "../offers/schema";
+import { employers } from "../companies/schema";
 import { checkIns, placements, type CheckInStatus } from "./schema";
 import { completeness } from "../profiles/completeness";
 import type { SessionUser } from "../trpc/context";

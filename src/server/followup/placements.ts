@@ -3,7 +3,7 @@ import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { caseloadProfile } from "./access";
 import { addMonths, checkInSchedule, parisToday, type IsoDate } from "./schedule";
-import { employers } from "../offers/schema";
+import { employers } from "../companies/schema";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";
 import type { CreatePlacementInput } from "./placement-inputs";

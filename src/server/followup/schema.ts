@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { beneficiaryProfiles } from "../profiles/schema";
-import { employers, offers, type Contract } from "../offers/schema";
+import { offers, type Contract } from "../offers/schema";
+import { employers } from "../companies/schema";
 import { applications } from "../applications/schema";
 
 export const PLACEMENT_STATUSES = ["active", "ended"] as const;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
-import { employers } from "../offers/schema";
+import { employers } from "../companies/schema";
 
 export const FORMATION_STATUSES = ["draft", "published", "full", "closed"] as const;
 export type FormationStatus = (typeof FORMATION_STATUSES)[number];

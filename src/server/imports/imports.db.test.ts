@@ -8,7 +8,8 @@ import { importCommand } from "../../cli/import-command";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
 import { beneficiaryProfiles, profileJobs } from "../profiles/schema";
-import { employers, offers } from "../offers/schema";
+import { offers } from "../offers/schema";
+import { employers } from "../companies/schema";
 import { formations } from "../formations/schema";
 import { FORMULA_REASON, ImportFileError, importCsv, type ImportReport } from "./index";
 

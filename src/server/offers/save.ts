@@ -2,7 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { LngLat } from "../geo/point";
 import { geographySql, projectedSql } from "../geo/sql";
-import { employers, offers, type Contract, type OfferStatus, type OrganisationKind } from "./schema";
+import { employers, type OrganisationKind } from "../companies/schema";
+import { offers, type Contract, type OfferStatus } from "./schema";
 
 export type EmployerData = {
   kind?: OrganisationKind;

@@ -13,7 +13,7 @@ import { notesOf, userNames } from "../caseload/manage";
 import { queryRows, type Database } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
 import { emailOutbox, notifications } from "../notifications/schema";
-import { employerMembers, employers } from "../offers/schema";
+import { employerMembers, employers } from "../companies/schema";
 import { loadProfile, profileIdOfUser } from "../profiles/load";
 import { profileView } from "../profiles/router";
 

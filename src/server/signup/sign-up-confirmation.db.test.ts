@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { employerMembers } from "../offers/schema";
+import { employerMembers } from "../companies/schema";
 import { isLuhnValid } from "../lib/luhn";
 import { emailOutbox } from "../notifications/schema";
 import { callerFor, userByEmail } from "../testing/callers";

@@ -4,7 +4,7 @@ import { communeByInsee } from "../referentials/queries";
 import { saveProfile, type ProfileData } from "../profiles/save";
 import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
 import { saveFormation, type FormationData } from "../formations/save";
-import { employerMembers, employers, type OrganisationKind } from "../offers/schema";
+import { employerMembers, employers, type OrganisationKind } from "../companies/schema";
 import { makeUser } from "./callers";
 
 let seq = 0;
