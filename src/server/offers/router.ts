@@ -2,17 +2,8 @@ import { z } from "zod";
 import { profileIdOfUser } from "../profiles/load";
 import { roleProcedure, router } from "../trpc/init";
 import { offerIdInput, publishFromFormInput, saveDraftInput, statusActionInput, updateInput } from "./inputs";
-import {
-  changeStatus,
-  companyOffers,
-  duplicateOffer,
-  offerDetail,
-  offerForBeneficiary,
-  publishFromForm,
-  recordOfferView,
-  saveDraft,
-  updateOffer,
-} from "./manage";
+import { companyOffers, offerDetail, offerForBeneficiary } from "./read";
+import { changeStatus, duplicateOffer, publishFromForm, recordOfferView, saveDraft, updateOffer } from "./write";
 
 const employer = roleProcedure("employer");
 const beneficiary = roleProcedure("beneficiary");

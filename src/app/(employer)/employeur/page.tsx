@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import type { OfferListItem } from "@/server/offers/manage";
+import type { OfferListItem } from "@/server/offers/read";
 
 export const metadata: Metadata = { title: "Mes offres" };
 

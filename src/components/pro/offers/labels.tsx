@@ -1,6 +1,6 @@
 // Words of the employer's offer pages, safe to import from client code (the server's enums
 // are imported as types only: src/server/offers/schema.ts pulls in Drizzle).
-import type { EffectiveStatus } from "@/server/offers/manage";
+import type { EffectiveStatus } from "@/server/offers/read";
 
 export type { EffectiveStatus };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { serverCaller } from "@/lib/trpc/server";
-import type { OfferDetail } from "@/server/offers/manage";
+import type { OfferDetail } from "@/server/offers/read";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,5 @@
 // The offer form's starting values, built on the server from what the procedures return.
-import type { OfferDetail } from "@/server/offers/manage";
+import type { OfferDetail } from "@/server/offers/read";
 import type { OfferFormValues, PickedCommune, SkillChoice, SkillLabel } from "./OfferForm";
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n).replace(".", ","));

@@ -10,7 +10,7 @@ import styles from "@/components/beneficiary-offers/offers.module.css";
 import { Notice } from "@/components/ui/Notice";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import type { BeneficiaryOfferView } from "@/server/offers/manage";
+import type { BeneficiaryOfferView } from "@/server/offers/read";
 
 export const metadata: Metadata = { title: "Offre d'emploi" };
 
