@@ -23,7 +23,7 @@ import type {
 } from "./inputs";
 import { SWITCHABLE_ROLES } from "./inputs";
 import { territories } from "../instance/schema";
-import { emailOutbox } from "../notifications/schema";
+import { queueEmails } from "../notifications/outbox";
 import { assertStrongPassword, passwordVerdict, personalWords } from "./password-strength";
 import { revokeAllSessions } from "./sessions";
 import { assertUnderRateLimit, RATE_LIMITS, RateLimited, recordRateLimitHit } from "../ratelimit/limits";
@@ -159,6 +159,31 @@ export async function createPendingAccount(
   }
 }
 
+/** An active account for someone who signed up alone and confirmed their address (signup module), in the caller's transaction. */
+export async function createActiveAccount(
+  tx: Database,
+  values: { email: string; passwordHash: string; role: Role; firstName: string; lastName: string },
+): Promise<typeof users.$inferSelect> {
+  const [user] = await tx
+    .insert(users)
+    .values({
+      email: values.email,
+      passwordHash: values.passwordHash,
+      role: values.role,
+      firstName: values.firstName,
+      lastName: values.lastName,
+      status: "active",
+    })
+    .returning();
+  return user!;
+}
+
+/** The account can no longer sign in and its unused codes stop working (a recruiter leaves their organisation). */
+export async function disableAccount(tx: Database, userId: string): Promise<void> {
+  await tx.update(users).set({ status: "disabled" }).where(eq(users.id, userId));
+  await tx.delete(accessCodes).where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt)));
+}
+
 /** A new code for a pending account (lost letter) or an active one (forgotten password). */
 export async function reissueAccessCode(db: Database, actor: SessionUser, userId: string) {
   return db.transaction(async (tx) => {
@@ -211,7 +236,7 @@ export async function requestPasswordReset(db: Database, email: string, siteUrl:
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const { code } = await issueAccessCode(tx, user.id, RESET_CODE_MINUTES * 60_000);
-    await tx.insert(emailOutbox).values({ toAddress: email, ...passwordResetEmail(user.firstName, code, siteUrl), confidential: true });
+    await queueEmails(tx, [{ toAddress: email, ...passwordResetEmail(user.firstName, code, siteUrl), confidential: true }]);
     await recordAudit(tx, { actorId: null, action: "account.password_reset_requested", subjectType: "user", subjectId: user.id });
   });
   return true;
@@ -240,7 +265,7 @@ export async function requestSignInCode(db: Database, email: string, siteUrl: st
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const { code } = await issueAccessCode(tx, user.id, SIGN_IN_CODE_MINUTES * 60_000, "sign_in");
-    await tx.insert(emailOutbox).values({ toAddress: email, ...signInCodeEmail(user.firstName, code, siteUrl), confidential: true });
+    await queueEmails(tx, [{ toAddress: email, ...signInCodeEmail(user.firstName, code, siteUrl), confidential: true }]);
     await recordAudit(tx, { actorId: null, action: "account.sign_in_code_requested", subjectType: "user", subjectId: user.id });
   });
   return true;

@@ -1,9 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
 import { adviserNotes } from "./schema";
+import { setAdviser, takeIfUnassigned } from "../profiles/assign";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
@@ -18,17 +19,7 @@ export async function takeProfile(db: Database, adviser: SessionUser, profileId:
   if (adviser.territoryCode === null) throw notFound();
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const [taken] = await t
-      .update(beneficiaryProfiles)
-      .set({ adviserId: adviser.id })
-      .where(
-        and(
-          eq(beneficiaryProfiles.id, profileId),
-          isNull(beneficiaryProfiles.adviserId),
-          eq(beneficiaryProfiles.territoryCode, adviser.territoryCode!),
-        ),
-      )
-      .returning({ id: beneficiaryProfiles.id });
+    const taken = await takeIfUnassigned(t, profileId, adviser.id, adviser.territoryCode!);
     if (!taken) {
       const [p] = await t
         .select({ adviserId: beneficiaryProfiles.adviserId, territoryCode: beneficiaryProfiles.territoryCode })
@@ -69,7 +60,7 @@ export async function assignProfile(db: Database, actorId: string, profileId: st
       .where(eq(beneficiaryProfiles.id, profileId))
       .limit(1);
     if (!before) throw notFound();
-    await t.update(beneficiaryProfiles).set({ adviserId }).where(eq(beneficiaryProfiles.id, profileId));
+    await setAdviser(t, [profileId], adviserId);
     await recordAudit(t, {
       actorId,
       action: "profile.assign",
@@ -110,12 +101,7 @@ export async function assignProfiles(db: Database, actorId: string, profileIds: 
       });
     }
     const moved = before.filter((b) => b.adviserId !== adviserId);
-    if (moved.length) {
-      await t
-        .update(beneficiaryProfiles)
-        .set({ adviserId })
-        .where(inArray(beneficiaryProfiles.id, moved.map((b) => b.id)));
-    }
+    await setAdviser(t, moved.map((b) => b.id), adviserId);
     for (const b of moved) {
       await recordAudit(t, {
         actorId,

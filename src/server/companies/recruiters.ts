@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { createPendingAccount, EMAIL_TAKEN, emailTaken, issueAccessCode, type CreatedAccount } from "../auth/accounts";
-import { accessCodes, users } from "../auth/schema";
+import { createPendingAccount, disableAccount, EMAIL_TAKEN, emailTaken, issueAccessCode, type CreatedAccount } from "../auth/accounts";
+import { users } from "../auth/schema";
 import type { Database } from "../db/client";
 import { employerMembers } from "./schema";
 import { FieldErrors } from "../lib/field-errors";
@@ -73,8 +73,7 @@ export async function removeRecruiter(db: Database, owner: SessionUser, userId: 
   await otherMember(db, owner, m, userId);
   await db.transaction(async (tx) => {
     await tx.delete(employerMembers).where(and(eq(employerMembers.userId, userId), eq(employerMembers.employerId, m.employerId)));
-    await tx.update(users).set({ status: "disabled" }).where(eq(users.id, userId));
-    await tx.delete(accessCodes).where(and(eq(accessCodes.userId, userId), isNull(accessCodes.usedAt)));
+    await disableAccount(tx as unknown as Database, userId);
     await recordAudit(tx as unknown as Database, {
       actorId: owner.id,
       action: "organisation.member_remove",

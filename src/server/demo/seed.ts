@@ -10,8 +10,9 @@ import type { InstanceConfig } from "../instance/config";
 import { territoryOfCommune } from "../instance/territories";
 import { seededRandom, type SeededRandom } from "../lib/random";
 import { haversineKm } from "../geo/distance";
+import { upsertEmployer } from "../companies/employers";
 import { employerMembers, employers, type OrganisationKind } from "../companies/schema";
-import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
+import { saveOffer, type OfferData } from "../offers/save";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { saveProfile, type ProfileData } from "../profiles/save";
 import {

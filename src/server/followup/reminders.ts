@@ -15,7 +15,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
 import type { IsoDate } from "./schedule";
-import { emailOutbox, notifications } from "../notifications/schema";
+import { notify } from "../notifications/inbox";
+import { queueEmails } from "../notifications/outbox";
 
 export const CHECK_IN_DUE_KIND = "check_in_due";
 
@@ -95,7 +96,8 @@ export async function sendDueReminders(
           today,
         ),
       }));
-      await tx.insert(notifications).values(
+      await notify(
+        tx,
         texts.map((t) => ({ userId: String(t.r.adviser_id), kind: CHECK_IN_DUE_KIND, title: t.title, body: t.body, link: "/conseiller/suivi", aboutProfileId: String(t.r.profile_id) })),
       );
       const mails = texts
@@ -106,7 +108,7 @@ export async function sendDueReminders(
           subject: `[${platform}] ${t.title}`,
           body: `Bonjour,\n\n${t.title}.\n${t.body}\n\nRetrouvez vos points de suivi sur ${platform}, page « Suivi des emplois » (/conseiller/suivi).\n\nCe message est envoyé automatiquement.`,
         }));
-      if (mails.length) await tx.insert(emailOutbox).values(mails);
+      await queueEmails(tx, mails);
       await tx.execute(sql`update check_ins set reminded_at = ${now.toISOString()}::timestamptz where id in (${uuidList(rows.map((r) => String(r.id)))})`);
       return { count: rows.length, emails: mails.length };
     });

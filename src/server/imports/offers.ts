@@ -3,7 +3,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
-import { saveOffer, upsertEmployer, type OfferData } from "../offers/save";
+import { upsertEmployer } from "../companies/employers";
+import { saveOffer, type OfferData } from "../offers/save";
 import { offers } from "../offers/schema";
 import {
   parseContract,

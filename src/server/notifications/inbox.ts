@@ -50,3 +50,10 @@ export async function markRead(db: Database, userId: string, target: { id: strin
   if (!mine.readAt) await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.id, target.id), eq(notifications.userId, userId)));
   return true;
 }
+
+export type NewNotification = Pick<typeof notifications.$inferInsert, "userId" | "kind" | "title" | "body" | "link" | "aboutProfileId">;
+
+/** Adds in-app notifications, in the caller's transaction. */
+export async function notify(db: Database, notes: NewNotification[]): Promise<void> {
+  if (notes.length) await db.insert(notifications).values(notes);
+}

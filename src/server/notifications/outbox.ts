@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { Database } from "../db/client";
+import { queryRows, type Database } from "../db/client";
 import { emailOutbox } from "./schema";
 
 export const CONFIDENTIAL_BODY = "(Contenu masqué : cet e-mail contient un code personnel qui ouvre le compte de son destinataire.)";
@@ -25,4 +25,21 @@ export async function listOutbox(db: Database, options: { toAddress: string | nu
     .$dynamic();
   const filtered = options.toAddress !== null ? q.where(eq(emailOutbox.toAddress, options.toAddress)) : q;
   return filtered.orderBy(desc(emailOutbox.createdAt)).limit(options.limit ?? 50);
+}
+
+/** An e-mail to send: `confidential` when it holds a code that opens an account (hidden on the outbox page). */
+export type OutgoingEmail = Pick<typeof emailOutbox.$inferInsert, "toAddress" | "subject" | "body" | "confidential" | "aboutProfileId">;
+
+/** Queues e-mails for delivery (delivery.ts sends them), in the caller's transaction. */
+export async function queueEmails(db: Database, mails: OutgoingEmail[]): Promise<void> {
+  if (mails.length) await db.insert(emailOutbox).values(mails);
+}
+
+/** Deletes the e-mails sent (or queued, if never sent) before `limit`; returns how many. */
+export async function deleteOutboxBefore(db: Database, limit: Date): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`delete from email_outbox where coalesce(sent_at, created_at) < ${limit.toISOString()}::timestamptz returning id`,
+  );
+  return rows.length;
 }

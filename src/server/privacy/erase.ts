@@ -16,14 +16,20 @@
 // erased person's role and territory only.
 
 import { TRPCError } from "@trpc/server";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { anonymiseAuditOf } from "../audit/erase";
 import { recordAudit } from "../audit/record";
+import { deleteUser, eraseSignInAttemptsOf } from "../auth/erase";
 import { users, type Role } from "../auth/schema";
 import { verifyPassword } from "../auth/password";
 import { queryRows, type Database } from "../db/client";
+import { eraseNotificationsOf } from "../notifications/erase";
+import { eraseOfferViewsOf } from "../offers/erase";
+import { deleteProfile } from "../profiles/erase";
 import { beneficiaryProfiles } from "../profiles/schema";
+import { eraseRateLimitHitsOf } from "../ratelimit/erase";
 import { quotaItem } from "../recruiting/quota";
-import { searchEngine } from "../search/engine";
+import { dropErasedProfile } from "../search/erase";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";
 import type { EraseReason } from "./reasons";
@@ -68,24 +74,6 @@ async function findPerson(db: Database, target: ErasureTarget): Promise<Person |
   };
 }
 
-/** A regular expression matching `word` as a whole word (between spaces, punctuation or the ends). */
-export function wholeWord(word: string): string {
-  const escaped = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return `(^|[[:space:][:punct:]])${escaped}([[:space:][:punct:]]|$)`;
-}
-
-/**
- * `col` (as text) holds one of the needles (ids, e-mail, phone: as substrings), or both names
- * as whole words (so that "Léa Roy" does not match "please" and "Troyes"), case-insensitive.
- */
-function mentions(col: SQL, needles: string[], names: [string, string] | null): SQL {
-  const parts = needles.map((n) => sql`strpos(lower(${col}), ${n.toLowerCase()}) > 0`);
-  if (names) parts.push(sql`(lower(${col}) ~ ${wholeWord(names[0])} and lower(${col}) ~ ${wholeWord(names[1])})`);
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
-
-const inText = (col: SQL, values: string[]): SQL => (values.length ? sql`${col} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})` : sql`false`);
-
 /**
  * Erases the person in one transaction (see the file's header). Returns false when there is
  * nobody to erase (or `stillDue` says no). Callers check who may erase whom before.
@@ -119,50 +107,18 @@ export async function erasePerson(
     const needles = [...ownIds, ...p.emails, ...(p.phone && p.phone.length >= 6 ? [p.phone] : []), ...(p.externalId ? [p.externalId] : [])];
     const names: [string, string] | null = p.firstName.length >= 2 && p.lastName.length >= 2 ? [p.firstName, p.lastName] : null;
 
-    // notifications and e-mails to them or about them
-    await tx.execute(sql`delete from notifications
-      where ${p.userId ? sql`user_id = ${p.userId}::uuid or` : sql``}
-        ${p.profileId ? sql`about_profile_id = ${p.profileId}::uuid or` : sql``}
-        ${mentions(sql`concat_ws(' ', title, body, link)`, needles, names)}`);
-    await tx.execute(sql`delete from email_outbox
-      where ${inText(sql`lower(to_address)`, p.emails)}
-        ${p.profileId ? sql`or about_profile_id = ${p.profileId}::uuid` : sql``}
-        or ${mentions(sql`concat_ws(' ', subject, body)`, needles, names)}`);
-
-    // the audit trail keeps what happened, who did it and when, never who it was about
-    await tx.execute(sql`update audit_events set
-        subject_id = case when ${inText(sql`subject_id`, subjectIds)} then null else subject_id end,
-        actor_id = case when ${inText(sql`actor_id::text`, p.userId ? [p.userId] : [])} then null else actor_id end,
-        details = case when ${mentions(sql`details::text`, [...needles, ...subjectIds], names)} then '{"erased": true}'::jsonb else details end
-      where ${inText(sql`subject_id`, subjectIds)}
-         or ${inText(sql`actor_id::text`, p.userId ? [p.userId] : [])}
-         or ${mentions(sql`details::text`, [...needles, ...subjectIds], names)}`);
-
-    // counters and traces keyed by them
-    const keys = [...ownIds, ...p.emails];
-    if (keys.length) await tx.execute(sql`delete from rate_limit_hits where ${inText(sql`lower(key)`, keys.map((k) => k.toLowerCase()))}`);
-    // organisations' candidate quotas count the person under a keyed digest of their profile id
-    if (p.profileId) await tx.execute(sql`delete from rate_limit_hits where item = ${quotaItem(p.profileId)}`);
-    if (p.emails.length) await tx.execute(sql`delete from sign_in_attempts where ${inText(sql`lower(email)`, p.emails)}`);
+    // each module removes or anonymises what it keeps of them (in this order, in this transaction)
+    await eraseNotificationsOf(tx, { userId: p.userId, profileId: p.profileId, emails: p.emails, needles, names });
+    await anonymiseAuditOf(tx, { userId: p.userId, subjectIds, needles, names });
+    await eraseRateLimitHitsOf(tx, [...ownIds, ...p.emails], p.profileId ? quotaItem(p.profileId) : null);
+    await eraseSignInAttemptsOf(tx, p.emails);
     if (p.profileId) {
-      await tx.execute(sql`delete from offer_views where profile_id = ${p.profileId}::uuid`);
-      // cascades: jobs, formations, match points, applications, proposals, placements, check-ins, notes; search trigger
-      await tx.delete(beneficiaryProfiles).where(eq(beneficiaryProfiles.id, p.profileId));
+      await eraseOfferViewsOf(tx, p.profileId);
+      await deleteProfile(tx, p.profileId);
     }
     if (p.userId) {
-      // "who did it" columns that may hold their id (a recruiter who added a colleague, saved an offer…)
-      const byColumns = await queryRows<{ table_name: string; column_name: string }>(
-        tx,
-        sql`select table_name, column_name from information_schema.columns
-            where table_schema = 'public' and data_type = 'uuid' and is_nullable = 'YES'
-              and column_name in ('created_by', 'updated_by', 'added_by', 'recorded_by', 'provider_user_id')`,
-      );
-      for (const c of byColumns) {
-        await tx.execute(
-          sql`update ${sql.identifier(c.table_name)} set ${sql.identifier(c.column_name)} = null where ${sql.identifier(c.column_name)} = ${p.userId}::uuid`,
-        );
-      }
-      await tx.delete(users).where(eq(users.id, p.userId)); // cascades: access codes, notifications, memberships
+      await forgetAsAuthor(tx, p.userId);
+      await deleteUser(tx, p.userId);
     }
 
     await recordAudit(tx, {
@@ -180,23 +136,27 @@ export async function erasePerson(
     return p;
   });
   if (!erased) return false;
-  if (erased.profileId) await dropFromSearchIndex(db, erased.profileId);
+  if (erased.profileId) await dropErasedProfile(db, erased.profileId);
   return true;
 }
 
 /**
- * The profile's search document left PostgreSQL with the row (trigger); the trigger also queued
- * its id so that Meilisearch drops it. Do it now rather than at the search job's next run, and
- * clear the queue row, so the id stays nowhere. If Meilisearch is down, the row stays queued
- * and the search job retries (the id then lives only there until the index has dropped it).
+ * Their id in the "who did it" columns of any table (created_by, updated_by, added_by… a
+ * recruiter who added a colleague, saved an offer…) becomes null. The columns are found in the
+ * database's catalogue, so that a new one is never forgotten: the one write of this module to
+ * other modules' tables, on purpose.
  */
-async function dropFromSearchIndex(db: Database, profileId: string): Promise<void> {
-  try {
-    const engine = await searchEngine(db);
-    await engine.sync("profiles", [profileId]);
-    await db.execute(sql`delete from search_queue where kind = 'profiles' and entity_id = ${profileId}::uuid`);
-  } catch (err) {
-    console.error(`[données] l'index de recherche garde la personne effacée jusqu'au prochain essai : ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+async function forgetAsAuthor(tx: Database, userId: string): Promise<void> {
+  const byColumns = await queryRows<{ table_name: string; column_name: string }>(
+    tx,
+    sql`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type = 'uuid' and is_nullable = 'YES'
+          and column_name in ('created_by', 'updated_by', 'added_by', 'recorded_by', 'provider_user_id')`,
+  );
+  for (const c of byColumns) {
+    await tx.execute(
+      sql`update ${sql.identifier(c.table_name)} set ${sql.identifier(c.column_name)} = null where ${sql.identifier(c.column_name)} = ${userId}::uuid`,
+    );
   }
 }
 

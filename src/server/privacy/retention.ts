@@ -19,7 +19,9 @@ import { recordAudit } from "../audit/record";
 import { queryRows, type Database } from "../db/client";
 import { addDays, addMonths, parisToday, type IsoDate } from "../followup/schedule";
 import { loadInstanceConfig } from "../instance/config";
-import { emailOutbox, notifications } from "../notifications/schema";
+import { notify, type NewNotification } from "../notifications/inbox";
+import { deleteOutboxBefore, queueEmails } from "../notifications/outbox";
+import { markRetentionWarned } from "../profiles/erase";
 import { erasePerson } from "./erase";
 import { OUTBOX_KEEP_DAYS } from "./reasons";
 
@@ -124,10 +126,10 @@ async function warn(db: Database, profileId: string, today: IsoDate, now: Date, 
     const day = frDate(erasureDay(lastActivityAt, today, months));
     const platform = platformName();
     // only this column: updated_at is an activity, the warning is not
-    await tx.execute(sql`update beneficiary_profiles set retention_warned_at = ${now.toISOString()}::timestamptz where id = ${profileId}::uuid`);
+    await markRetentionWarned(tx, profileId, now);
     const to = row.account_status === "active" ? (row.account_email ?? row.email) : row.email;
     if (to) {
-      await tx.insert(emailOutbox).values({
+      await queueEmails(tx, [{
         toAddress: to,
         aboutProfileId: profileId,
         subject: `[${platform}] Vos données seront effacées le ${day}`,
@@ -138,9 +140,9 @@ async function warn(db: Database, profileId: string, today: IsoDate, now: Date, 
             ? `Pour les garder, connectez-vous à ${platform} avant cette date. C'est tout.\n\n`
             : `Pour les garder, contactez votre conseiller ou votre conseillère avant cette date.\n\n`) +
           `Ce message est envoyé automatiquement.`,
-      });
+      }]);
     }
-    const notes: Array<typeof notifications.$inferInsert> = [];
+    const notes: NewNotification[] = [];
     if (row.user_id && row.account_status === "active") {
       notes.push({
         userId: row.user_id,
@@ -161,7 +163,7 @@ async function warn(db: Database, profileId: string, today: IsoDate, now: Date, 
         link: `/conseiller/personnes/${profileId}`,
       });
     }
-    if (notes.length) await tx.insert(notifications).values(notes);
+    await notify(tx, notes);
     await recordAudit(tx, { actorId: null, action: "person.retention_warning", subjectType: "profile", subjectId: profileId, details: { eraseOn: erasureDay(lastActivityAt, today, months) } });
     return true;
   });
@@ -169,12 +171,7 @@ async function warn(db: Database, profileId: string, today: IsoDate, now: Date, 
 
 /** Deletes outbox e-mails sent (or queued) more than OUTBOX_KEEP_DAYS days before `now`. */
 export async function purgeOutbox(db: Database, now: Date): Promise<number> {
-  const limit = new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86_400_000).toISOString();
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`delete from email_outbox where coalesce(sent_at, created_at) < ${limit}::timestamptz returning id`,
-  );
-  return rows.length;
+  return deleteOutboxBefore(db, new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86_400_000));
 }
 
 export type PurgeReport = { date: IsoDate; inactiveMonths: number; warned: number; erased: number; outboxDeleted: number };

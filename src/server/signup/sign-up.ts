@@ -5,7 +5,7 @@
 import { randomInt, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { z } from "zod";
-import { EMAIL_TAKEN, isUniqueViolation, toPublic, type PublicUser } from "../auth/accounts";
+import { createActiveAccount, EMAIL_TAKEN, isUniqueViolation, toPublic, type PublicUser } from "../auth/accounts";
 import { hashAccessCode, hashPassword } from "../auth/password";
 import { passwordVerdict, personalWords } from "../auth/password-strength";
 import { users } from "../auth/schema";
@@ -13,7 +13,7 @@ import { recordAudit } from "../audit/record";
 import { kindOfRole, registerOrganisation, siretAvailability, UNKNOWN_COMMUNE } from "../companies/organisations";
 import type { Database } from "../db/client";
 import { FieldErrors } from "../lib/field-errors";
-import { emailOutbox } from "../notifications/schema";
+import { queueEmails } from "../notifications/outbox";
 import { communeByInsee } from "../referentials/queries";
 import type { signUpInput } from "./inputs";
 import { signUpRequests } from "./schema";
@@ -80,7 +80,7 @@ export async function requestSignUp(db: Database, input: z.output<typeof signUpI
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     if (existing) {
-      await tx.insert(emailOutbox).values({ toAddress: input.email, ...signUpAttemptEmail(existing.firstName || input.firstName, siteUrl) });
+      await queueEmails(tx, [{ toAddress: input.email, ...signUpAttemptEmail(existing.firstName || input.firstName, siteUrl) }]);
       await recordAudit(tx, { actorId: null, action: "account.sign_up_existing_address", subjectType: "user", subjectId: existing.id });
       return;
     }
@@ -97,7 +97,7 @@ export async function requestSignUp(db: Database, input: z.output<typeof signUpI
     };
     // One waiting sign-up per address: a new one (a lost code, a corrected form) replaces it.
     await tx.insert(signUpRequests).values(values).onConflictDoUpdate({ target: signUpRequests.email, set: values });
-    await tx.insert(emailOutbox).values({ toAddress: input.email, ...signUpCodeEmail(input.firstName, code), confidential: true });
+    await queueEmails(tx, [{ toAddress: input.email, ...signUpCodeEmail(input.firstName, code), confidential: true }]);
   });
   if (Math.random() < 0.05) await purgeSignUpRequests(db);
 }
@@ -136,33 +136,29 @@ export async function confirmSignUp(db: Database, email: string, code: string): 
       // Claim the waiting sign-up: two confirmations racing cannot both create the account.
       const claimed = await tx.delete(signUpRequests).where(eq(signUpRequests.id, request.id)).returning({ id: signUpRequests.id });
       if (claimed.length === 0) throw new FieldErrors({ code: [BAD_SIGN_UP_CODE] });
-      const [user] = await tx
-        .insert(users)
-        .values({
-          email: payload.email,
-          passwordHash: payload.passwordHash,
-          role,
-          firstName: payload.firstName,
-          lastName: payload.lastName,
-          status: "active",
-        })
-        .returning();
+      const user = await createActiveAccount(tx as unknown as Database, {
+        email: payload.email,
+        passwordHash: payload.passwordHash,
+        role,
+        firstName: payload.firstName,
+        lastName: payload.lastName,
+      });
       await recordAudit(tx as unknown as Database, {
-        actorId: user!.id,
+        actorId: user.id,
         action: "account.sign_up",
         subjectType: "user",
-        subjectId: user!.id,
+        subjectId: user.id,
         details: { role, termsAcceptedAt: request.createdAt.toISOString(), emailConfirmed: true },
       });
       if (role !== "beneficiary") {
-        await registerOrganisation(tx as unknown as Database, { id: user!.id, role }, {
+        await registerOrganisation(tx as unknown as Database, { id: user.id, role }, {
           siret: payload.siret!,
           organisationName: payload.organisationName!,
           communeInsee: payload.communeInsee!,
           addressLine: payload.addressLine ?? null,
         });
       }
-      return toPublic(user!);
+      return toPublic(user);
     });
   } catch (err) {
     // The address got an account in between (an adviser created it): the mailbox's owner may know.
