@@ -1,10 +1,12 @@
-// `npm test`: the whole suite, in order of speed: types, unit tests, the database suite on
+// `npm test`: the whole suite, in order of speed: types, import rules (dependency-cruiser), unit tests, the database suite on
 // PGlite (and on PostgreSQL + PostGIS when TEST_DATABASE_URL is set), then the end-to-end
 // journeys in Debian's Chromium. Stops at the first failing stage and exits non-zero.
 import { spawnSync } from "node:child_process";
 
 const stages = [
   ["types", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
+  // the module graph is one-way; the UI kit, browser code and client-safe files import only what they may
+  ["imports", "npm", ["run", "--silent", "check:deps"]],
   [
     "unit + database",
     "node_modules/.bin/vitest",
