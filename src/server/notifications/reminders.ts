@@ -14,7 +14,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
-import type { IsoDate } from "../followup/schedule";
+import type { IsoDate } from "../../lib/dates";
 import { emailOutbox, notifications } from "./schema";
 
 export const CHECK_IN_DUE_KIND = "check_in_due";
