@@ -21,7 +21,7 @@ import { migrateDatabase } from "../src/server/db/migrate";
 import { loadInstanceConfig } from "../src/server/instance/config";
 import { syncTerritories } from "../src/server/instance/territories";
 import { importCommunes } from "../src/server/referentials/import";
-import { parisToday } from "../src/server/followup/schedule";
+import { instanceToday } from "../src/server/instance/time-zone";
 import { resolvePeriod } from "../src/server/stats/period";
 import { caseloadRows, countRows, delayRows, exitRows, retentionRows } from "../src/server/stats/queries";
 import { statsReport, withStatsSnapshot } from "../src/server/stats/report";
@@ -186,7 +186,7 @@ async function runEngine(engine: Engine, o: Options) {
         (select count(*) from proposals)::int as proposals, (select count(*) from offers)::int as offers, (select count(*) from employers)::int as employers`,
     );
     const loadBefore = os.loadavg()[0]!;
-    const today = parisToday();
+    const today = instanceToday();
     const results: Array<{ scope: string; query: string; timing: Timing }> = [];
     for (const territory of [null, "blois"]) {
       const filters: StatsFilters = { ...resolvePeriod({}), territory };

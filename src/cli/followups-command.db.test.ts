@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../server/db/client";
-import { addMonths } from "../server/followup/schedule";
+import { addMonths } from "../lib/dates";
 import { createPlacementByAdviser } from "../server/followup/placements";
 import { openTestDatabase } from "../server/testing/db";
 import { makeUser } from "../server/testing/callers";

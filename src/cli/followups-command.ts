@@ -4,14 +4,15 @@ import { eq } from "drizzle-orm";
 import { users } from "../server/auth/schema";
 import type { Database } from "../server/db/client";
 import { dueLists, type DueItem, type Scope } from "../server/followup/checkins";
-import { isIsoDate, parisToday, type IsoDate } from "../server/followup/schedule";
+import { instanceToday } from "../server/instance/time-zone";
+import { isIsoDate, type IsoDate } from "../lib/dates";
 import { deliverOutbox, MailConfigError, senderFromEnv, type MailSender } from "../server/notifications/delivery";
 import { sendDueReminders } from "../server/followup/reminders";
 import { stringOption, UsageError } from "./args";
 
 /** --date (YYYY-MM-DD, today in Paris when absent), checked before the database is opened. */
 export function dateOption(options: Record<string, string | true>): IsoDate {
-  const d = stringOption(options, "date") ?? parisToday();
+  const d = stringOption(options, "date") ?? instanceToday();
   if (!isIsoDate(d)) throw new UsageError(`--date attend une date AAAA-MM-JJ qui existe : ${d}`);
   return d;
 }

@@ -58,6 +58,15 @@ describe("instance init", () => {
     everyCommuneOnce("974", reunion);
   });
 
+  it("writes the département's time zone: Paris in metropolitan France and Corsica, the local one overseas", () => {
+    expect(buildInstanceConfig({ departement: "37", name: "Emploi 37" }).timeZone).toBe("Europe/Paris");
+    expect(buildInstanceConfig({ departement: "2B", name: "Emploi Haute-Corse" }).timeZone).toBe("Europe/Paris");
+    const overseas = { "971": "America/Guadeloupe", "972": "America/Martinique", "973": "America/Cayenne", "974": "Indian/Reunion", "976": "Indian/Mayotte" };
+    for (const [departement, zone] of Object.entries(overseas)) {
+      expect(buildInstanceConfig({ departement, name: `Emploi ${departement}` }).timeZone).toBe(zone);
+    }
+  });
+
   it("refuses unknown département codes", () => {
     for (const bad of ["20", "00", "96", "975", "3", "abc"]) expect(() => normaliseDepartement(bad)).toThrow(UsageError);
   });

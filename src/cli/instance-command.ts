@@ -31,6 +31,16 @@ export const DEFAULT_BRANDING = { primaryColor: "#0b5cab", primaryTextColor: "#f
 // France and Corsica; the local UTM projections overseas).
 const OVERSEAS_SRID: Record<string, number> = { "971": 5490, "972": 5490, "973": 2972, "974": 2975, "976": 4471 };
 
+// "Today", months and the times people read are in the département's own time zone.
+const METROPOLITAN_TIME_ZONE = "Europe/Paris";
+const OVERSEAS_TIME_ZONE: Record<string, string> = {
+  "971": "America/Guadeloupe",
+  "972": "America/Martinique",
+  "973": "America/Cayenne",
+  "974": "Indian/Reunion",
+  "976": "Indian/Mayotte",
+};
+
 /** "37", "2a", "971" → the code as the data writes it; anything else is refused. */
 export function normaliseDepartement(raw: string): string {
   const code = raw.trim().toUpperCase();
@@ -108,6 +118,7 @@ export function buildInstanceConfig(options: InitOptions): InstanceConfig {
     displayName: name,
     organisation: options.organisation?.trim() || `Département ${dep ? departementWithArticle(dep) : departement}`,
     departements: [departement],
+    timeZone: OVERSEAS_TIME_ZONE[departement] ?? METROPOLITAN_TIME_ZONE,
     territories,
     branding: { ...DEFAULT_BRANDING, logo: `/instance/${id}/logo.svg` },
     defaultTravelRadiusKm: 20,

@@ -1,6 +1,6 @@
 // `privacy purge [--date D] [--json]`: the retention schedule (src/server/privacy/retention.ts).
 import type { Database } from "../server/db/client";
-import type { IsoDate } from "../server/followup/schedule";
+import type { IsoDate } from "../lib/dates";
 import { runRetention } from "../server/privacy/retention";
 
 export async function privacyPurge(

@@ -80,9 +80,3 @@ export function durationWords(years: number | null | undefined): string | null {
   return DURATION_CHOICES.find((c) => c.value === durationChoice(years))?.label ?? null;
 }
 
-/** "12 mars 2026" */
-export function frenchDate(value: string | Date | null | undefined): string {
-  if (!value) return "";
-  const date = typeof value === "string" ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }).format(date);
-}

@@ -1,4 +1,4 @@
-import type { YearMonth } from "@/server/stats/types";
+import type { YearMonth } from "@/lib/dates";
 import { formatMonth, formatMonthLong, formatNumber, HIDDEN_LABEL, NO_DATA_LABEL } from "./format";
 
 /**

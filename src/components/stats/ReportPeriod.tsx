@@ -1,5 +1,6 @@
+import { formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { StatsReport } from "@/server/stats/types";
-import { formatDateTime } from "@/components/roles";
 import { formatMonthLong } from "./format";
 
 /** Which figures are on screen, in words: the period, the territory, and when they were computed. */
@@ -9,7 +10,7 @@ export function ReportPeriod({ report, territoryName }: { report: StatsReport; t
   return (
     <p className="stats-period" id="stats-period">
       Chiffres {period}
-      {territoryName !== undefined ? `, ${territoryName}` : ""}. <span className="muted">Calculés le {formatDateTime(report.computedAt)}.</span>
+      {territoryName !== undefined ? `, ${territoryName}` : ""}. <span className="muted">Calculés le {formatDateTime(report.computedAt, instanceTimeZone())}.</span>
     </p>
   );
 }

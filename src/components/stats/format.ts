@@ -1,5 +1,6 @@
 // Formatting and URL helpers shared by the dashboard and the public statistics page.
-import type { StatsTable, YearMonth } from "@/server/stats/types";
+import type { YearMonth } from "@/lib/dates";
+import type { StatsTable } from "@/server/stats/types";
 
 /** What a count hidden on the public page (fewer than 5) reads as. */
 export const HIDDEN_LABEL = "< 5";

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Database } from "../db/client";
+import { instanceTimeZone } from "../instance/time-zone";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -54,8 +55,9 @@ export async function listAuditEvents(db: Database, raw: AuditListInput) {
   }
   if (input.subjectType) where.push(sql`e.subject_type = ${input.subjectType}`);
   if (input.subjectId) where.push(sql`e.subject_id = ${input.subjectId}`);
-  if (input.from) where.push(sql`e.at >= (${input.from}::date::timestamp at time zone 'Europe/Paris')`);
-  if (input.to) where.push(sql`e.at < ((${input.to}::date + 1)::timestamp at time zone 'Europe/Paris')`);
+  const zone = instanceTimeZone();
+  if (input.from) where.push(sql`e.at >= (${input.from}::date::timestamp at time zone ${zone}::text)`);
+  if (input.to) where.push(sql`e.at < ((${input.to}::date + 1)::timestamp at time zone ${zone}::text)`);
 
   const offset = (input.page - 1) * AUDIT_PAGE_SIZE;
   const rows = await queryRows<Row>(

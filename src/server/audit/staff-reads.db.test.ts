@@ -1,7 +1,8 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { addMonths, parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
+import { addMonths } from "../../lib/dates";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { makeOffer, makeProfile } from "../testing/factories";
@@ -124,7 +125,7 @@ describe("each staff read writes one row per person shown", () => {
       jobTitle: "Vendeuse en boulangerie",
       romeCode: "D1106",
       contract: "cdd",
-      startsOn: addMonths(parisToday(), -7),
+      startsOn: addMonths(instanceToday(), -7),
       hoursPerWeek: 24,
     });
     await caller.followup.placementsOfProfile({ profileId });

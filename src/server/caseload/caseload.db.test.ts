@@ -7,7 +7,7 @@ import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
 import { checkIns, placements } from "../followup/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
-import { todayIso } from "../offers/validate";
+import { instanceToday } from "../instance/time-zone";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
@@ -213,7 +213,7 @@ describe("the caseload list", () => {
     // last activity: the profile's last save or the last move of an application
     const longAgo = new Date(Date.now() - 60 * 86400_000);
     await h.db.update(beneficiaryProfiles).set({ updatedAt: longAgo }).where(eq(beneficiaryProfiles.id, none.id));
-    const today = todayIso();
+    const today = instanceToday();
     expect(await names({ inactiveDays: 30, today })).toEqual(["Aucun"]);
     expect(await names({ inactiveDays: 90, today })).toEqual([]);
     const row = (await caller.caseload.list({ today, query: "Aucun" })).items[0]!;

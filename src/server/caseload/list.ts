@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
+import { instanceTimeZone } from "../instance/time-zone";
 import { escapeLike } from "../lib/text";
 import { caseloadSql, unassignedSql } from "../profiles/access";
 import type { SessionUser } from "../trpc/context";
@@ -91,7 +92,7 @@ export async function caseloadPage(
   }
   const derived: SQL[] = [sql`true`];
   if (filters.inactiveDays !== undefined) {
-    derived.push(sql`last_activity_ts < (${page.today}::date - ${filters.inactiveDays}::int)::timestamp at time zone 'Europe/Paris'`);
+    derived.push(sql`last_activity_ts < (${page.today}::date - ${filters.inactiveDays}::int)::timestamp at time zone ${instanceTimeZone()}::text`);
   }
   if (filters.completenessBelow !== undefined) derived.push(sql`completeness < ${filters.completenessBelow}::int`);
   if (filters.completenessAtLeast !== undefined) derived.push(sql`completeness >= ${filters.completenessAtLeast}::int`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordReads } from "../audit/record";
 import { profileForCaller } from "../profiles/access";
-import { todayIso } from "../offers/validate";
+import { instanceToday } from "../instance/time-zone";
 import { roleProcedure, router } from "../trpc/init";
 import { openFile } from "./file";
 import { caseloadListScope, caseloadPage, PLACEMENT_STAGES, unassignedListScope } from "./list";
@@ -23,7 +23,7 @@ const filters = z.object({
   stage: z.enum(PLACEMENT_STAGES).optional(),
   limit: z.number().int().min(1).max(100).default(25),
   offset: z.number().int().min(0).max(100_000).default(0),
-  /** YYYY-MM-DD in Europe/Paris; defaults to today (tests pass a fixed day) */
+  /** YYYY-MM-DD in the instance's time zone; defaults to today (tests pass a fixed day) */
   today: z.iso.date().optional(),
 });
 
@@ -31,7 +31,7 @@ const staff = roleProcedure("adviser", "admin");
 const admin = roleProcedure("admin");
 
 function pageOf(input: z.output<typeof filters>) {
-  return { today: input.today ?? todayIso(), limit: input.limit, offset: input.offset };
+  return { today: input.today ?? instanceToday(), limit: input.limit, offset: input.offset };
 }
 
 /**

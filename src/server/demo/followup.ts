@@ -4,7 +4,7 @@ import { createProposal } from "../applications/domain";
 import { proposals } from "../applications/schema";
 import { users } from "../auth/schema";
 import { recordCheckIn } from "../followup/checkins";
-import { addDays, addMonths, type IsoDate } from "../followup/schedule";
+import { addDays, addMonths, type IsoDate } from "../../lib/dates";
 import type { InstanceConfig } from "../instance/config";
 import { matchOffersForBeneficiary } from "../matching/queries";
 import { createPlacementByAdviser } from "../followup/placements";

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../auth/schema";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
+import { instanceTimeZone } from "../instance/time-zone";
 import { matchCandidatesForOffer, matchOffersForBeneficiary } from "../matching/queries";
 import { membershipOf } from "../companies/membership";
 import { formations } from "../formations/schema";
@@ -59,9 +60,9 @@ describe("seed demo", () => {
     const [r] = await queryRows<{ months: number; future: number; published_months: number; filled_before_published: number }>(
       h.db,
       sql`select
-        (select count(distinct to_char(created_at at time zone 'Europe/Paris', 'YYYY-MM')) from beneficiary_profiles where external_id like 'DEMO-P-%')::int as months,
+        (select count(distinct to_char(created_at at time zone ${instanceTimeZone()}::text, 'YYYY-MM')) from beneficiary_profiles where external_id like 'DEMO-P-%')::int as months,
         (select count(*) from beneficiary_profiles where created_at > now() or created_at < now() - interval '366 days')::int as future,
-        (select count(distinct to_char(published_at at time zone 'Europe/Paris', 'YYYY-MM')) from offers where external_id like 'DEMO-O-%')::int as published_months,
+        (select count(distinct to_char(published_at at time zone ${instanceTimeZone()}::text, 'YYYY-MM')) from offers where external_id like 'DEMO-O-%')::int as published_months,
         (select count(*) from offers where filled_at < published_at or (status = 'filled') <> (filled_at is not null))::int as filled_before_published`,
     );
     expect(r!.months).toBeGreaterThanOrEqual(12);

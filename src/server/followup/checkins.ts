@@ -1,5 +1,5 @@
 // The follow-up of placements: recording check-ins, the adviser's due lists and figures.
-// Every function takes "today" (YYYY-MM-DD, Europe/Paris) so tests and the CLI can run it
+// Every function takes "today" (YYYY-MM-DD, in the instance's time zone) so tests and the CLI can run it
 // for any date.
 
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
@@ -14,7 +14,9 @@ import { FieldErrors } from "../lib/field-errors";
 import { caseloadProfile, checkInForCaller } from "./access";
 import type { RecordCheckInInput } from "./inputs";
 import { medianDaysToFirstHire, retention, type RetentionFigure } from "./retention";
-import { addDays, canRecordOutcome, checkInState, daysBetween, DUE_WINDOW_DAYS, parisToday, type CheckInState, type IsoDate } from "./schedule";
+import { instanceTimeZone, instanceToday } from "../instance/time-zone";
+import { addDays, daysBetween, type IsoDate } from "../../lib/dates";
+import { canRecordOutcome, checkInState, DUE_WINDOW_DAYS, type CheckInState } from "./schedule";
 
 type ExitReason = { code: string; label: string };
 const exitReasonsOfInstance = (): ExitReason[] => loadInstanceConfig().exitReasons;
@@ -32,7 +34,7 @@ export async function recordCheckIn(
   db: Database,
   actor: SessionUser,
   input: RecordCheckInInput,
-  today: IsoDate = parisToday(),
+  today: IsoDate = instanceToday(),
   exitReasons: ExitReason[] = exitReasonsOfInstance(),
 ): Promise<{ id: string; status: CheckInStatus; cancelled: number }> {
   const c = await checkInForCaller(db, actor, input.checkInId);
@@ -197,7 +199,7 @@ export async function adviserFigures(db: Database, scope: Scope, today: IsoDate)
         (p.available_from is not null or p.full_time is not null) as has_availability,
         (p.about is not null and p.about <> '' or exists (select 1 from profile_formations f where f.profile_id = p.id)) as has_background,
         p.visible_to_employers as visible,
-        (least(p.created_at, coalesce(u.created_at, p.created_at)) at time zone 'Europe/Paris')::date::text as signed_up_on
+        (least(p.created_at, coalesce(u.created_at, p.created_at)) at time zone ${instanceTimeZone()}::text)::date::text as signed_up_on
       from beneficiary_profiles p
       left join users u on u.id = p.user_id
       where p.status = 'active' and ${"adviserId" in scope ? sql`p.adviser_id = ${scope.adviserId}::uuid` : sql`p.adviser_id is not null`}`,
@@ -296,7 +298,7 @@ export async function placementsOfProfile(
   db: Database,
   actor: SessionUser,
   profileId: string,
-  today: IsoDate = parisToday(),
+  today: IsoDate = instanceToday(),
   exitReasons: ExitReason[] = exitReasonsOfInstance(),
 ): Promise<{ profile: { id: string; firstName: string; lastName: string }; placements: PlacementView[]; exitReasons: ExitReason[] }> {
   const profile = await caseloadProfile(db, actor, profileId);

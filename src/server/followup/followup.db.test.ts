@@ -7,7 +7,8 @@ import { checkIns, placements } from "./schema";
 import { setApplicationStatus } from "../recruiting/inbox";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
-import { addDays, addMonths, parisToday } from "./schedule";
+import { instanceToday } from "../instance/time-zone";
+import { addDays, addMonths } from "../../lib/dates";
 import { fieldErrors } from "../testing/errors";
 
 let h: DatabaseHandle;
@@ -22,7 +23,7 @@ async function openDb() {
   return openTestDatabase();
 }
 
-const today = parisToday();
+const today = instanceToday();
 
 async function adviserWithPerson() {
   const { user, caller } = await callerAs(h.db, "adviser", { territoryCode: "blois" });

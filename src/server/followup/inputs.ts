@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./schedule";
+import { isIsoDate } from "../../lib/dates";
 
 const isoDate = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./schedule";
+import { isIsoDate } from "../../lib/dates";
 import { CONTRACTS } from "../offers/schema";
 
 const isoDate = z

@@ -2,7 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { caseloadProfile } from "./access";
-import { addMonths, checkInSchedule, parisToday, type IsoDate } from "./schedule";
+import { instanceToday } from "../instance/time-zone";
+import { addMonths, type IsoDate } from "../../lib/dates";
+import { checkInSchedule } from "./schedule";
 import { employers } from "../companies/schema";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";
@@ -31,7 +33,7 @@ export async function createPlacementForApplication(
   db: Database,
   applicationId: string,
   createdBy: string | null,
-  today: IsoDate = parisToday(),
+  today: IsoDate = instanceToday(),
 ): Promise<{ id: string; created: boolean }> {
   const rows = await queryRows<{ id: string; starts_on: string | Date }>(
     db,
@@ -70,7 +72,7 @@ export async function createPlacementByAdviser(
   db: Database,
   actor: SessionUser,
   input: CreatePlacementInput,
-  today: IsoDate = parisToday(),
+  today: IsoDate = instanceToday(),
 ): Promise<{ id: string }> {
   const profile = await caseloadProfile(db, actor, input.profileId);
   const errors: Record<string, string[]> = {};

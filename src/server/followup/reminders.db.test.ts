@@ -1,7 +1,7 @@
 import { eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { addMonths, addDays } from "./schedule";
+import { addMonths, addDays } from "../../lib/dates";
 import { checkIns } from "./schema";
 import { createPlacementByAdviser } from "./placements";
 import { openTestDatabase } from "../testing/db";

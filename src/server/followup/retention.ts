@@ -1,7 +1,8 @@
 // Job retention figures: pure computations over placements and their check-ins.
 
 import { CHECK_IN_MONTHS, type CheckInStatus } from "./schema";
-import { addMonths, daysBetween, type CheckInMonths, type IsoDate } from "./schedule";
+import { addMonths, daysBetween, type IsoDate } from "../../lib/dates";
+import type { CheckInMonths } from "./schedule";
 
 export type RetentionPlacement = {
   startsOn: IsoDate;

@@ -8,7 +8,7 @@ import type { SessionUser } from "../trpc/context";
 import { roleProcedure, router } from "../trpc/init";
 import { adviserFigures, dueLists, placementsOfProfile, recordCheckIn, type Scope } from "./checkins";
 import { followupScopeInput, recordCheckInInput } from "./inputs";
-import { parisToday } from "./schedule";
+import { instanceToday } from "../instance/time-zone";
 
 const staff = roleProcedure("adviser", "admin");
 
@@ -37,14 +37,14 @@ export const followupRouter = router({
   due: staff
     .input(followupScopeInput)
     .query(async ({ ctx, input }) => {
-      const lists = await dueLists(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? parisToday());
+      const lists = await dueLists(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? instanceToday());
       const people = [...lists.dueThisWeek, ...lists.overdue].map((i) => i.profileId);
       await recordReads(ctx.db, ctx.user.id, "profile.read_followup", "profile", people, { source: "followup.due" });
       return lists;
     }),
   figures: staff
     .input(followupScopeInput)
-    .query(({ ctx, input }) => adviserFigures(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? parisToday())),
+    .query(({ ctx, input }) => adviserFigures(ctx.db, scopeFor(ctx.user, input?.adviserId), input?.today ?? instanceToday())),
   /** The development outbox: e-mails queued (not delivered without SMTP); an adviser sees only those sent to them. */
   outbox: staff
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).optional())

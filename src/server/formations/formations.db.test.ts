@@ -9,7 +9,7 @@ import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { communePoint, makeCompany, makeProfile } from "../testing/factories";
 import type { SaveFormationInput } from "./inputs";
-import { todayInFrance } from "./manage";
+import { instanceToday } from "../instance/time-zone";
 import { saveFormation } from "./save";
 import { formations } from "./schema";
 import { fieldErrors } from "../testing/errors";
@@ -26,7 +26,7 @@ const BLOIS = "41018";
 const VENDOME = "41269";
 
 function inDays(days: number): string {
-  const d = new Date(`${todayInFrance()}T12:00:00Z`);
+  const d = new Date(`${instanceToday()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }

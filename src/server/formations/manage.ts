@@ -4,12 +4,14 @@
 
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { formatWhen } from "../../lib/dates";
 import { applications } from "../applications/schema";
 import { users } from "../auth/schema";
 import { recordAudit } from "../audit/record";
 import { requireMembership, membershipOf, type Membership } from "../companies/membership";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { isInFrance } from "../geo/point";
+import { instanceTimeZone, instanceToday } from "../instance/time-zone";
 import { haversineKm } from "../geo/distance";
 import { profileJobs } from "../profiles/schema";
 import { communeByInsee } from "../referentials/queries";
@@ -26,11 +28,6 @@ export const MAX_POINT_FROM_COMMUNE_KM = 30;
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Formation introuvable." });
 const applicationNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
-
-/** Today in the département's time zone, as YYYY-MM-DD. */
-export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 type Tx = Database;
 
@@ -56,22 +53,6 @@ async function lockOwnFormation(tx: Tx, organisationId: string, formationId: str
   return row;
 }
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** "le 12 mars 2026 à 14 h 05" */
-function whenLabel(at: Date): string {
-  const parts = dateTime.formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `le ${get("day").replace(/^1$/, "1er")} ${get("month")} ${get("year")} à ${get("hour")}\u00a0h\u00a0${get("minute")}`;
-}
-
 /** The refusal of a save made from an older version: who changed the formation in between, and when. */
 async function conflictError(tx: Tx, user: SessionUser, row: { updatedBy: string | null; updatedAt: Date }): Promise<TRPCError> {
   let who = "par quelqu'un d'autre";
@@ -84,7 +65,7 @@ async function conflictError(tx: Tx, user: SessionUser, row: { updatedBy: string
   return new TRPCError({
     code: "CONFLICT",
     message:
-      `Cette formation a été modifiée ${who} ${whenLabel(row.updatedAt)}, pendant que vous la modifiiez. ` +
+      `Cette formation a été modifiée ${who} ${formatWhen(row.updatedAt, instanceTimeZone())}, pendant que vous la modifiiez. ` +
       "Ces changements n'ont pas été écrasés, et les vôtres n'ont pas été enregistrés : rechargez la page pour voir la dernière version, puis refaites vos changements.",
   });
 }
@@ -141,7 +122,7 @@ export async function saveOwnFormation(db: Database, user: SessionUser, input: S
   }
   if (input.endsOn < input.startsOn) errors.endsOn = ["La date de fin doit être le jour du début ou après."];
 
-  const today = todayInFrance();
+  const today = instanceToday();
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const existing = input.id ? await lockOwnFormation(tx, m.employerId, input.id) : null;
@@ -212,7 +193,7 @@ export async function publishOwnFormation(db: Database, user: SessionUser, forma
     if (f.status === "published" || f.status === "full") {
       throw new FieldErrors({ _: ["Cette formation est déjà publiée."] });
     }
-    if (f.startsOn < todayInFrance()) {
+    if (f.startsOn < instanceToday()) {
       throw new FieldErrors({ startsOn: ["La date de début est passée : modifiez les dates avant de publier."] });
     }
     const status = statusForSeats("published", f.seats, await admittedCount(tx, f.id));

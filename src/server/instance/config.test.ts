@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { instanceConfigSchema, loadInstanceConfig } from "./config";
+import { todayIn } from "../../lib/dates";
+import { InstanceConfigError, instanceConfigSchema, loadInstanceConfig, loadInstanceFile } from "./config";
 import { resolveTerritories } from "./territories";
 
 describe("the Loir-et-Cher instance", () => {
@@ -30,5 +34,41 @@ describe("the Loir-et-Cher instance", () => {
     const r = instanceConfigSchema.safeParse({ ...config, branding: { ...config.branding, primaryColor: "blue" } });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(["branding", "primaryColor"]);
+  });
+});
+
+describe("the instance's time zone", () => {
+  const file = loadInstanceFile("loir-et-cher");
+  const { timeZone: _ignored, ...withoutZone } = file;
+
+  it("is Europe/Paris unless the file says otherwise", () => {
+    expect(file.timeZone).toBe("Europe/Paris");
+    expect(instanceConfigSchema.parse(withoutZone).timeZone).toBe("Europe/Paris");
+  });
+
+  it("takes an overseas zone, where today is another day than in Paris around midnight", () => {
+    const reunion = instanceConfigSchema.parse({ ...file, timeZone: "Indian/Reunion" });
+    expect(reunion.timeZone).toBe("Indian/Reunion");
+    const parisEvening = new Date("2027-03-14T21:30:00Z"); // 22:30 in Paris, 01:30 the next day in La Réunion
+    expect(todayIn(file.timeZone, parisEvening)).toBe("2027-03-14");
+    expect(todayIn(reunion.timeZone, parisEvening)).toBe("2027-03-15");
+  });
+
+  it("refuses a file with an unknown zone, saying which field and what is expected", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "instance-tz-"));
+    try {
+      for (const bad of ["Europe/Blois", "CET+1", "", 1]) {
+        const json = path.join(dir, `bad-${String(bad).replace(/\W/g, "_")}.json`);
+        writeFileSync(json, JSON.stringify({ ...file, timeZone: bad }));
+        expect(() => loadInstanceFile(json)).toThrow(InstanceConfigError);
+      }
+      const json = path.join(dir, "blois.json");
+      writeFileSync(json, JSON.stringify({ ...file, timeZone: "Europe/Blois" }));
+      expect(() => loadInstanceFile(json)).toThrow(
+        /Configuration d'instance invalide .*timeZone: fuseau horaire inconnu : Europe\/Blois \(un nom IANA est attendu, par exemple « Europe\/Paris »/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

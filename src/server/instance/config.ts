@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "../../lib/dates";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "couleur attendue au format #RRGGBB");
 
@@ -29,6 +30,17 @@ export const instanceConfigSchema = z.object({
     logo: z.string().startsWith("/"),
   }),
   defaultTravelRadiusKm: z.number().positive().max(200),
+  /**
+   * the instance's time zone, an IANA name: what "today" and a month are, and how dates and times
+   * read (Europe/Paris in metropolitan France; America/Guadeloupe, America/Martinique,
+   * America/Cayenne, Indian/Reunion, Indian/Mayotte overseas)
+   */
+  timeZone: z
+    .string()
+    .refine((tz) => /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz) && isTimeZone(tz), {
+      error: (issue) => `fuseau horaire inconnu : ${String(issue.input)} (un nom IANA est attendu, par exemple « Europe/Paris » ou « Indian/Reunion »)`,
+    })
+    .default("Europe/Paris"),
   /** projected coordinate system for planar distances (Lambert-93 in metropolitan France) */
   projectedSrid: z.number().int().positive().default(2154),
   /** base map style (MapLibre style URL); without one, maps show the data on a plain background */

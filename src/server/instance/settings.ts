@@ -6,10 +6,12 @@ import { createRequire } from "node:module";
 import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { formatDateTime } from "../../lib/dates";
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
 import { FieldErrors } from "../lib/field-errors";
+import { instanceTimeZone } from "./time-zone";
 import {
   applyOverrides,
   instanceConfigSchema,
@@ -166,8 +168,6 @@ export const updateInstanceInput = z.object({
 });
 export type UpdateInstanceInput = z.input<typeof updateInstanceInput>;
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
-
 /** Deep equality that ignores the order of object keys (jsonb does not keep it). */
 function sameValue(a: unknown, b: unknown): boolean {
   const canonical = (v: unknown): unknown =>
@@ -269,7 +269,7 @@ async function refuseStale(tx: Database, updatedBy: string | null, at: number | 
     ? await tx.select({ firstName: users.firstName, lastName: users.lastName, email: users.email }).from(users).where(eq(users.id, updatedBy))
     : [];
   const name = who ? `${`${who.firstName} ${who.lastName}`.trim()}${who.email ? ` (${who.email})` : ""}` : "un autre administrateur";
-  const when = at !== null ? ` le ${parisDateTime.format(new Date(at)).replace(" ", " à ")}` : "";
+  const when = at !== null ? ` le ${formatDateTime(new Date(at), instanceTimeZone())}` : "";
   throw new TRPCError({
     code: "CONFLICT",
     message: `Ces réglages ont été enregistrés par ${name}${when} après l'ouverture de cette page. Rechargez la page pour voir leurs changements, puis refaites les vôtres.`,

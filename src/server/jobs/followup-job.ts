@@ -9,7 +9,7 @@
 // running at the same moment never remind or send anything twice.
 
 import { getDb } from "../db";
-import { parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
 import { deliverOutbox, senderFromEnv } from "../notifications/delivery";
 import { sendDueReminders } from "../followup/reminders";
 
@@ -29,10 +29,10 @@ export function jobIntervalMinutes(env: NodeJS.ProcessEnv = process.env): number
   return n === 0 ? null : n;
 }
 
-/** One run: reminders for today (Europe/Paris), then SMTP delivery when configured. */
+/** One run: reminders for today (in the instance's time zone), then SMTP delivery when configured. */
 export async function runFollowupJobOnce(log: (msg: string) => void = (m) => console.log(m)): Promise<void> {
   const db = await getDb();
-  const r = await sendDueReminders(db, parisToday());
+  const r = await sendDueReminders(db, instanceToday());
   if (r.reminded > 0) log(`[suivi] ${r.reminded} rappel(s) de point de suivi, ${r.emails} e-mail(s) en boîte d'envoi.`);
   const sender = await senderFromEnv();
   if (!sender) return; // development: the e-mails stay in the outbox page

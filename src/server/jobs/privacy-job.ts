@@ -23,7 +23,7 @@ export function privacyJobIntervalHours(env: NodeJS.ProcessEnv = process.env): n
   return n === 0 ? null : n;
 }
 
-/** One run of the retention schedule for today (Europe/Paris). */
+/** One run of the retention schedule for today (in the instance's time zone). */
 export async function runPrivacyJobOnce(log: (msg: string) => void = (m) => console.log(m)): Promise<void> {
   const r = await runRetention(await getDb());
   if (r.warned + r.erased + r.outboxDeleted > 0) {

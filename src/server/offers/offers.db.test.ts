@@ -12,7 +12,9 @@ import { makeCompany, makeProfile } from "../testing/factories";
 import { applications } from "../applications/schema";
 import type { OfferFieldsInput } from "./inputs";
 import { offers } from "./schema";
-import { addMonths, MESSAGES, todayIso } from "./validate";
+import { addMonths } from "../../lib/dates";
+import { instanceToday } from "../instance/time-zone";
+import { MESSAGES } from "./validate";
 import { fieldErrors } from "../testing/errors";
 
 let h: DatabaseHandle;
@@ -30,7 +32,7 @@ afterAll(async () => {
 });
 
 const VENDOME = "41269";
-const today = () => todayIso();
+const today = () => instanceToday();
 const dayOffset = (n: number) => {
   const d = new Date(`${today()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

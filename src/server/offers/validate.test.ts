@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { offerFieldsInput } from "./inputs";
-import { addMonths, defaultExpiry, MESSAGES, todayIso, validateOfferFields } from "./validate";
+import { addMonths } from "../../lib/dates";
+import { instanceToday } from "../instance/time-zone";
+import { defaultExpiry, MESSAGES, validateOfferFields } from "./validate";
 
 const TODAY = "2026-03-10";
 const fields = (over: Record<string, unknown> = {}) =>
@@ -66,7 +68,7 @@ describe("dates", () => {
   });
 
   it("today is the date in Paris", () => {
-    expect(todayIso(new Date("2026-03-10T23:30:00Z"))).toBe("2026-03-11");
-    expect(todayIso(new Date("2026-03-10T12:00:00Z"))).toBe("2026-03-10");
+    expect(instanceToday(new Date("2026-03-10T23:30:00Z"))).toBe("2026-03-11");
+    expect(instanceToday(new Date("2026-03-10T12:00:00Z"))).toBe("2026-03-10");
   });
 });

@@ -1,3 +1,4 @@
+import { addMonths } from "../../lib/dates";
 import type { OfferFields } from "./inputs";
 
 // Field-by-field checks of an offer, in French, without the database (the job code, the
@@ -90,20 +91,6 @@ export function validateOfferFields(f: OfferFields, opts: ValidateOptions): Reco
   const required = new Set(f.requiredSkills);
   if (f.wishedSkills.some((c) => required.has(c))) add("wishedSkills", MESSAGES.skillsBoth);
   return errors;
-}
-
-/** Today's date (YYYY-MM-DD) in the département's time zone. */
-export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** "2026-01-31" + 1 month = "2026-02-28": the last day of a shorter month. */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 /** The expiry date of an offer published without one: two months after it starts, or after today for one already started. */

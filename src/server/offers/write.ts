@@ -7,7 +7,9 @@ import { queryRows, type Database } from "../db/client";
 import { isInFrance, type LngLat } from "../geo/point";
 import { shiftsToMask } from "../geo/shifts";
 import { geographySql, projectedSql } from "../geo/sql";
+import { formatWhen } from "../../lib/dates";
 import { loadInstanceConfig } from "../instance/config";
+import { instanceTimeZone, instanceToday } from "../instance/time-zone";
 import { offerForCaller } from "./access";
 import { communeByInsee, nearestCommune, resolveJobCodes, romeJobItems } from "../referentials/queries";
 import { FieldErrors } from "../lib/field-errors";
@@ -15,7 +17,7 @@ import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import type { SessionUser } from "../trpc/context";
 import type { OfferFields } from "./inputs";
 import { offers, type Contract, type OfferStatus } from "./schema";
-import { defaultExpiry, MESSAGES, todayIso, validateOfferFields } from "./validate";
+import { defaultExpiry, MESSAGES, validateOfferFields } from "./validate";
 import { fromRow, nameOf, notFound, openSql } from "./read";
 
 // Employers create, edit, publish, pause and close their offers. Every recruiter of a company
@@ -196,22 +198,6 @@ async function currentOffer(db: Database, user: SessionUser, offerId: string): P
   return o;
 }
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Paris",
-});
-
-/** "le 12 mars 2026 à 14:05" */
-function whenLabel(at: Date): string {
-  const parts = dateTime.formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `le ${get("day").replace(/^1$/, "1er")} ${get("month")} ${get("year")} à ${get("hour")}\u00a0h\u00a0${get("minute")}`;
-}
-
 /** The refusal of a save made from an older version: who changed the offer, and when. */
 async function conflictError(db: Database, user: SessionUser, offerId: string): Promise<TRPCError> {
   const [r] = await db
@@ -221,7 +207,7 @@ async function conflictError(db: Database, user: SessionUser, offerId: string): 
     .where(eq(offers.id, offerId))
     .limit(1);
   if (!r) return notFound();
-  const when = whenLabel(r.updatedAt);
+  const when = formatWhen(r.updatedAt, instanceTimeZone());
   const who =
     r.updatedBy === user.id
       ? "par vous (dans une autre fenêtre ou un autre onglet)"
@@ -242,7 +228,7 @@ type Written = { id: string; version: number; status: OfferStatus };
 async function createOffer(db: Database, user: SessionUser, f: OfferFields, publish: boolean): Promise<Written> {
   const m = await requireMembership(db, user);
   if (m.kind !== "company") throw new TRPCError({ code: "FORBIDDEN", message: "Seules les entreprises publient des offres d'emploi." });
-  const today = todayIso();
+  const today = instanceToday();
   const v = await resolveFields(db, f, { mode: publish ? "publish" : "draft", today });
   const columns = await toColumns(db, v, m.employerId);
   return db.transaction(async (txRaw) => {
@@ -289,7 +275,7 @@ async function writeOffer(
   const draft = cur.status === "draft" && !publish;
   const v = await resolveFields(db, f, {
     mode: draft ? "draft" : "publish",
-    today: todayIso(),
+    today: instanceToday(),
     keptDates: cur.status === "draft" ? undefined : { startsOn: cur.startsOn, expiresOn: cur.expiresOn },
     keptSkills: [...cur.requiredSkills, ...cur.wishedSkills],
   });
@@ -392,7 +378,7 @@ export async function changeStatus(
     );
     const f = fromRow(row!);
     // a stored place without a commune is a placeholder; with one, its point is kept as it is
-    const v = await resolveFields(db, { ...f, point: null }, { mode: "publish", today: todayIso(), keptSkills: [...cur.requiredSkills, ...cur.wishedSkills] });
+    const v = await resolveFields(db, { ...f, point: null }, { mode: "publish", today: instanceToday(), keptSkills: [...cur.requiredSkills, ...cur.wishedSkills] });
     return db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Database;
       const [done] = await tx
@@ -435,7 +421,7 @@ export async function changeStatus(
 /** A copy of any of the company's offers as a new draft (how a filled or closed offer is reopened). */
 export async function duplicateOffer(db: Database, user: SessionUser, offerId: string): Promise<Written> {
   const cur = await currentOffer(db, user, offerId);
-  const today = todayIso();
+  const today = instanceToday();
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const [row] = await queryRows<{ id: string; version: number; status: OfferStatus }>(

@@ -5,7 +5,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { exportSections, frDayTime } from "./export-text";
+import { formatLongDateTime } from "../../lib/dates";
+import { instanceTimeZone } from "../instance/time-zone";
+import { exportSections } from "./export-text";
 import type { PersonalDataExport } from "./export";
 
 function fontFile(weight: "400Regular" | "700Bold"): string {
@@ -34,7 +36,7 @@ export function renderExportPdf(data: PersonalDataExport): Promise<Buffer> {
     .font("Body")
     .fontSize(10)
     .fillColor("#444444")
-    .text(`Tout ce que ${data.platform.name}${data.platform.organisation ? ` (${data.platform.organisation})` : ""} garde sur vous, le ${frDayTime(data.exportedAt)}.`);
+    .text(`Tout ce que ${data.platform.name}${data.platform.organisation ? ` (${data.platform.organisation})` : ""} garde sur vous, le ${formatLongDateTime(data.exportedAt, instanceTimeZone())}.`);
 
   for (const s of exportSections(data)) {
     doc.moveDown(1).font("Bold").fontSize(14).fillColor("#0b3d6b").text(s.title);

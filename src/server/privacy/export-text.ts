@@ -2,24 +2,17 @@
 // (/beneficiaire/mes-donnees/tout) and its PDF (/api/mes-donnees/pdf) both render these, so
 // they always say the same thing.
 
+import { formatDate, formatLongDateTime } from "../../lib/dates";
+import { instanceTimeZone } from "../instance/time-zone";
 import type { AccessEvent, PersonalDataExport } from "./export";
 
 export type ExportEntry = { heading?: string; lines: string[] };
 export type ExportSection = { id: string; title: string; intro?: string; entries: ExportEntry[]; empty: string };
 
-const TZ = "Europe/Paris";
-/** "12 mars 2026" */
-export function frDay(value: Date | string | null | undefined): string {
-  if (!value) return "";
-  const d = typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: TZ }).format(d);
-}
-/** "12 mars 2026 à 14:05" */
-export function frDayTime(value: Date | string | null | undefined): string {
-  if (!value) return "";
-  const d = typeof value === "string" ? new Date(value) : value;
-  return `${frDay(d)} à ${new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZone: TZ }).format(d)}`;
-}
+/** "12 mars 2026", in the instance's time zone */
+const day = (value: Date | string | null | undefined) => formatDate(value, instanceTimeZone());
+/** "12 mars 2026 à 14:05", in the instance's time zone */
+const dayTime = (value: Date | string | null | undefined) => formatLongDateTime(value, instanceTimeZone());
 
 const ACCOUNT_STATUS = { active: "actif", pending: "en attente d'activation", disabled: "désactivé" } as const;
 const TRAVEL = { walk: "à pied", bike: "à vélo", public_transport: "en bus ou en train", car: "en voiture", two_wheeler: "en deux-roues", carpool: "en covoiturage" } as const;
@@ -61,8 +54,8 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
         lines: [
           `Nom : ${`${a.firstName} ${a.lastName}`.trim() || "—"}`,
           `E-mail : ${a.email ?? "aucun"}`,
-          `Compte ${ACCOUNT_STATUS[a.status] ?? a.status}, créé le ${frDay(a.createdAt)}`,
-          `Dernière connexion : ${a.lastSignInAt ? frDayTime(a.lastSignInAt) : "jamais"}`,
+          `Compte ${ACCOUNT_STATUS[a.status] ?? a.status}, créé le ${day(a.createdAt)}`,
+          `Dernière connexion : ${a.lastSignInAt ? dayTime(a.lastSignInAt) : "jamais"}`,
           `Numéro de compte : ${a.id}`,
         ],
       },
@@ -87,8 +80,8 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
       lines: [
         `Jusqu'à ${p.maxDistanceKm} km, ${p.travelModes.map((m) => TRAVEL[m as keyof typeof TRAVEL] ?? m).join(", ") || "moyen non indiqué"}`,
         `${LICENCE[p.drivingLicence as keyof typeof LICENCE] ?? p.drivingLicence}, véhicule : ${yesNo(p.hasVehicle)}`,
-        `Disponible à partir du : ${p.availableFrom ? frDay(p.availableFrom) : "non indiqué"}`,
-        `Cherche un emploi : ${yesNo(p.seeking)} — Visible des entreprises : ${yesNo(p.visibleToEmployers)}${p.visibilityConsentAt ? ` (accord donné le ${frDay(p.visibilityConsentAt)})` : ""}`,
+        `Disponible à partir du : ${p.availableFrom ? day(p.availableFrom) : "non indiqué"}`,
+        `Cherche un emploi : ${yesNo(p.seeking)} — Visible des entreprises : ${yesNo(p.visibleToEmployers)}${p.visibilityConsentAt ? ` (accord donné le ${day(p.visibilityConsentAt)})` : ""}`,
       ],
     });
     const sought = p.jobs.filter((j) => j.kind === "sought");
@@ -98,7 +91,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     if (p.skills.length) cv.push({ heading: "Compétences", lines: p.skills.map((s) => s.label) });
     if (p.formations?.length) cv.push({ heading: "Formations", lines: p.formations.map((f) => `${f.title}${f.year ? ` (${f.year})` : ""}`) });
     if (p.about) cv.push({ heading: "Quelques mots sur vous", lines: [p.about] });
-    cv.push({ lines: [`CV créé le ${frDay(p.createdAt)}, modifié le ${frDay(p.updatedAt)}`] });
+    cv.push({ lines: [`CV créé le ${day(p.createdAt)}, modifié le ${day(p.updatedAt)}`] });
   }
   sections.push({ id: "cv", title: "Votre CV", entries: cv, empty: "Vous n'avez pas de CV." });
 
@@ -109,7 +102,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     entries: data.applications.map((x) => ({
       heading: x.offer ? `${x.offer.title} — ${x.offer.employerName}` : (x.formation?.title ?? "Une offre qui n'existe plus"),
       lines: [
-        `Envoyée le ${frDay(x.createdAt)} — ${APPLICATION[x.status] ?? x.status}`,
+        `Envoyée le ${day(x.createdAt)} — ${APPLICATION[x.status] ?? x.status}`,
         ...(x.statusReason ? [`Réponse : ${x.statusReason}`] : []),
         ...(x.message ? [`Votre message : ${x.message}`] : []),
       ],
@@ -123,7 +116,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     entries: data.proposals.map((x) => ({
       heading: x.offer ? `${x.offer.title} — ${x.offer.employerName}` : "Une offre qui n'existe plus",
       lines: [
-        `${x.fromKind === "adviser" ? "Proposée par votre conseiller" : "Demande de contact de l'entreprise"} le ${frDay(x.createdAt)} — ${PROPOSAL[x.status] ?? x.status}`,
+        `${x.fromKind === "adviser" ? "Proposée par votre conseiller" : "Demande de contact de l'entreprise"} le ${day(x.createdAt)} — ${PROPOSAL[x.status] ?? x.status}`,
         ...(x.message ? [`Message : ${x.message}`] : []),
       ],
     })),
@@ -136,10 +129,10 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     entries: data.placements.map((x) => ({
       heading: `${x.jobTitle}${x.employerName ? ` chez ${x.employerName}` : ""}`,
       lines: [
-        `Début le ${frDay(x.startsOn)} — ${PLACEMENT[x.status] ?? x.status}${x.endedOn ? `, fin le ${frDay(x.endedOn)}` : ""}`,
+        `Début le ${day(x.startsOn)} — ${PLACEMENT[x.status] ?? x.status}${x.endedOn ? `, fin le ${day(x.endedOn)}` : ""}`,
         ...x.checkIns.map(
           (c) =>
-            `Suivi à ${c.monthsAfter} mois (prévu le ${frDay(c.dueOn)}) : ${CHECK_IN[c.status as keyof typeof CHECK_IN] ?? c.status}${c.note ? ` — note : ${c.note}` : ""}`,
+            `Suivi à ${c.monthsAfter} mois (prévu le ${day(c.dueOn)}) : ${CHECK_IN[c.status as keyof typeof CHECK_IN] ?? c.status}${c.note ? ` — note : ${c.note}` : ""}`,
         ),
       ],
     })),
@@ -150,14 +143,14 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     title: "Les notes de votre conseiller",
     intro: "Les entreprises ne voient jamais ces notes.",
     empty: "Aucune note.",
-    entries: data.adviserNotes.map((n) => ({ heading: `${n.author}, le ${frDayTime(n.at)}`, lines: [n.body] })),
+    entries: data.adviserNotes.map((n) => ({ heading: `${n.author}, le ${dayTime(n.at)}`, lines: [n.body] })),
   });
 
   sections.push({
     id: "notifications",
     title: "Vos notifications",
     empty: "Aucune notification.",
-    entries: data.notifications.map((n) => ({ heading: frDayTime(n.at), lines: [n.title, ...(n.body ? [n.body] : []), n.readAt ? "Lue" : "Pas encore lue"] })),
+    entries: data.notifications.map((n) => ({ heading: dayTime(n.at), lines: [n.title, ...(n.body ? [n.body] : []), n.readAt ? "Lue" : "Pas encore lue"] })),
   });
 
   sections.push({
@@ -165,7 +158,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     title: "Les e-mails que nous vous avons écrits",
     intro: "Nous les effaçons 30 jours après l'envoi.",
     empty: "Aucun e-mail.",
-    entries: data.emails.map((m) => ({ lines: [`${frDayTime(m.at)} : ${m.subject}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
+    entries: data.emails.map((m) => ({ lines: [`${dayTime(m.at)} : ${m.subject}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
   });
 
   sections.push({
@@ -173,7 +166,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     title: "Qui a vu ou modifié vos données, et quand",
     intro: "Chaque fois qu'une personne de l'équipe ou une entreprise ouvre votre dossier ou change quelque chose, nous le notons ici.",
     empty: "Rien pour l'instant.",
-    entries: data.accountHistory.map((e) => ({ lines: [`${frDayTime(e.at)} — ${e.label} — ${who(e.who)}`] })),
+    entries: data.accountHistory.map((e) => ({ lines: [`${dayTime(e.at)} — ${e.label} — ${who(e.who)}`] })),
   });
 
   return sections;

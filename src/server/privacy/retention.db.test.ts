@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../auth/schema";
 import { verifySignIn } from "../auth/accounts";
 import type { DatabaseHandle } from "../db/client";
-import { addDays, addMonths, parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
+import { addDays, addMonths } from "../../lib/dates";
 import { emailOutbox, notifications } from "../notifications/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { callerAs } from "../testing/callers";
@@ -24,7 +25,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const today = parisToday();
+const today = instanceToday();
 const noon = (d: string) => new Date(`${d}T12:00:00Z`);
 
 /** Moves everything the person did back to `day` (noon), as if nothing had happened since. */

@@ -17,7 +17,8 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { queryRows, type Database } from "../db/client";
-import { addDays, addMonths, parisToday, type IsoDate } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
+import { addDays, addMonths, type IsoDate } from "../../lib/dates";
 import { loadInstanceConfig } from "../instance/config";
 import { notify, type NewNotification } from "../notifications/inbox";
 import { deleteOutboxBefore, queueEmails } from "../notifications/outbox";
@@ -41,17 +42,17 @@ export function retentionDecision(
   today: IsoDate,
   months: number,
 ): RetentionDecision {
-  const last = parisToday(p.lastActivityAt);
+  const last = instanceToday(p.lastActivityAt);
   if (today < addMonths(last, months - 1)) return "keep";
   const warnedSinceActivity = p.warnedAt !== null && p.warnedAt.getTime() > p.lastActivityAt.getTime();
   if (!warnedSinceActivity) return "warn";
-  if (today >= addMonths(last, months) && today >= addMonths(parisToday(p.warnedAt!), 1)) return "erase";
+  if (today >= addMonths(last, months) && today >= addMonths(instanceToday(p.warnedAt!), 1)) return "erase";
   return "keep";
 }
 
 /** The day a warned profile will be erased if nothing happens. */
 export function erasureDay(lastActivityAt: Date, warnedOn: IsoDate, months: number): IsoDate {
-  const byActivity = addMonths(parisToday(lastActivityAt), months);
+  const byActivity = addMonths(instanceToday(lastActivityAt), months);
   const byWarning = addMonths(warnedOn, 1);
   return byActivity > byWarning ? byActivity : byWarning;
 }
@@ -185,7 +186,7 @@ export async function runRetention(
   options: { today?: IsoDate; now?: Date; months?: number } = {},
 ): Promise<PurgeReport> {
   const now = options.now ?? new Date();
-  const today = options.today ?? parisToday(now);
+  const today = options.today ?? instanceToday(now);
   const months = options.months ?? inactiveMonths();
   const report: PurgeReport = { date: today, inactiveMonths: months, warned: 0, erased: 0, outboxDeleted: 0 };
   for (const c of await candidates(db, today, months)) {

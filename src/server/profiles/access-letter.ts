@@ -1,10 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
+import { formatDate } from "../../lib/dates";
 import { reissueAccessCode } from "../auth/accounts";
 import { users } from "../auth/schema";
 import type { Database } from "../db/client";
 import { loadInstanceConfig } from "../instance/config";
+import { instanceTimeZone } from "../instance/time-zone";
 import type { SessionUser } from "../trpc/context";
 
 export type AccessLetter = {
@@ -17,11 +19,6 @@ export type AccessLetter = {
   expiresAt: Date;
   adviserName: string;
 };
-
-/** "12 mars 2026", in the instance's time zone. */
-export function letterDate(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(date);
-}
 
 /** The access-code letter: one A4 page, large code in a monospace font, plain instructions. */
 export function renderAccessLetterPdf(l: AccessLetter): Promise<Buffer> {
@@ -61,14 +58,14 @@ export function renderAccessLetterPdf(l: AccessLetter): Promise<Buffer> {
   doc.y = boxTop + 90;
   doc.font("Helvetica").fontSize(13).text("3.  Choisissez votre adresse e-mail et un mot de passe.");
   doc.moveDown(1);
-  doc.text("Ce code marche une seule fois, jusqu'au ", { continued: true }).font("Helvetica-Bold").text(`${letterDate(l.expiresAt)}.`);
+  doc.text("Ce code marche une seule fois, jusqu'au ", { continued: true }).font("Helvetica-Bold").text(`${formatDate(l.expiresAt, instanceTimeZone())}.`);
   doc.font("Helvetica").moveDown(0.5);
   doc.text("Les lettres et les chiffres peuvent être tapés en minuscules ou en majuscules ; les tirets ne sont pas obligatoires.");
   doc.moveDown(0.5);
   doc.text("Gardez ce courrier pour vous : ce code ouvre votre compte. Si vous le perdez, votre conseiller peut vous en donner un nouveau.");
   doc.moveDown(1.5);
   doc.text(`Votre conseiller : ${l.adviserName}`);
-  doc.moveDown(3).fontSize(9).fillColor("#555555").text(`Courrier imprimé le ${letterDate(new Date())}. Un nouveau courrier remplace les précédents : seul le dernier code marche.`);
+  doc.moveDown(3).fontSize(9).fillColor("#555555").text(`Courrier imprimé le ${formatDate(new Date(), instanceTimeZone())}. Un nouveau courrier remplace les précédents : seul le dernier code marche.`);
   doc.end();
   return finished;
 }

@@ -8,7 +8,7 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type IndexSwap, type Task } from "meilisearch";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
-import { parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
 import { loadInstanceConfig } from "../instance/config";
 import { documentIdPages, documentRows } from "./documents";
 import {
@@ -123,7 +123,7 @@ export function createMeiliEngine(db: Database, options: MeiliEngineOptions): Me
     toHit: (hit: MeiliHit, near: SearchQuery["near"]) => Hit,
   ): Promise<SearchResult<Hit>> {
     await ensureSettings();
-    const request = buildSearchRequest(kind, query, scope, parisToday());
+    const request = buildSearchRequest(kind, query, scope, instanceToday());
     const res = await client.index(indexUid(kind)).search<MeiliHit, MeiliSearchRequest["params"]>(request.q, request.params);
     const hits = (res.hits as MeiliHit[]).slice(request.skip, request.skip + request.limit).map((h) => toHit(h, query.near));
     return {

@@ -4,9 +4,10 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Database } from "../db/client";
-import { parisToday } from "../followup/schedule";
+import { addMonthsToMonth, monthCount, monthOf, type YearMonth } from "../../lib/dates";
+import { instanceToday } from "../instance/time-zone";
 import { FieldErrors } from "../lib/field-errors";
-import type { StatsFilters, YearMonth } from "./types";
+import type { StatsFilters } from "./types";
 
 /** The longest period a request may cover (the queries stay fast and the charts readable). */
 export const MAX_MONTHS = 36;
@@ -34,52 +35,38 @@ export const publicStatsInput = z.object({ from: monthField.optional(), to: mont
 /** What a caller may ask for: months "YYYY-MM" and a territory code, all optional. */
 export type StatsInput = { from?: string; to?: string; territory?: string | null };
 
-/** The current month in Paris. */
-export function parisMonth(now: Date = new Date()): YearMonth {
-  return parisToday(now).slice(0, 7);
-}
-
-const monthIndex = (m: YearMonth) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-const monthOfIndex = (i: number): YearMonth => `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`;
-
-export function addMonthsToMonth(m: YearMonth, n: number): YearMonth {
-  return monthOfIndex(monthIndex(m) + n);
-}
-
-/** Every month from `from` to `to`, both included. */
-export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
-  const out: YearMonth[] = [];
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthOfIndex(i));
-  return out;
+/** The current month in the instance's time zone. */
+export function instanceMonth(now: Date = new Date()): YearMonth {
+  return monthOf(instanceToday(now));
 }
 
 /**
- * The period asked for, with defaults (the last twelve months ending this month in Paris; a
+ * The period asked for, with defaults (the last twelve months ending this month in the instance's zone; a
  * lone `from` runs twelve months or up to this month; a lone `to` starts eleven months before),
  * checked: from ≤ to, at most 36 months. Throws FieldErrors in French.
  */
 export function resolvePeriod(
   input: { from?: string; to?: string },
   now: Date = new Date(),
-  current: YearMonth = parisMonth(now),
+  current: YearMonth = instanceMonth(now),
 ): { from: YearMonth; to: YearMonth } {
   let to = input.to;
   let from = input.from;
   if (!to) {
     to = from ? addMonthsToMonth(from, DEFAULT_MONTHS - 1) : current;
-    if (monthIndex(to) > monthIndex(current) && from && monthIndex(from) <= monthIndex(current)) to = current;
+    if (to > current && from && from <= current) to = current;
   }
   from ??= addMonthsToMonth(to, -(DEFAULT_MONTHS - 1));
-  if (monthIndex(from) > monthIndex(to)) throw new FieldErrors({ from: ["Le premier mois doit précéder le dernier (ou être le même)."] });
-  if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS) {
+  if (from > to) throw new FieldErrors({ from: ["Le premier mois doit précéder le dernier (ou être le même)."] });
+  if (monthCount(from, to) > MAX_MONTHS) {
     throw new FieldErrors({ to: [`La période couvre au plus ${MAX_MONTHS} mois.`] });
   }
   return { from, to };
 }
 
-/** The last month over in Paris: the public statistics end there at the latest. */
+/** The last month over in the instance's time zone: the public statistics end there at the latest. */
 export function lastClosedMonth(now: Date = new Date()): YearMonth {
-  return addMonthsToMonth(parisMonth(now), -1);
+  return addMonthsToMonth(instanceMonth(now), -1);
 }
 
 /**

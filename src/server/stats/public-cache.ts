@@ -2,7 +2,7 @@
 // on a large instance: each period is computed at most once every few minutes per process, so
 // that anonymous visitors (or a script) cannot keep the database busy.
 import type { Database } from "../db/client";
-import { parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
 import { lastClosedMonth, resolvePublicFilters } from "./period";
 import { publicReport } from "./public";
 import { statsReport } from "./report";
@@ -16,7 +16,7 @@ const cache = new Map<string, { at: number; report: Promise<StatsReport> }>();
 export async function cachedPublicReport(db: Database, input: { from?: string; to?: string }, now: Date = new Date()): Promise<StatsReport> {
   const filters = resolvePublicFilters({ from: input.from, to: input.to }, now);
   // the day matters too: retention counts the check-ins due by today
-  const key = `${filters.from}|${filters.to}|${parisToday(now)}`;
+  const key = `${filters.from}|${filters.to}|${instanceToday(now)}`;
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.at < TTL_MS) return hit.report;
   const report = statsReport(db, filters, { now }).then((r) => publicReport(r, lastClosedMonth(now)));

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../db/client";
 import { everyPeriod, Knowledge } from "../testing/differencing";
 import { makeProfile } from "../testing/factories";
 import { statsCsvHttp } from "./http";
-import { monthsBetween } from "./period";
+import { monthsBetween } from "../../lib/dates";
 import { cachedPublicReport, clearPublicReportCache } from "./public-cache";
 import type { CountKey, StatsReport } from "./types";
 

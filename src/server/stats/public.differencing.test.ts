@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { everyPeriod, Knowledge } from "../testing/differencing";
-import { monthsBetween } from "./period";
+import { monthsBetween } from "../../lib/dates";
 import { publicReport } from "./public";
 import { COUNT_DEFINITIONS } from "./report";
-import { PUBLIC_MIN_COUNT, type StatsReport, type YearMonth } from "./types";
+import type { YearMonth } from "../../lib/dates";
+import { PUBLIC_MIN_COUNT, type StatsReport } from "./types";
 
 // The attack of issue 12: a visitor asks the public statistics for every period they can
 // (every run of closed months), collects every number published, and combines them. Here the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsToMonth, monthsBetween, resolvePeriod } from "./period";
+import { addMonthsToMonth, monthsBetween } from "../../lib/dates";
+import { resolvePeriod } from "./period";
 import { publicReport, sumIfAllShown } from "./public";
 import type { StatsReport } from "./types";
 import { FieldErrors } from "../lib/field-errors";

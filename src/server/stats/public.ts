@@ -19,8 +19,8 @@
 //    only when their difference is 0 or at least PUBLIC_MIN_COUNT.
 // 6. Exits have no months: they are published for whole calendar years only (January to
 //    December, closed), which never overlap.
-import { addMonthsToMonth } from "./period";
-import { PUBLIC_MIN_COUNT, type CountFigure, type StatsReport, type YearMonth } from "./types";
+import { addMonthsToMonth, type YearMonth } from "../../lib/dates";
+import { PUBLIC_MIN_COUNT, type CountFigure, type StatsReport } from "./types";
 
 const shown = (n: number | null): number | null => (n === null || n < PUBLIC_MIN_COUNT ? null : n);
 

@@ -1,31 +1,33 @@
 // The département's statistics, computed by SQL over the data (never kept as counters).
-// Months are calendar months in Paris: a timestamp belongs to the month of
-// to_char(x at time zone 'Europe/Paris', 'YYYY-MM'); a date column (starts_on, ended_on) to its
-// own month. Each query filters on the period's range first ([first day of `from`, first day
-// after `to`) in Paris), then puts each row in its month with width_bucket over the months'
-// first instants in Paris — the same months, without converting every row's time zone (the
-// slowest part on 100,000 rows, see docs/benchmarks.md).
+// Months are calendar months in the instance's time zone (instanceTimeZone(), Europe/Paris by
+// default): a timestamp belongs to the month of to_char(x at time zone <zone>, 'YYYY-MM'); a date
+// column (starts_on, ended_on) to its own month. Each query filters on the period's range first
+// ([first day of `from`, first day after `to`) in that zone), then puts each row in its month
+// with width_bucket over the months' first instants there — the same months, without converting
+// every row's time zone (the slowest part on 100,000 rows, see docs/benchmarks.md).
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { CHECK_IN_MONTHS } from "../followup/schema";
-import { addMonthsToMonth, monthsBetween } from "./period";
-import type { CaseloadRow, CountKey, DelayKey, StatsFilters, YearMonth } from "./types";
+import { addMonthsToMonth, firstDayOfMonth, monthsBetween, type YearMonth } from "../../lib/dates";
+import { instanceTimeZone } from "../instance/time-zone";
+import type { CaseloadRow, CountKey, DelayKey, StatsFilters } from "./types";
 
-const PARIS = sql.raw(`'Europe/Paris'`);
+/** The instance's time zone, as a bound parameter. */
+const zone = () => sql`${instanceTimeZone()}::text`;
 
-/** The period as SQL bounds: dates [d0, d1) and the same instants in Paris time. */
+/** The period as SQL bounds: dates [d0, d1) and the same instants in the instance's time zone. */
 function bounds(f: StatsFilters) {
-  const d0 = `${f.from}-01`;
-  const d1 = `${addMonthsToMonth(f.to, 1)}-01`;
-  const last = `${f.to}-01`;
+  const d0 = firstDayOfMonth(f.from);
+  const d1 = firstDayOfMonth(addMonthsToMonth(f.to, 1));
+  const last = firstDayOfMonth(f.to);
   const starts = sql`generate_series(${d0}::timestamp, ${last}::timestamp, interval '1 month')`;
   return {
     d0: sql`${d0}::date`,
     d1: sql`${d1}::date`,
-    t0: sql`(${d0}::date::timestamp at time zone ${PARIS})`,
-    t1: sql`(${d1}::date::timestamp at time zone ${PARIS})`,
-    /** the months' first instants in Paris, for width_bucket: bucket i is the i-th month */
-    instants: sql`array(select m at time zone ${PARIS} from ${starts} m)`,
+    t0: sql`(${d0}::date::timestamp at time zone ${zone()})`,
+    t1: sql`(${d1}::date::timestamp at time zone ${zone()})`,
+    /** the months' first instants in the instance's zone, for width_bucket: bucket i is the i-th month */
+    instants: sql`array(select m at time zone ${zone()} from ${starts} m)`,
     days: sql`array(select m::date from ${starts} m)`,
   };
 }
@@ -162,8 +164,8 @@ export async function retentionRows(db: Database, f: StatsFilters, today: string
 export type DelayRow = { key: DelayKey; month: YearMonth | null; medianDays: number | null; people: number };
 
 /**
- * Median days from sign-up (the Paris date of the profile's creation) to the first application
- * (to an offer or a formation, its Paris date) and to the first placement's start date, over the
+ * Median days from sign-up (the date of the profile's creation in the instance's zone) to the first application
+ * (to an offer or a formation, its date there) and to the first placement's start date, over the
  * people registered in the period who have one. percentile_cont(0.5): the mean of the two
  * middle values for an even count, as followup/retention.ts `median`, rounded to a whole day;
  * a first event dated before the sign-up (imported histories) counts as 0 days.
@@ -183,10 +185,10 @@ export async function delayRows(db: Database, f: StatsFilters): Promise<DelayRow
     from (
       select width_bucket(p.created_at, ${instants}) as bucket,
         -- greatest() ignores nulls: people without a first event must stay null, not 0
-        case when fa.first_at is not null then greatest(0, (fa.first_at at time zone ${PARIS})::date - s.signed_up) end as app_days,
+        case when fa.first_at is not null then greatest(0, (fa.first_at at time zone ${zone()})::date - s.signed_up) end as app_days,
         case when fh.first_on is not null then greatest(0, fh.first_on - s.signed_up) end as hire_days
       from beneficiary_profiles p
-      cross join lateral (select (p.created_at at time zone ${PARIS})::date as signed_up) s
+      cross join lateral (select (p.created_at at time zone ${zone()})::date as signed_up) s
       left join (select a.profile_id, min(a.created_at) as first_at from applications a where a.created_at >= ${t0} group by 1) fa on fa.profile_id = p.id
       left join (select pl.profile_id, min(pl.starts_on) as first_on from placements pl group by 1) fh on fh.profile_id = p.id
       where p.created_at >= ${t0} and p.created_at < ${t1}

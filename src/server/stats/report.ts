@@ -2,10 +2,10 @@
 // when nothing happened), labels and one-line explanations in French.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
 import { loadInstanceConfig } from "../instance/config";
 import { CHECK_IN_MONTHS } from "../followup/schema";
-import { monthsBetween } from "./period";
+import { monthsBetween } from "../../lib/dates";
 import { caseloadRows, countRows, delayRows, exitRows, retentionRows } from "./queries";
 import type { CountKey, CountFigure, DelayFigure, DelayKey, ExitRow, RetentionFigure, StatsFilters, StatsReport } from "./types";
 
@@ -78,7 +78,7 @@ export const EXITS_EXPLANATION = "Placements terminés dans la période (date de
 const UNKNOWN_REASON_LABEL = "Raison non précisée";
 
 export type ReportOptions = {
-  /** the day retention is judged at (YYYY-MM-DD); today in Paris by default */
+  /** the day retention is judged at (YYYY-MM-DD); today in the instance's time zone by default */
   today?: string;
   /** the advisers' caseloads (the dashboard only) */
   withCaseloads?: boolean;
@@ -105,7 +105,7 @@ export async function withStatsSnapshot<T>(db: Database, fn: (tx: Database) => P
 /** The statistics of the filters, every figure computed by SQL now. */
 export async function statsReport(db: Database, filters: StatsFilters, options: ReportOptions = {}): Promise<StatsReport> {
   const now = options.now ?? new Date();
-  const today = options.today ?? parisToday(now);
+  const today = options.today ?? instanceToday(now);
   const months = monthsBetween(filters.from, filters.to);
   // Side by side: on PostgreSQL each query runs on its own connection of the pool, using the
   // server's cores at once (less than the sum of the queries); PGlite runs them in turn. Each

@@ -2,8 +2,7 @@
 // CSV downloads and `cli stats --json`. Every figure is computed by SQL over the data
 // (see queries.ts), never kept as a counter.
 
-/** "YYYY-MM", a calendar month in Paris time */
-export type YearMonth = string;
+import type { YearMonth } from "../../lib/dates";
 
 export type StatsFilters = {
   /** first and last month included */

@@ -1,8 +1,7 @@
 // The differencing attack on published statistics, for tests: published numbers are linear
 // equations over the months' true values ("the months from..to sum to T"); a hidden month is
 // given back by some combination of them exactly when its unit vector lies in their span.
-import { monthsBetween } from "../stats/period";
-import type { YearMonth } from "../stats/types";
+import { monthsBetween, type YearMonth } from "../../lib/dates";
 
 /** Rank of a set of rows (exact enough for small integer coefficients: partial pivoting). */
 export function rank(rows: number[][]): number {

@@ -3,7 +3,8 @@
 import { eq, sql } from "drizzle-orm";
 import { verifySignIn } from "../auth/accounts";
 import { queryRows, type Database } from "../db/client";
-import { addMonths, parisToday } from "../followup/schedule";
+import { instanceToday } from "../instance/time-zone";
+import { addMonths } from "../../lib/dates";
 import { sendDueReminders } from "../followup/reminders";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { rateLimitHits } from "../ratelimit/schema";
@@ -47,7 +48,7 @@ export async function seedRichPerson(db: Database) {
   // the adviser opens the file, writes a note, records a hire; a check-in is recorded and reminders go out
   await adviserCaller.caseload.file({ profileId });
   await adviserCaller.caseload.addNote({ profileId, body: `Appel avec ${firstName} : motivée, cherche à Blois (${phone}).` });
-  const today = parisToday();
+  const today = instanceToday();
   const placement = await adviserCaller.followup.createPlacement({
     profileId,
     employerName: "Boulangerie Martin",

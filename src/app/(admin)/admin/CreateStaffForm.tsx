@@ -1,9 +1,10 @@
 "use client";
 
+import { formatDate } from "@/lib/dates";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ROLE_LABELS, formatDate } from "@/components/roles";
+import { ROLE_LABELS } from "@/components/roles";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -23,9 +24,13 @@ const FIELD_IDS = {
   territoryCode: "staff-territory",
 };
 
-type Props = { territories: { code: string; name: string }[] };
+type Props = {
+  territories: { code: string; name: string }[];
+  /** the instance's time zone, for the code's expiry date */
+  timeZone: string;
+};
 
-export function CreateStaffForm({ territories }: Props) {
+export function CreateStaffForm({ territories, timeZone }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(
@@ -77,7 +82,7 @@ export function CreateStaffForm({ territories }: Props) {
               <p className="letter__code" data-testid="staff-access-code">
                 {create.data.accessCode}
               </p>
-              {create.data.expiresAt ? <p>Valable jusqu'au {formatDate(create.data.expiresAt)}.</p> : null}
+              {create.data.expiresAt ? <p>Valable jusqu'au {formatDate(create.data.expiresAt, timeZone)}.</p> : null}
             </>
           ) : (
             <Notice tone="success">

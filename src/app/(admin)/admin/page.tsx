@@ -1,7 +1,9 @@
+import { formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RefusedNotice } from "@/components/RefusedNotice";
-import { formatDateTime, ROLE_LABELS, STATUS_HELP, STATUS_LABELS } from "@/components/roles";
+import { ROLE_LABELS, STATUS_HELP, STATUS_LABELS } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Pagination } from "@/components/ui/Pagination";
@@ -57,7 +59,7 @@ export default async function AdminHome({ searchParams }: Props) {
       <RefusedNotice searchParams={searchParams} />
       <PageHeader title="Administration" intro={`Les comptes de ${info.displayName}.`} />
 
-      <CreateStaffForm territories={territories} />
+      <CreateStaffForm territories={territories} timeZone={instanceTimeZone()} />
 
       <Card title="Conseillers" icon={<IconUsers />} id="conseillers">
         {caseloads.advisers.length === 0 ? (
@@ -155,7 +157,7 @@ export default async function AdminHome({ searchParams }: Props) {
                       <td className="nowrap">
                         <span className={`badge badge--${u.status}`}>{STATUS_LABELS[u.status]}</span>
                       </td>
-                      <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">jamais</span>}</td>
+                      <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, instanceTimeZone()) : <span className="muted">jamais</span>}</td>
                       <td>
                         {u.role === "adviser" || u.role === "admin" ? (
                           <StaffAccountActions

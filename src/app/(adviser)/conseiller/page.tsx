@@ -1,7 +1,8 @@
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RefusedNotice } from "@/components/RefusedNotice";
-import { formatDate } from "@/components/roles";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
@@ -197,13 +198,13 @@ export default async function AdviserHome({ searchParams }: Props) {
                     <td className="nowrap">
                       <span className="caseload-meter">{r.completeness} %</span>
                     </td>
-                    <td className="nowrap">{formatDate(r.lastActivityAt)}</td>
+                    <td className="nowrap">{formatDate(r.lastActivityAt, instanceTimeZone())}</td>
                     <td>
                       {STAGE_LABELS[r.stage]}
                       {r.placement ? (
                         <span className="muted">
                           {" "}
-                          — {r.placement.jobTitle}, depuis le {formatDate(r.placement.startsOn)}
+                          — {r.placement.jobTitle}, depuis le {formatDate(r.placement.startsOn, instanceTimeZone())}
                         </span>
                       ) : null}
                     </td>
@@ -237,7 +238,7 @@ export default async function AdviserHome({ searchParams }: Props) {
                     </Link>
                     <br />
                     {r.communeName ?? r.communeInsee} — CV rempli à {r.completeness} % — dernière activité le{" "}
-                    {formatDate(r.lastActivityAt)}
+                    {formatDate(r.lastActivityAt, instanceTimeZone())}
                   </p>
                   {isAdmin ? (
                     <p className="muted">Attribuez un conseiller depuis le dossier de la personne.</p>

@@ -1,8 +1,9 @@
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountDetails } from "@/components/AccountDetails";
 import { RefusedNotice } from "@/components/RefusedNotice";
-import { formatDate } from "@/components/roles";
 import { StatusBadge } from "@/components/pro/offers/labels";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -35,10 +36,10 @@ function OfferItem({ offer }: { offer: OfferListItem }) {
       <ul className="offer-card__facts">
         <li>{offer.communeName ?? "Lieu à préciser"}</li>
         <li>{plural(offer.positions, "poste", "postes")}</li>
-        <li>Début : {formatDate(offer.startsOn)}</li>
+        <li>Début : {formatDate(offer.startsOn, instanceTimeZone())}</li>
         {offer.expiresOn ? (
           <li>
-            {offer.effectiveStatus === "expired" ? "Expirée le" : "Expire le"} {formatDate(offer.expiresOn)}
+            {offer.effectiveStatus === "expired" ? "Expirée le" : "Expire le"} {formatDate(offer.expiresOn, instanceTimeZone())}
           </li>
         ) : null}
         {offer.createdByName ? <li>Créée par {offer.createdByName}</li> : null}

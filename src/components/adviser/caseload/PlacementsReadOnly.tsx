@@ -1,4 +1,5 @@
-import { formatDate } from "@/components/roles";
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import { CONTRACT_LABELS, type Contract } from "@/server/offers/schema";
 import { CHECK_IN_STATUS_LABELS } from "./labels";
 
@@ -28,11 +29,11 @@ export function PlacementsReadOnly({ placements, exitReasons }: { placements: Pl
             {p.employerName ? ` chez ${p.employerName}` : ""}
           </h3>
           <p>
-            Depuis le {formatDate(p.startsOn)}
+            Depuis le {formatDate(p.startsOn, instanceTimeZone())}
             {p.contract ? ` — ${CONTRACT_LABELS[p.contract]}` : ""}
             {p.hoursPerWeek ? ` — ${p.hoursPerWeek} h par semaine` : ""}
             {p.status === "ended"
-              ? ` — terminé${p.endedOn ? ` le ${formatDate(p.endedOn)}` : ""}${p.endReason ? ` (${reason.get(p.endReason) ?? p.endReason})` : ""}`
+              ? ` — terminé${p.endedOn ? ` le ${formatDate(p.endedOn, instanceTimeZone())}` : ""}${p.endReason ? ` (${reason.get(p.endReason) ?? p.endReason})` : ""}`
               : ""}
           </p>
           {p.checkIns.length > 0 ? (
@@ -50,7 +51,7 @@ export function PlacementsReadOnly({ placements, exitReasons }: { placements: Pl
                   {p.checkIns.map((c) => (
                     <tr key={c.id}>
                       <th scope="row">À {c.monthsAfter} mois</th>
-                      <td className="nowrap">{formatDate(c.dueOn)}</td>
+                      <td className="nowrap">{formatDate(c.dueOn, instanceTimeZone())}</td>
                       <td>
                         {CHECK_IN_STATUS_LABELS[c.status]}
                         {c.note ? <span className="muted"> — {c.note}</span> : null}

@@ -1,9 +1,9 @@
 "use client";
 
+import { formatDate } from "@/lib/dates";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { formatDate } from "@/components/roles";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
@@ -14,13 +14,19 @@ import type { OrganisationKind } from "./OrganisationFields";
 
 const FIELD_IDS = { firstName: "recruiterFirstName", lastName: "recruiterLastName", email: "recruiterEmail" };
 
-type Props = { kind: OrganisationKind; organisationName: string; activationUrl: string };
+type Props = {
+  kind: OrganisationKind;
+  organisationName: string;
+  activationUrl: string;
+  /** the instance's time zone, for the code's expiry date */
+  timeZone: string;
+};
 
 /**
  * The owner adds a recruiter: a pending account and a one-time code, shown once, to hand
  * over (or print); the person activates the account on the "Activer mon compte" page.
  */
-export function AddRecruiterForm({ kind, organisationName, activationUrl }: Props) {
+export function AddRecruiterForm({ kind, organisationName, activationUrl, timeZone }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const add = useMutation(trpc.companies.addRecruiter.mutationOptions());
@@ -93,7 +99,7 @@ export function AddRecruiterForm({ kind, organisationName, activationUrl }: Prop
             </li>
           </ol>
           <p>
-            Ce code marche une seule fois, jusqu'au <strong>{formatDate(expiresAt)}</strong>.
+            Ce code marche une seule fois, jusqu'au <strong>{formatDate(expiresAt, timeZone)}</strong>.
           </p>
         </article>
         <div className="actions no-print">

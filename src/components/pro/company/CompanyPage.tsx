@@ -1,6 +1,7 @@
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { formatDate } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase, IconDocument, IconUsers } from "@/components/ui/icons";
@@ -144,11 +145,11 @@ export async function CompanyPage({ user, kind }: { user: SessionUser; kind: Org
                   <p className="company-member__meta">
                     <span className="company-member__email">{m.email ?? "—"}</span>
                     <br />
-                    {m.isOwner ? "Inscrit le" : "Ajouté le"} {formatDate(m.addedAt)}
+                    {m.isOwner ? "Inscrit le" : "Ajouté le"} {formatDate(m.addedAt, instanceTimeZone())}
                   </p>
                 </div>
                 {org.isOwner && !m.isOwner && m.userId !== user.id ? (
-                  <MemberActions kind={kind} member={{ userId: m.userId, name, pending: m.status === "pending" }} />
+                  <MemberActions kind={kind} member={{ userId: m.userId, name, pending: m.status === "pending" }} timeZone={instanceTimeZone()} />
                 ) : null}
               </li>
             );
@@ -162,7 +163,7 @@ export async function CompanyPage({ user, kind }: { user: SessionUser; kind: Org
         ) : null}
       </Card>
 
-      {org.isOwner ? <AddRecruiterForm kind={kind} organisationName={org.name} activationUrl={await activationUrl()} /> : null}
+      {org.isOwner ? <AddRecruiterForm kind={kind} organisationName={org.name} activationUrl={await activationUrl()} timeZone={instanceTimeZone()} /> : null}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { formatDate } from "@/lib/dates";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { formatDate } from "@/components/roles";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { IconKey } from "@/components/ui/icons";
@@ -13,10 +13,12 @@ import type { OrganisationKind } from "./OrganisationFields";
 type Props = {
   kind: OrganisationKind;
   member: { userId: string; name: string; pending: boolean };
+  /** the instance's time zone, for a new code's expiry date */
+  timeZone: string;
 };
 
 /** The owner's actions on one member: a new code (not activated yet), remove (after confirming). */
-export function MemberActions({ kind, member }: Props) {
+export function MemberActions({ kind, member, timeZone }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const remove = useMutation(trpc.companies.removeRecruiter.mutationOptions());
@@ -103,7 +105,7 @@ export function MemberActions({ kind, member }: Props) {
               {reissue.data.code}
             </span>
             Donnez ce code à la personne : elle l'utilisera sur la page Activer mon compte, jusqu'au{" "}
-            {formatDate(reissue.data.expiresAt)}.
+            {formatDate(reissue.data.expiresAt, timeZone)}.
           </p>
         </Notice>
       ) : null}

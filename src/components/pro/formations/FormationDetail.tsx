@@ -1,5 +1,6 @@
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import { IconCalendar, IconGraduation, IconMail, IconPin } from "@/components/beneficiary/icons";
-import { formatDate } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
@@ -140,7 +141,7 @@ export async function FormationDetail({ space, formationId, done }: { space: For
                   <article className="item" aria-labelledby={headingId} data-testid="applicant">
                     <h3 id={headingId}>{name}</h3>
                     <p className="item__meta">
-                      Demande envoyée le {formatDate(a.appliedAt)}
+                      Demande envoyée le {formatDate(a.appliedAt, instanceTimeZone())}
                       {a.person.communeName ? ` · ${a.person.communeName}` : ""}
                     </p>
                     <p className={`status status--${a.status}`}>
@@ -206,7 +207,7 @@ export async function FormationDetail({ space, formationId, done }: { space: For
                           {a.person.availableFrom ? (
                             <>
                               <dt>Disponible</dt>
-                              <dd>à partir du {formatDate(a.person.availableFrom)}</dd>
+                              <dd>à partir du {formatDate(a.person.availableFrom, instanceTimeZone())}</dd>
                             </>
                           ) : null}
                           {a.person.about ? (

@@ -1,10 +1,11 @@
-import { formatDate } from "@/components/roles";
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import { FORMATION_STATUS_LABELS } from "@/server/formations/labels";
 import type { FormationStatus } from "@/server/formations/schema";
 
 /** "du 3 mars 2026 au 30 juin 2026" */
 export function dateRange(startsOn: string, endsOn: string | null): string {
-  return endsOn && endsOn !== startsOn ? `du ${formatDate(startsOn)} au ${formatDate(endsOn)}` : `le ${formatDate(startsOn)}`;
+  return endsOn && endsOn !== startsOn ? `du ${formatDate(startsOn, instanceTimeZone())} au ${formatDate(endsOn, instanceTimeZone())}` : `le ${formatDate(startsOn, instanceTimeZone())}`;
 }
 
 /** "Gratuite pour la personne", "1 200 €", or null when unknown. */

@@ -1,4 +1,5 @@
-import { formatDate } from "@/components/roles";
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import { IconMail, IconPin } from "@/components/beneficiary/icons";
 import { Card } from "@/components/ui/Card";
 import { IconBriefcase, IconUser } from "@/components/ui/icons";
@@ -127,7 +128,7 @@ export function CandidateCv({ identity }: { identity: CandidateIdentity }) {
       </section>
       <section aria-labelledby="cv-availability">
         <h3 id="cv-availability">Disponibilités</h3>
-        <p>{availabilityWords(identity, (d) => formatDate(d))}</p>
+        <p>{availabilityWords(identity, (d) => formatDate(d, instanceTimeZone()))}</p>
       </section>
     </Card>
   );

@@ -1,4 +1,5 @@
-import { formatDate } from "@/components/roles";
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { CandidateCard } from "@/server/recruiting/cards";
 import { availabilityWords, LICENCE_WORDS, yearsWords } from "./labels";
 
@@ -69,7 +70,7 @@ export function CandidateFacts({ card, full = false }: { card: CandidateCard; fu
           </>
         ) : null}
         <dt>Disponibilités</dt>
-        <dd>{availabilityWords(card, (d) => formatDate(d))}</dd>
+        <dd>{availabilityWords(card, (d) => formatDate(d, instanceTimeZone()))}</dd>
         <dt>Permis et véhicule</dt>
         <dd>
           {LICENCE_WORDS[card.drivingLicence]} · {card.hasVehicle ? "a un véhicule" : "pas de véhicule"}

@@ -1,6 +1,7 @@
+import { formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import { InstanceSettingsForm } from "@/components/instance/InstanceSettingsForm";
-import { formatDateTime } from "@/components/roles";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
@@ -19,7 +20,7 @@ export default async function InstanceSettingsPage() {
         title="Réglages de l'instance"
         intro={
           settings.updatedAt
-            ? `Dernier enregistrement le ${formatDateTime(settings.updatedAt)}${by ? ` par ${by}` : ""}.`
+            ? `Dernier enregistrement le ${formatDateTime(settings.updatedAt, instanceTimeZone())}${by ? ` par ${by}` : ""}.`
             : "Les valeurs du fichier de l'instance, que vous pouvez modifier ici."
         }
       />

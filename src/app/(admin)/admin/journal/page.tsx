@@ -1,7 +1,8 @@
+import { formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditDetails } from "@/components/instance/AuditDetails";
-import { formatDateTime } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -109,7 +110,7 @@ export default async function JournalPage({ searchParams }: Props) {
               <tbody>
                 {list.items.map((e) => (
                   <tr key={e.id} data-testid="journal-row">
-                    <td className="nowrap">{formatDateTime(e.at)}</td>
+                    <td className="nowrap">{formatDateTime(e.at, instanceTimeZone())}</td>
                     <td className="break">
                       {e.actor === null ? (
                         <span className="muted">système</span>

@@ -1,5 +1,6 @@
+import { formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -31,7 +32,7 @@ export default async function OutboxPage() {
       {mails.map((m) => (
         <Card key={m.id} title={m.subject} level={2}>
           <p className="followup-item__meta">
-            À {m.toAddress} · préparé le {formatDateTime(m.createdAt)} · {m.sentAt ? `envoyé le ${formatDateTime(m.sentAt)}` : "non envoyé"}
+            À {m.toAddress} · préparé le {formatDateTime(m.createdAt, instanceTimeZone())} · {m.sentAt ? `envoyé le ${formatDateTime(m.sentAt, instanceTimeZone())}` : "non envoyé"}
           </p>
           {!m.sentAt && m.error ? (
             <p className="followup-item__meta">

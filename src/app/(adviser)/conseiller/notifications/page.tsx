@@ -1,8 +1,9 @@
+import { formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MarkReadButton } from "@/components/notifications/MarkReadButton";
 import "@/components/notifications/notifications.css";
-import { formatDateTime } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
@@ -43,8 +44,8 @@ export default async function NotificationsPage() {
                   </p>
                   {n.body ? <p className="notif-item__meta">{n.body}</p> : null}
                   <p className="notif-item__meta">
-                    Le {formatDateTime(n.createdAt)}
-                    {n.readAt ? ` · lu le ${formatDateTime(n.readAt)}` : ""}
+                    Le {formatDateTime(n.createdAt, instanceTimeZone())}
+                    {n.readAt ? ` · lu le ${formatDateTime(n.readAt, instanceTimeZone())}` : ""}
                   </p>
                   {n.readAt ? null : <MarkReadButton id={n.id} label="Marquer comme lu" hiddenLabel={`: ${n.title}`} />}
                 </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDate } from "@/lib/dates";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
@@ -8,15 +9,21 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
-import { formatDate } from "@/components/roles";
 import { AccessLetterLink } from "@/components/adviser/cv/AccessLetterLink";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { firstName: "firstName", lastName: "lastName", email: "email" };
 
-type Props = { activationUrl: string; displayName: string; organisation: string; adviserName: string };
+type Props = {
+  activationUrl: string;
+  displayName: string;
+  organisation: string;
+  adviserName: string;
+  /** the instance's time zone, for the code's expiry date */
+  timeZone: string;
+};
 
-export function CreateBeneficiaryForm({ activationUrl, displayName, organisation, adviserName }: Props) {
+export function CreateBeneficiaryForm({ activationUrl, displayName, organisation, adviserName, timeZone }: Props) {
   const trpc = useTRPC();
   const create = useMutation(trpc.accounts.createBeneficiary.mutationOptions());
   const [attempt, setAttempt] = useState(0);
@@ -100,7 +107,7 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
             <li>Choisissez votre adresse e-mail et un mot de passe.</li>
           </ol>
           <p>
-            Ce code marche une seule fois, jusqu'au <strong>{formatDate(expiresAt)}</strong>.
+            Ce code marche une seule fois, jusqu'au <strong>{formatDate(expiresAt, timeZone)}</strong>.
           </p>
           <p>
             Votre conseiller : {adviserName}

@@ -42,6 +42,7 @@ export default async function NewPersonPage() {
         displayName={config.displayName}
         organisation={config.organisation}
         adviserName={`${user.firstName} ${user.lastName}`.trim()}
+        timeZone={config.timeZone}
       />
     </div>
   );

@@ -1,7 +1,8 @@
+import { formatWrittenDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import { IconGraduation, IconPin, IconSearch } from "@/components/beneficiary/icons";
 import { applicationDetail, StatusBadge } from "@/components/beneficiary/status";
-import { frenchDate } from "@/components/beneficiary/steps";
 import { WithdrawApplication } from "@/components/beneficiary/Withdraw";
 import { LinkButton } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -52,7 +53,7 @@ export default async function ApplicationsPage() {
                       </>
                     ) : null}
                     <br />
-                    {a.formation ? "Inscription" : "Candidature"} envoyée le {frenchDate(a.createdAt)}
+                    {a.formation ? "Inscription" : "Candidature"} envoyée le {formatWrittenDate(a.createdAt, instanceTimeZone())}
                   </p>
                   <StatusBadge kind={a.formation ? "formation" : "application"} status={a.status} />
                   <p>{applicationDetail(a.formation ? "formation" : "offer", a.status, a.statusReason)}</p>

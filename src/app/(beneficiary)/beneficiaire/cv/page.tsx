@@ -1,3 +1,5 @@
+import { formatWrittenDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -13,15 +15,7 @@ import {
   IconTools,
 } from "@/components/beneficiary/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
-import {
-  durationWords,
-  frenchDate,
-  LICENCE_LABELS,
-  SHIFT_WORDS,
-  stepHref,
-  TRAVEL_MODE_LABELS,
-  type WizardStep,
-} from "@/components/beneficiary/steps";
+import { durationWords, LICENCE_LABELS, SHIFT_WORDS, stepHref, TRAVEL_MODE_LABELS, type WizardStep } from "@/components/beneficiary/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -211,7 +205,7 @@ export default async function CvPage({ searchParams }: Props) {
         <Section title="Disponibilités" icon={<IconCalendar />} edit="availability" editLabel="les disponibilités">
           {shown("availability") ? (
             <ul>
-              <li>{profile.availableFrom ? `À partir du ${frenchDate(String(profile.availableFrom))}` : "Dès maintenant"}</li>
+              <li>{profile.availableFrom ? `À partir du ${formatWrittenDate(String(profile.availableFrom), instanceTimeZone())}` : "Dès maintenant"}</li>
               <li>
                 {profile.fullTime === true ? "Temps plein" : profile.fullTime === false ? "Temps partiel" : "Temps plein ou partiel"}
               </li>
@@ -226,7 +220,7 @@ export default async function CvPage({ searchParams }: Props) {
           <Section title="Visible par les entreprises" icon={<IconEye />} edit="visibility" editLabel="la visibilité">
             <p>
               {profile.visibleToEmployers
-                ? `Oui${profile.visibilityConsentAt ? `, depuis le ${frenchDate(profile.visibilityConsentAt)}` : ""}. Elles ne voient votre nom et votre contact que si vous acceptez.`
+                ? `Oui${profile.visibilityConsentAt ? `, depuis le ${formatWrittenDate(profile.visibilityConsentAt, instanceTimeZone())}` : ""}. Elles ne voient votre nom et votre contact que si vous acceptez.`
                 : "Non. Les entreprises ne peuvent pas vous trouver, mais vous pouvez postuler."}
             </p>
           </Section>

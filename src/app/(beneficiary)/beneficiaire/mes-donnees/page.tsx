@@ -1,8 +1,9 @@
+import { formatWrittenDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EraseAccount } from "@/components/beneficiary/EraseAccount";
 import { IconDownload, IconShield, IconTrash } from "@/components/beneficiary/icons";
-import { frenchDate } from "@/components/beneficiary/steps";
 import { VisibilitySwitch } from "@/components/beneficiary/VisibilitySwitch";
 import { Card } from "@/components/ui/Card";
 import { IconEyeOff } from "@/components/ui/icons";
@@ -32,7 +33,7 @@ export default async function MyDataPage() {
           <dt>Votre compte</dt>
           <dd>
             {account ? `${account.firstName} ${account.lastName}, ${account.email ?? "sans e-mail"}` : "—"}
-            {account?.createdAt ? <><br />Créé le {frenchDate(account.createdAt)}</> : null}
+            {account?.createdAt ? <><br />Créé le {formatWrittenDate(account.createdAt, instanceTimeZone())}</> : null}
           </dd>
           <dt>Votre CV</dt>
           <dd>

@@ -1,8 +1,9 @@
+import { formatWrittenDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import { AnswerProposal } from "@/components/beneficiary/AnswerProposal";
 import { IconMail, IconPin } from "@/components/beneficiary/icons";
 import { StatusBadge } from "@/components/beneficiary/status";
-import { frenchDate } from "@/components/beneficiary/steps";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
@@ -52,7 +53,7 @@ export default async function ProposalsPage() {
                         </>
                       ) : null}
                       <br />
-                      Reçue le {frenchDate(p.createdAt)}
+                      Reçue le {formatWrittenDate(p.createdAt, instanceTimeZone())}
                     </p>
                     {p.message ? <p>Son message : « {p.message} »</p> : null}
                     <div id={meaning}>

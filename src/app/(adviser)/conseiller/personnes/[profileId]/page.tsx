@@ -1,7 +1,8 @@
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate, formatDateTime } from "@/components/roles";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase, IconDocument, IconUser, IconUsers } from "@/components/ui/icons";
@@ -75,10 +76,10 @@ export default async function PersonFilePage({ params }: Props) {
           <dt>Compte</dt>
           <dd>
             {identity.account ? ACCOUNT_WORDS[identity.account.status] : "Pas de compte"}
-            {identity.account?.lastSignInAt ? ` — dernière connexion le ${formatDateTime(identity.account.lastSignInAt)}` : ""}
+            {identity.account?.lastSignInAt ? ` — dernière connexion le ${formatDateTime(identity.account.lastSignInAt, instanceTimeZone())}` : ""}
           </dd>
           <dt>Inscription</dt>
-          <dd>{formatDate(identity.createdAt)}</dd>
+          <dd>{formatDate(identity.createdAt, instanceTimeZone())}</dd>
         </dl>
         {user.role === "adviser" && identity.adviserId === null ? <TakeButton profileId={profileId} name={name} /> : null}
         {counts ? (
@@ -118,7 +119,7 @@ export default async function PersonFilePage({ params }: Props) {
             </dd>
             <dt>Disponibilité</dt>
             <dd>
-              {profile.availableFrom ? `À partir du ${formatDate(profile.availableFrom)}` : "Dès maintenant"}
+              {profile.availableFrom ? `À partir du ${formatDate(profile.availableFrom, instanceTimeZone())}` : "Dès maintenant"}
               {profile.shifts.length ? ` — ${profile.shifts.map((s) => SHIFT_WORDS[s].toLowerCase()).join(", ")}` : ""}
               {profile.fullTime === true ? " — temps plein" : profile.fullTime === false ? " — temps partiel" : ""}
             </dd>
@@ -177,7 +178,7 @@ export default async function PersonFilePage({ params }: Props) {
                     <th scope="row">
                       {a.offer ? `${a.offer.title} — ${a.offer.employerName}` : a.formation ? `${a.formation.title} — ${a.formation.providerName}` : "—"}
                     </th>
-                    <td className="nowrap">{formatDate(a.createdAt)}</td>
+                    <td className="nowrap">{formatDate(a.createdAt, instanceTimeZone())}</td>
                     <td>{APPLICATION_STATUS_LABELS[a.status]}</td>
                   </tr>
                 ))}
@@ -207,7 +208,7 @@ export default async function PersonFilePage({ params }: Props) {
                   <tr key={p.id}>
                     <th scope="row">{p.offer ? `${p.offer.title} — ${p.offer.employerName}` : "—"}</th>
                     <td>{p.fromKind === "adviser" ? "D'un conseiller" : "De l'employeur"}</td>
-                    <td className="nowrap">{formatDate(p.createdAt)}</td>
+                    <td className="nowrap">{formatDate(p.createdAt, instanceTimeZone())}</td>
                     <td>{PROPOSAL_STATUS_LABELS[p.status]}</td>
                   </tr>
                 ))}
@@ -236,7 +237,7 @@ export default async function PersonFilePage({ params }: Props) {
             {file.notes.map((n) => (
               <li key={n.id} className="caseload-item">
                 <p className="muted">
-                  {n.authorName || "Conseiller"}, le {formatDateTime(n.createdAt)}
+                  {n.authorName || "Conseiller"}, le {formatDateTime(n.createdAt, instanceTimeZone())}
                 </p>
                 <p className="caseload-note">{n.body}</p>
               </li>
@@ -249,7 +250,7 @@ export default async function PersonFilePage({ params }: Props) {
         <ol className="caseload-timeline" reversed>
           {file.timeline.map((e, i) => (
             <li key={`${e.at}-${i}`}>
-              <time dateTime={e.at}>{e.at.length === 10 ? formatDate(e.at) : formatDateTime(e.at)}</time>
+              <time dateTime={e.at}>{e.at.length === 10 ? formatDate(e.at, instanceTimeZone()) : formatDateTime(e.at, instanceTimeZone())}</time>
               {e.label}
             </li>
           ))}

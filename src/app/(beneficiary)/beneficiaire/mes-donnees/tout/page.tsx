@@ -5,7 +5,9 @@ import { PrintButton } from "@/components/beneficiary/PrintButton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import { exportSections, frDayTime } from "@/server/privacy/export-text";
+import { formatLongDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
+import { exportSections } from "@/server/privacy/export-text";
 import "./export.css";
 
 export const metadata: Metadata = { title: "Toutes mes données" };
@@ -24,7 +26,7 @@ export default async function AllMyDataPage() {
       </p>
       <PageHeader
         title="Toutes mes données"
-        intro={`Tout ce que ${data.platform.name} garde sur vous, le ${frDayTime(data.exportedAt)}.`}
+        intro={`Tout ce que ${data.platform.name} garde sur vous, le ${formatLongDateTime(data.exportedAt, instanceTimeZone())}.`}
       />
       <div className="data-export__actions no-print">
         <PrintButton />

@@ -1,3 +1,5 @@
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -5,7 +7,6 @@ import { CONTRACT_LABELS, hoursLabel, shiftsLabel } from "@/components/beneficia
 import { OFFER_STATUS_HELP, StatusBadge } from "@/components/pro/offers/labels";
 import { loadEmployerOffer } from "@/components/pro/offers/load";
 import { StatusActions } from "@/components/pro/offers/StatusActions";
-import { formatDate, formatDateTime } from "@/components/roles";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
@@ -57,7 +58,7 @@ export default async function OfferDetailPage({ params, searchParams }: Props) {
         </p>
       </PageHeader>
       {offer.effectiveStatus === "expired" ? (
-        <Notice tone="warning" title={`Cette offre a expiré le ${formatDate(f.expiresOn)}`} live="none">
+        <Notice tone="warning" title={`Cette offre a expiré le ${formatDate(f.expiresOn, instanceTimeZone())}`} live="none">
           <p>
             Pour la remettre en ligne, <Link href={`${base}/modifier`}>choisissez une nouvelle date d'expiration</Link>.
           </p>
@@ -132,9 +133,9 @@ export default async function OfferDetailPage({ params, searchParams }: Props) {
               .join(" · ") || "Ni permis ni véhicule exigé"}
           </dd>
           <dt>Début</dt>
-          <dd>{formatDate(f.startsOn)}</dd>
+          <dd>{formatDate(f.startsOn, instanceTimeZone())}</dd>
           <dt>Expiration</dt>
-          <dd>{f.expiresOn ? formatDate(f.expiresOn) : "Deux mois après le début, à la publication"}</dd>
+          <dd>{f.expiresOn ? formatDate(f.expiresOn, instanceTimeZone()) : "Deux mois après le début, à la publication"}</dd>
           <dt>Compétences exigées</dt>
           <dd>{f.requiredSkills.length ? f.requiredSkills.map(labelOf).join(" · ") : "Aucune"}</dd>
           <dt>Compétences souhaitées</dt>
@@ -145,9 +146,9 @@ export default async function OfferDetailPage({ params, searchParams }: Props) {
       </Card>
 
       <p className="muted">
-        {offer.createdByName ? `Créée par ${offer.createdByName} le ${formatDateTime(offer.createdAt)}. ` : null}
-        {offer.updatedByName ? `Dernière modification par ${offer.updatedByName} le ${formatDateTime(offer.updatedAt)}. ` : null}
-        {offer.publishedAt ? `Publiée le ${formatDate(offer.publishedAt)}.` : null}
+        {offer.createdByName ? `Créée par ${offer.createdByName} le ${formatDateTime(offer.createdAt, instanceTimeZone())}. ` : null}
+        {offer.updatedByName ? `Dernière modification par ${offer.updatedByName} le ${formatDateTime(offer.updatedAt, instanceTimeZone())}. ` : null}
+        {offer.publishedAt ? `Publiée le ${formatDate(offer.publishedAt, instanceTimeZone())}.` : null}
       </p>
     </div>
   );

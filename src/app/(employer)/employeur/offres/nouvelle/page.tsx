@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import { todayIso } from "@/server/offers/validate";
+import { instanceToday } from "@/server/instance/time-zone";
 
 export const metadata: Metadata = { title: "Publier une offre" };
 
@@ -42,7 +42,7 @@ export default async function NewOfferPage() {
       {header}
       <OfferForm
         status="new"
-        initial={newOfferValues({ commune, radiusKm: instance.defaultTravelRadiusKm, today: todayIso() })}
+        initial={newOfferValues({ commune, radiusKm: instance.defaultTravelRadiusKm, today: instanceToday() })}
         initialJobSkills={{ skills: [], softSkills: [] }}
         otherSkills={[]}
       />

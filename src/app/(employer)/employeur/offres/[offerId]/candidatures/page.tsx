@@ -1,7 +1,8 @@
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate } from "@/components/roles";
 import { IconMail, IconPin } from "@/components/beneficiary/icons";
 import { ApplicationActions } from "@/components/pro/recruiting/ApplicationActions";
 import { ApplicationBadge } from "@/components/pro/recruiting/Badges";
@@ -68,7 +69,7 @@ export default async function InboxPage({ params }: Props) {
                     {a.isNew ? <span className="recruit-badge recruit-badge--sent">Nouvelle</span> : null}
                   </div>
                   <ApplicationBadge status={a.status} />
-                  <p className="muted">Reçue le {formatDate(a.createdAt)}</p>
+                  <p className="muted">Reçue le {formatDate(a.createdAt, instanceTimeZone())}</p>
                   {c ? (
                     <ul className="recruit-contact">
                       {c.phone ? (

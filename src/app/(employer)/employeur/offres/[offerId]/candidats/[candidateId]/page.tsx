@@ -1,7 +1,8 @@
+import { formatDate } from "@/lib/dates";
+import { instanceTimeZone } from "@/server/instance/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate } from "@/components/roles";
 import { ApplicationActions } from "@/components/pro/recruiting/ApplicationActions";
 import { ApplicationBadge, CandidateBadges } from "@/components/pro/recruiting/Badges";
 import { CandidateFacts, ScoreLabel } from "@/components/pro/recruiting/CandidateFacts";
@@ -70,7 +71,7 @@ export default async function CandidatePage({ params }: Props) {
       {application ? (
         <Card title="Sa candidature" id="candidature">
           <ApplicationBadge status={application.status} />
-          <p>Reçue le {formatDate(application.createdAt)}.</p>
+          <p>Reçue le {formatDate(application.createdAt, instanceTimeZone())}.</p>
           {application.reasonWording ? (
             <>
               <p className="field__label">Ce que la personne a lu :</p>
@@ -132,7 +133,7 @@ export default async function CandidatePage({ params }: Props) {
             ) : contact.state === "pending" ? (
               <Notice live="none" title="Demande envoyée, en attente de sa réponse.">
                 <p>
-                  Envoyée le {formatDate(contact.requestedAt)}. Si la personne accepte, vous verrez ici son nom, son CV et ses
+                  Envoyée le {formatDate(contact.requestedAt, instanceTimeZone())}. Si la personne accepte, vous verrez ici son nom, son CV et ses
                   coordonnées.
                 </p>
               </Notice>
