@@ -34,7 +34,7 @@ import { hashPassword } from "../src/server/auth/password";
 import { openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { communeSampler, generateOffer, generateProfile, parseRomeJobSkills, type CommunePlace, type SkillsByJob } from "../src/server/demo/generate";
-import { loadInstanceConfig } from "../src/server/instance/config";
+import { loadInstanceConfig } from "../src/server/config/config";
 import { syncTerritories } from "../src/server/instance/territories";
 import { seededRandom } from "../src/server/lib/random";
 import { PROFILE_STEP_KEYS } from "../src/server/profiles/completeness";

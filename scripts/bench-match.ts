@@ -20,7 +20,7 @@ import { optionReader, pgAdmin } from "./bench-lib";
 import { openDatabase, queryRows, type Database, type DatabaseHandle, type Engine } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { communeSampler, DEMO_JOBS, generateOffer, generateProfile, parseRomeJobSkills, type CommunePlace, type SkillsByJob } from "../src/server/demo/generate";
-import { loadInstanceConfig } from "../src/server/instance/config";
+import { loadInstanceConfig } from "../src/server/config/config";
 import { seededRandom } from "../src/server/lib/random";
 import { matchCandidatesForOffer, matchOffersForBeneficiary, type MatchItem } from "../src/server/matching/queries";
 import { FORMATION_BONUS, jobFit, proximity, score, skillsShare, WEIGHTS, type Components } from "../src/server/matching/score";

@@ -15,7 +15,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import { queryRows, type DatabaseHandle, type Engine } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
-import { loadInstanceConfig } from "../src/server/instance/config";
+import { loadInstanceConfig } from "../src/server/config/config";
 import { importCommunes, importRome } from "../src/server/referentials/import";
 import { createPostgresEngine } from "../src/server/search/postgres";
 import type { SearchQuery } from "../src/server/search/types";

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 import { commonSecurityHeaders, contentSecurityPolicy, newNonce, requestIsHttps } from "@/server/lib/security-headers";
 
 /**

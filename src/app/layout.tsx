@@ -7,7 +7,7 @@ import { TrpcReactProvider } from "@/lib/trpc/client";
 import { ServiceUnavailable } from "@/components/ServiceUnavailable";
 import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable } from "@/server/db";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 import { refreshInstanceSettingsIfStale } from "@/server/instance/settings";
 import "./globals.css";
 

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../server/auth/schema";
 import type { Database } from "../server/db/client";
 import { dueLists, type DueItem, type Scope } from "../server/followup/checkins";
-import { instanceToday } from "../server/instance/time-zone";
+import { instanceToday } from "../server/config/time-zone";
 import { isIsoDate, type IsoDate } from "../lib/dates";
 import { deliverOutbox, MailConfigError, senderFromEnv, type MailSender } from "../server/notifications/delivery";
 import { sendDueReminders } from "../server/followup/reminders";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { instanceConfigSchema, loadInstanceFile } from "../server/instance/config";
+import { instanceConfigSchema, loadInstanceFile } from "../server/config/config";
 import { resolveTerritories } from "../server/instance/territories";
 import { UsageError } from "./args";
 import { buildInstanceConfig, DEFAULT_EXIT_REASONS, instanceInit, normaliseDepartement } from "./instance-command";

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { instanceConfigSchema, type InstanceConfig, type Territory } from "../server/instance/config";
+import { instanceConfigSchema, type InstanceConfig, type Territory } from "../server/config/config";
 import { resolveTerritories } from "../server/instance/territories";
 import { stringOption, UsageError } from "./args";
 

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { databaseConfigFromEnv, DatabaseConfigError, openDatabase, type DatabaseHandle } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { importReferenceData } from "../server/referentials/import";
-import { loadInstanceConfig, InstanceConfigError } from "../server/instance/config";
+import { loadInstanceConfig, InstanceConfigError } from "../server/config/config";
 import { syncTerritories, TerritoryConfigError } from "../server/instance/territories";
 import { createStaffAccount } from "../server/auth/accounts";
 import { createStaffInput, passwordSchema } from "../server/auth/inputs";

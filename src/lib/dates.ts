@@ -1,7 +1,7 @@
 // Dates for the whole application, server and browser alike (no server import here): calendar
 // dates as YYYY-MM-DD strings, calendar months as YYYY-MM strings, and the few conversions from
 // an instant to a date or a French label, which always take the time zone they happen in (the
-// instance's, src/server/instance/time-zone.ts: overseas départements are not in Paris time).
+// instance's, src/server/config/time-zone.ts: overseas départements are not in Paris time).
 
 /** A calendar date, "2027-03-01". */
 export type IsoDate = string;

@@ -4,7 +4,7 @@ import { ErasedNotice } from "@/components/beneficiary/ErasedNotice";
 import { IconSearch } from "@/components/search/icons";
 import { LinkButton } from "@/components/ui/Button";
 import { IconArrowRight, IconBriefcase, IconHome, IconJobSearch, IconKey, IconSignIn } from "@/components/ui/icons";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const config = loadInstanceConfig();

@@ -9,7 +9,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { FieldError, SelectField, TextField, messagesOf } from "@/components/ui/TextField";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
-import { contrastRatio, MIN_TEXT_CONTRAST } from "@/server/instance/contrast";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "@/server/config/contrast";
 import { SECTION_LABELS } from "@/server/instance/settings-labels";
 import "./instance.css";
 

@@ -15,7 +15,7 @@ import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 
 export type PublicSearchKind = "offers" | "formations";
 

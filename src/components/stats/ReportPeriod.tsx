@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { StatsReport } from "@/server/stats/types";
 import { formatMonthLong } from "./format";
 

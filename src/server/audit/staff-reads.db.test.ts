@@ -1,7 +1,7 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { addMonths } from "../../lib/dates";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";

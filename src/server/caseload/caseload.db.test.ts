@@ -7,7 +7,7 @@ import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
 import { checkIns, placements } from "../followup/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
-import { instanceTimeZone } from "../instance/time-zone";
+import { instanceTimeZone } from "../config/time-zone";
 import { escapeLike } from "../lib/text";
 import { caseloadSql, unassignedSql } from "../profiles/access";
 import type { SessionUser } from "../trpc/context";

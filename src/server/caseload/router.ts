@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordReads } from "../audit/record";
 import { profileForCaller } from "../profiles/access";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { roleProcedure, router } from "../trpc/init";
 import { openFile } from "./file";
 import { caseloadListScope, caseloadPage, PLACEMENT_STAGES, unassignedListScope } from "./list";

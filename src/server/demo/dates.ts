@@ -4,7 +4,7 @@
 // second run writes the same dates; touches only the demo's own rows (DEMO-P-…, DEMO-O-…).
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { instanceTimeZone } from "../instance/time-zone";
+import { instanceTimeZone } from "../config/time-zone";
 
 /** Days back from `today` (0..364) for a demo id, stable from run to run. */
 const daysBack = (col: string) => sql.raw(`(abs(hashtext(${col})) % 365)`);

@@ -5,7 +5,7 @@ import { proposals } from "../applications/schema";
 import { users } from "../auth/schema";
 import { recordCheckIn } from "../followup/checkins";
 import { addDays, addMonths, type IsoDate } from "../../lib/dates";
-import type { InstanceConfig } from "../instance/config";
+import type { InstanceConfig } from "../config/config";
 import { matchOffersForBeneficiary } from "../matching/queries";
 import { createPlacementByAdviser } from "../followup/placements";
 import { checkIns, placements } from "../followup/schema";

@@ -6,7 +6,7 @@ import { users, type Role } from "../auth/schema";
 import { saveFormation } from "../formations/save";
 import { spreadDemoDates } from "./dates";
 import { seedFollowUp, type FollowUpReport } from "./followup";
-import type { InstanceConfig } from "../instance/config";
+import type { InstanceConfig } from "../config/config";
 import { territoryOfCommune } from "../instance/territories";
 import { seededRandom, type SeededRandom } from "../lib/random";
 import { haversineKm } from "../geo/distance";

@@ -5,7 +5,7 @@
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { employers } from "../companies/schema";
 import { checkIns, placements, type CheckInStatus } from "./schema";
 import { completeness } from "../profiles/completeness";
@@ -14,7 +14,7 @@ import { FieldErrors } from "../lib/field-errors";
 import { caseloadProfile, checkInForCaller } from "./access";
 import type { RecordCheckInInput } from "./inputs";
 import { medianDaysToFirstHire, retention, type RetentionFigure } from "./retention";
-import { instanceTimeZone, instanceToday } from "../instance/time-zone";
+import { instanceTimeZone, instanceToday } from "../config/time-zone";
 import { addDays, daysBetween, type IsoDate } from "../../lib/dates";
 import { canRecordOutcome, checkInState, DUE_WINDOW_DAYS, type CheckInState } from "./schedule";
 

@@ -7,7 +7,7 @@ import { checkIns, placements } from "./schema";
 import { setApplicationStatus } from "../recruiting/inbox";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { addDays, addMonths } from "../../lib/dates";
 import { fieldErrors } from "../testing/errors";
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { caseloadProfile } from "./access";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { addMonths, type IsoDate } from "../../lib/dates";
 import { checkInSchedule } from "./schedule";
 import { employers } from "../companies/schema";

@@ -13,7 +13,7 @@
 
 import { sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import type { IsoDate } from "../../lib/dates";
 import { notify } from "../notifications/inbox";
 import { queueEmails } from "../notifications/outbox";

@@ -8,7 +8,7 @@ import type { SessionUser } from "../trpc/context";
 import { roleProcedure, router } from "../trpc/init";
 import { adviserFigures, dueLists, placementsOfProfile, recordCheckIn, type Scope } from "./checkins";
 import { followupScopeInput, recordCheckInInput } from "./inputs";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 
 const staff = roleProcedure("adviser", "admin");
 

@@ -9,7 +9,7 @@ import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { communePoint, makeCompany, makeProfile } from "../testing/factories";
 import type { SaveFormationInput } from "./inputs";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { saveFormation } from "./save";
 import { formations } from "./schema";
 import { fieldErrors } from "../testing/errors";

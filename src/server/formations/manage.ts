@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record";
 import { requireMembership, membershipOf, type Membership } from "../companies/membership";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { isInFrance } from "../geo/point";
-import { instanceTimeZone, instanceToday } from "../instance/time-zone";
+import { instanceTimeZone, instanceToday } from "../config/time-zone";
 import { haversineKm } from "../geo/distance";
 import { profileJobs } from "../profiles/schema";
 import { communeByInsee } from "../referentials/queries";

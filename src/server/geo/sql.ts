@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { LngLat } from "./point";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 
 /** The geography point of a longitude/latitude pair. */
 export function geographySql({ lng, lat }: LngLat): SQL {

@@ -1,7 +1,7 @@
 // Import of a caseload: one beneficiary profile per line, updated by external_id.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { saveProfile, type ProfileData } from "../profiles/save";
 import { beneficiaryProfiles, profileFormations, profileJobs } from "../profiles/schema";
 import {

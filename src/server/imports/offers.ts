@@ -2,7 +2,7 @@
 // found by SIRET (or by name) and created when new.
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { upsertEmployer } from "../companies/employers";
 import { saveOffer, type OfferData } from "../offers/save";
 import { offers } from "../offers/schema";

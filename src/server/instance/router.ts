@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import { publicProcedure, roleProcedure, router } from "../trpc/init";
-import { loadInstanceConfig } from "./config";
+import { loadInstanceConfig } from "../config/config";
 import { territories } from "./schema";
 import { instanceSettingsView, updateInstanceInput, updateInstanceSettings } from "./settings";
 

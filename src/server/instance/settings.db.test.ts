@@ -8,7 +8,7 @@ import { beneficiaryProfiles } from "../profiles/schema";
 import { callerAs, callerFor } from "../testing/callers";
 import { fieldErrors } from "../testing/errors";
 import { makeProfile } from "../testing/factories";
-import { loadInstanceConfig, loadInstanceFile } from "./config";
+import { loadInstanceConfig, loadInstanceFile } from "../config/config";
 import { instanceSettings, territories } from "./schema";
 import { forgetKnownOverrides, refreshInstanceSettings, refreshInstanceSettingsIfStale, REFRESH_INTERVAL_MS } from "./settings";
 import { syncTerritories } from "./territories";

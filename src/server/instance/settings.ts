@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
 import { FieldErrors } from "../lib/field-errors";
-import { instanceTimeZone } from "./time-zone";
+import { instanceTimeZone } from "../config/time-zone";
 import {
   applyOverrides,
   instanceConfigSchema,
@@ -22,8 +22,8 @@ import {
   type InstanceConfig,
   type InstanceOverrides,
   type OverridableSection,
-} from "./config";
-import { contrastRatio, MIN_TEXT_CONTRAST } from "./contrast";
+} from "../config/config";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "../config/contrast";
 import { instanceSettings } from "./schema";
 import { resolveTerritories, syncTerritories, TerritoryConfigError } from "./territories";
 

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { eq, notInArray } from "drizzle-orm";
 import type { Database } from "../db/client";
-import type { InstanceConfig } from "./config";
+import type { InstanceConfig } from "../config/config";
 import { territories, territoryCommunes } from "./schema";
 
 type DecoupageCommune = { code: string; type: string; arrondissement?: string; departement: string };

@@ -9,7 +9,7 @@
 // running at the same moment never remind or send anything twice.
 
 import { getDb } from "../db";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { deliverOutbox, senderFromEnv } from "../notifications/delivery";
 import { sendDueReminders } from "../followup/reminders";
 

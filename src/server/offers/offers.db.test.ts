@@ -13,7 +13,7 @@ import { applications } from "../applications/schema";
 import type { OfferFieldsInput } from "./inputs";
 import { offers } from "./schema";
 import { addMonths } from "../../lib/dates";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { MESSAGES } from "./validate";
 import { fieldErrors } from "../testing/errors";
 

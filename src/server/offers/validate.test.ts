@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { offerFieldsInput } from "./inputs";
 import { addMonths } from "../../lib/dates";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { defaultExpiry, MESSAGES, validateOfferFields } from "./validate";
 
 const TODAY = "2026-03-10";

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { formatLongDateTime } from "../../lib/dates";
-import { instanceTimeZone } from "../instance/time-zone";
+import { instanceTimeZone } from "../config/time-zone";
 import { exportSections } from "./export-text";
 import type { PersonalDataExport } from "./export";
 

@@ -3,7 +3,7 @@
 // they always say the same thing.
 
 import { formatDate, formatLongDateTime } from "../../lib/dates";
-import { instanceTimeZone } from "../instance/time-zone";
+import { instanceTimeZone } from "../config/time-zone";
 import type { AccessEvent, PersonalDataExport } from "./export";
 
 export type ExportEntry = { heading?: string; lines: string[] };

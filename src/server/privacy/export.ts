@@ -11,7 +11,7 @@ import { users, type Role } from "../auth/schema";
 import { placementsOf } from "../caseload/file";
 import { notesOf, userNames } from "../caseload/manage";
 import { queryRows, type Database } from "../db/client";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { emailOutbox, notifications } from "../notifications/schema";
 import { employerMembers, employers } from "../companies/schema";
 import { loadProfile, profileIdOfUser } from "../profiles/load";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../auth/schema";
 import { verifySignIn } from "../auth/accounts";
 import type { DatabaseHandle } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { addDays, addMonths } from "../../lib/dates";
 import { emailOutbox, notifications } from "../notifications/schema";
 import { beneficiaryProfiles } from "../profiles/schema";

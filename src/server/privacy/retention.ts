@@ -17,9 +17,9 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { queryRows, type Database } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { addDays, addMonths, type IsoDate } from "../../lib/dates";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { notify, type NewNotification } from "../notifications/inbox";
 import { deleteOutboxBefore, queueEmails } from "../notifications/outbox";
 import { markRetentionWarned } from "../profiles/erase";

@@ -5,8 +5,8 @@ import { formatDate } from "../../lib/dates";
 import { reissueAccessCode } from "../auth/accounts";
 import { users } from "../auth/schema";
 import type { Database } from "../db/client";
-import { loadInstanceConfig } from "../instance/config";
-import { instanceTimeZone } from "../instance/time-zone";
+import { loadInstanceConfig } from "../config/config";
+import { instanceTimeZone } from "../config/time-zone";
 import type { SessionUser } from "../trpc/context";
 
 export type AccessLetter = {

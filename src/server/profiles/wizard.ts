@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Database } from "../db/client";
 import { isInFrance } from "../geo/point";
 import { SHIFTS, type Shift } from "../geo/shifts";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { territoryOfCommune } from "../instance/territories";
 import { communeByInsee, resolveJobCodes } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";

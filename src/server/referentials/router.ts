@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { publicProcedure, router } from "../trpc/init";
 import {
   communeByInsee,

@@ -8,8 +8,8 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type IndexSwap, type Task } from "meilisearch";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
-import { loadInstanceConfig } from "../instance/config";
+import { instanceToday } from "../config/time-zone";
+import { loadInstanceConfig } from "../config/config";
 import { documentIdPages, documentRows } from "./documents";
 import {
   buildSearchRequest,

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Database } from "../db/client";
 import { addMonthsToMonth, monthCount, monthOf, type YearMonth } from "../../lib/dates";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { FieldErrors } from "../lib/field-errors";
 import type { StatsFilters } from "./types";
 

@@ -2,7 +2,7 @@
 // on a large instance: each period is computed at most once every few minutes per process, so
 // that anonymous visitors (or a script) cannot keep the database busy.
 import type { Database } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { lastClosedMonth, resolvePublicFilters } from "./period";
 import { publicReport } from "./public";
 import { statsReport } from "./report";

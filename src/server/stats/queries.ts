@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { CHECK_IN_MONTHS } from "../followup/schema";
 import { addMonthsToMonth, firstDayOfMonth, monthsBetween, type YearMonth } from "../../lib/dates";
-import { instanceTimeZone } from "../instance/time-zone";
+import { instanceTimeZone } from "../config/time-zone";
 import type { CaseloadRow, CountKey, DelayKey, StatsFilters } from "./types";
 
 /** The instance's time zone, as a bound parameter. */

@@ -2,8 +2,8 @@
 // when nothing happened), labels and one-line explanations in French.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
-import { loadInstanceConfig } from "../instance/config";
+import { instanceToday } from "../config/time-zone";
+import { loadInstanceConfig } from "../config/config";
 import { CHECK_IN_MONTHS } from "../followup/schema";
 import { monthsBetween } from "../../lib/dates";
 import { caseloadRows, countRows, delayRows, exitRows, retentionRows } from "./queries";

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { loadInstanceConfig } from "../instance/config";
+import { loadInstanceConfig } from "../config/config";
 import { syncTerritories } from "../instance/territories";
 import { importReferenceData } from "../referentials/import";
 

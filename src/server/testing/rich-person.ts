@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { verifySignIn } from "../auth/accounts";
 import { queryRows, type Database } from "../db/client";
-import { instanceToday } from "../instance/time-zone";
+import { instanceToday } from "../config/time-zone";
 import { addMonths } from "../../lib/dates";
 import { sendDueReminders } from "../followup/reminders";
 import { beneficiaryProfiles } from "../profiles/schema";

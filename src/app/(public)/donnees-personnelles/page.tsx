@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 import { OUTBOX_KEEP_DAYS } from "@/server/privacy/reasons";
 
 export const metadata: Metadata = { title: "Données personnelles" };

@@ -1,4 +1,4 @@
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable, getDb } from "@/server/db";
 import { loadProfile, profileIdOfUser } from "@/server/profiles/load";

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import { CONTRACT_LABELS, type Contract } from "@/server/offers/schema";
 import { CHECK_IN_STATUS_LABELS } from "./labels";
 

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import { FORMATION_STATUS_LABELS } from "@/server/formations/labels";
 import type { FormationStatus } from "@/server/formations/schema";
 

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import { IconMail, IconPin } from "@/components/beneficiary/icons";
 import { Card } from "@/components/ui/Card";
 import { IconBriefcase, IconUser } from "@/components/ui/icons";

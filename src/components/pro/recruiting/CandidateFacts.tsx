@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { CandidateCard } from "@/server/recruiting/cards";
 import { availabilityWords, LICENCE_WORDS, yearsWords } from "./labels";
 

@@ -1,11 +1,11 @@
 import { formatDateTime } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import { InstanceSettingsForm } from "@/components/instance/InstanceSettingsForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 
 export const metadata: Metadata = { title: "Réglages de l'instance" };
 

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditDetails } from "@/components/instance/AuditDetails";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageRole } from "@/server/api/session";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 import { CreateBeneficiaryForm } from "./CreateBeneficiaryForm";
 
 export const metadata: Metadata = { title: "Créer le compte d'une personne" };

@@ -9,7 +9,7 @@ import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import type { DueItem } from "@/server/followup/checkins";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 
 export const metadata: Metadata = { title: "Suivi des emplois" };
 

@@ -1,5 +1,5 @@
 import { formatWrittenDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import { IconGraduation, IconPin, IconSearch } from "@/components/beneficiary/icons";
 import { applicationDetail, StatusBadge } from "@/components/beneficiary/status";

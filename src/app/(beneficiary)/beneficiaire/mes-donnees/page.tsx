@@ -1,5 +1,5 @@
 import { formatWrittenDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EraseAccount } from "@/components/beneficiary/EraseAccount";

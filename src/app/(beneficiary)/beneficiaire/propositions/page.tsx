@@ -1,5 +1,5 @@
 import { formatWrittenDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import { AnswerProposal } from "@/components/beneficiary/AnswerProposal";
 import { IconMail, IconPin } from "@/components/beneficiary/icons";

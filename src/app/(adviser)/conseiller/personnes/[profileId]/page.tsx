@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,7 +20,7 @@ import { APPLICATION_STATUS_LABELS, PROPOSAL_STATUS_LABELS } from "@/components/
 import "@/components/adviser/caseload/caseload.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import { loadInstanceConfig } from "@/server/instance/config";
+import { loadInstanceConfig } from "@/server/config/config";
 
 export const metadata: Metadata = { title: "Dossier de la personne" };
 

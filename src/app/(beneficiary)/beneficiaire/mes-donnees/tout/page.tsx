@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import { formatLongDateTime } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/instance/time-zone";
+import { instanceTimeZone } from "@/server/config/time-zone";
 import { exportSections } from "@/server/privacy/export-text";
 import "./export.css";
 

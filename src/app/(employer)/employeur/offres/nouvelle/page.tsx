@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import { instanceToday } from "@/server/instance/time-zone";
+import { instanceToday } from "@/server/config/time-zone";
 
 export const metadata: Metadata = { title: "Publier une offre" };
 

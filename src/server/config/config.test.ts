@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { todayIn } from "../../lib/dates";
 import { InstanceConfigError, instanceConfigSchema, loadInstanceConfig, loadInstanceFile } from "./config";
-import { resolveTerritories } from "./territories";
+import { resolveTerritories } from "../instance/territories";
 
 describe("the Loir-et-Cher instance", () => {
   const config = loadInstanceConfig("loir-et-cher");
