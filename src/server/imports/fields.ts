@@ -1,8 +1,8 @@
 // Cell parsers for the CSV imports. Each takes the trimmed, non-empty text of one cell and
 // returns its value, or a reason in plain French that the import report shows to the admin.
 import { isLuhnValid } from "../lib/luhn";
-import { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "../profiles/schema";
-import { CONTRACTS, type Contract } from "../offers/schema";
+import { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "../profiles/labels";
+import { CONTRACTS, type Contract } from "../offers/labels";
 import { SHIFT_NAMES, shiftsToMask, type Shift } from "../geo/shifts";
 import { searchText } from "../lib/text";
 

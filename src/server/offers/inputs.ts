@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SHIFT_NAMES, type Shift } from "../geo/shifts";
-import { CONTRACTS } from "./schema";
+import { CONTRACTS } from "./labels";
 
 // What the offer form sends. Zod checks only types and hard limits here; whether a value is
 // sensible (a radius of 0, a date in the past, a missing field when publishing) is decided

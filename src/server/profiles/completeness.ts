@@ -1,3 +1,5 @@
+import type { TravelMode } from "./labels";
+
 /** The CV wizard's steps, in the order the person meets them, with their weight in the progress bar. */
 export const PROFILE_STEPS = [
   { key: "place", label: "Où vous habitez", weight: 15 },
@@ -45,7 +47,7 @@ export function completeness(p: CompletenessFacts | null): Completeness {
 }
 
 /** Average speeds, to turn "30 minutes by bus" into kilometres. */
-export const SPEED_KMH = { walk: 5, bike: 15, public_transport: 25, car: 50, two_wheeler: 40, carpool: 45 } as const;
+export const SPEED_KMH = { walk: 5, bike: 15, public_transport: 25, car: 50, two_wheeler: 40, carpool: 45 } as const satisfies Record<TravelMode, number>;
 
 /** The distance reachable in `minutes` with the fastest of the chosen means (at least 1 km). */
 export function minutesToKm(minutes: number, modes: ReadonlyArray<keyof typeof SPEED_KMH>): number {

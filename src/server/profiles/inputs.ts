@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SHIFT_NAMES } from "../geo/shifts";
-import { DRIVING_LICENCES, TRAVEL_MODES } from "./schema";
+import { DRIVING_LICENCES, TRAVEL_MODES } from "./labels";
 
 // One schema per wizard step: the forms use them for hints, the procedures for the real check.
 

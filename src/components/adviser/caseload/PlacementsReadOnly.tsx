@@ -1,5 +1,5 @@
 import { formatDate } from "@/components/roles";
-import { CONTRACT_LABELS, type Contract } from "@/server/offers/schema";
+import { CONTRACT_LABELS, type Contract } from "@/server/offers/labels";
 import { CHECK_IN_STATUS_LABELS } from "./labels";
 
 type Placement = {

@@ -6,7 +6,6 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { JobSearch } from "@/components/beneficiary/wizard/JobSearch";
-import { CONTRACT_LABELS, CONTRACTS, type Shift } from "@/components/beneficiary-offers/format";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
@@ -14,6 +13,8 @@ import { Notice } from "@/components/ui/Notice";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
 import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { SHIFT_CHOICE_LABELS, SHIFT_NAMES, type Shift } from "@/server/geo/shifts";
+import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/server/offers/labels";
 import { CommuneField, LocateButton, useLocateCommune, type PickedCommune } from "../CommuneField";
 import type { EffectiveStatus } from "./labels";
 
@@ -76,13 +77,9 @@ const FIELD_IDS: Record<string, string> = {
   description: "description",
 };
 
-const SHIFT_CHOICES: Array<{ value: Shift; label: string }> = [
-  { value: "day", label: "De jour" },
-  { value: "night", label: "De nuit" },
-  { value: "weekend", label: "Le week-end" },
-];
+const SHIFT_CHOICES = SHIFT_NAMES.map((value) => ({ value, label: SHIFT_CHOICE_LABELS[value] }));
 
-const CONTRACT_HINTS: Partial<Record<(typeof CONTRACTS)[number], string>> = {
+const CONTRACT_HINTS: Partial<Record<Contract, string>> = {
   insertion: "Structure d'insertion par l'activité économique",
 };
 
@@ -107,7 +104,7 @@ function toInput(v: OfferFormValues) {
     point: v.point,
     addressLine: v.addressLine.trim() || null,
     radiusKm: numberOrNull(v.radiusKm),
-    contract: (v.contract || null) as (typeof CONTRACTS)[number] | null,
+    contract: (v.contract || null) as Contract | null,
     hoursPerWeek: numberOrNull(v.hoursPerWeek),
     shifts: v.shifts,
     licenceRequired: v.licenceRequired,
