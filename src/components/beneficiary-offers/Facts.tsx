@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { CONTRACT_LABELS } from "@/server/offers/labels";
 import {
-  CONTRACT_LABELS,
   dateLabel,
   distanceLabel,
   fastestMode,

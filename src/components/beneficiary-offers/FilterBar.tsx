@@ -3,7 +3,7 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
-import { CONTRACT_CHIP_LABELS, CONTRACTS } from "./format";
+import { CONTRACT_CHIP_LABELS, CONTRACTS } from "@/server/offers/labels";
 import { IconContract, IconFilter, IconRuler, IconTick } from "./icons";
 import { distanceSteps, parseView, searchQuery, type OfferSearch } from "./search";
 import styles from "./offers.module.css";

@@ -1,58 +1,16 @@
-// Words and numbers of the offers and formations pages, safe to import from client code: the
-// label maps are copies of the server's (src/server/offers/schema.ts, src/server/geo/shifts.ts,
-// src/server/profiles/completeness.ts, src/server/matching/reasons.ts), whose modules pull in
-// Drizzle. Type-only imports keep the copies in step with the server's enums at compile time.
-import type { Contract } from "@/server/offers/schema";
-import type { Shift } from "@/server/geo/shifts";
-import type { TravelMode } from "@/server/profiles/schema";
+// Words and numbers of the offers and formations pages, safe to import from client code. The
+// words of codes (contracts, shifts, travel means) come from the server's client-safe label
+// modules (src/server/offers/labels.ts, src/server/geo/shifts.ts, src/server/profiles/labels.ts).
+import { SHIFT_LABELS, type Shift } from "@/server/geo/shifts";
+import type { Contract } from "@/server/offers/labels";
+import { SPEED_KMH } from "@/server/profiles/completeness";
+import { TRAVEL_MODE_WORDS, type TravelMode } from "@/server/profiles/labels";
 
 export type { Contract, Shift, TravelMode };
 
 /** Where the CV wizard starts, and where a person finds what they applied to. */
 export const CV_START_PATH = "/beneficiaire/cv/modifier/lieu";
 export const APPLICATIONS_PATH = "/beneficiaire/candidatures";
-
-export const CONTRACT_LABELS: Record<Contract, string> = {
-  cdi: "CDI",
-  cdd: "CDD",
-  interim: "Intérim",
-  insertion: "Contrat d'insertion (IAE)",
-  apprenticeship: "Apprentissage",
-  seasonal: "Saisonnier",
-};
-
-/** Shorter words for the filter chips. */
-export const CONTRACT_CHIP_LABELS: Record<Contract, string> = {
-  cdi: "CDI",
-  cdd: "CDD",
-  interim: "Intérim",
-  insertion: "Insertion",
-  apprenticeship: "Apprentissage",
-  seasonal: "Saisonnier",
-};
-
-export const CONTRACTS = Object.keys(CONTRACT_LABELS) as Contract[];
-
-export const SHIFT_LABELS: Record<Shift, string> = { day: "de jour", night: "de nuit", weekend: "le week-end" };
-
-/** Average speeds (km/h), the same as the CV wizard uses to turn minutes into kilometres. */
-export const SPEED_KMH: Record<TravelMode, number> = {
-  walk: 5,
-  bike: 15,
-  public_transport: 25,
-  car: 50,
-  two_wheeler: 40,
-  carpool: 45,
-};
-
-export const TRAVEL_MODE_WORDS: Record<TravelMode, string> = {
-  walk: "à pied",
-  bike: "à vélo",
-  public_transport: "en bus ou en train",
-  car: "en voiture",
-  two_wheeler: "en deux-roues",
-  carpool: "en covoiturage",
-};
 
 const decimal = (x: number) => x.toFixed(1).replace(".", ",").replace(/,0$/, "");
 

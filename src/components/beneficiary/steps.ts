@@ -38,27 +38,7 @@ export function draftKey(userId: string, slug: string): string {
 }
 
 // ---------------------------------------------------------------- words for codes
-
-export const TRAVEL_MODE_LABELS = {
-  walk: "À pied",
-  bike: "À vélo",
-  public_transport: "Bus ou train",
-  car: "Voiture",
-  two_wheeler: "Scooter ou moto",
-  carpool: "Covoiturage",
-} as const;
-export type TravelModeKey = keyof typeof TRAVEL_MODE_LABELS;
-
-export const LICENCE_LABELS = {
-  none: "Pas de permis",
-  in_progress: "Permis en cours",
-  B: "Permis B (voiture)",
-  other: "Un autre permis",
-} as const;
-export type LicenceKey = keyof typeof LICENCE_LABELS;
-
-export const SHIFT_WORDS = { day: "De jour", night: "De nuit", weekend: "Le week-end" } as const;
-export type ShiftKey = keyof typeof SHIFT_WORDS;
+// (travel means, licences and shifts: src/server/profiles/labels.ts and src/server/geo/shifts.ts)
 
 /** "Combien de temps ?" chips and the years they stand for. */
 export const DURATION_CHOICES = [

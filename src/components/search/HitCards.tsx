@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Fact, TravelFact } from "@/components/beneficiary-offers/Facts";
-import { CONTRACT_LABELS, dateLabel, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
+import { dateLabel, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
+import { CONTRACT_LABELS } from "@/server/offers/labels";
 import { IconBuilding, IconCalendar, IconContract, IconPin } from "@/components/beneficiary-offers/icons";
 import cardStyles from "@/components/beneficiary-offers/offers.module.css";
 import type { FormationHit, OfferHit } from "@/server/search/types";

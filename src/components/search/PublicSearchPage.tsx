@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { currentUser } from "@/server/api/session";
-import { CONTRACT_CHIP_LABELS } from "@/components/beneficiary-offers/format";
+import { CONTRACT_CHIP_LABELS } from "@/server/offers/labels";
 import cardStyles from "@/components/beneficiary-offers/offers.module.css";
 import { ROME_LARGE_DOMAINS } from "@/components/search/domains";
 import { FacetChips, facetOptions } from "@/components/search/FacetChips";

@@ -4,6 +4,7 @@ import { instanceTimeZone } from "../config/time-zone";
 import { escapeLike } from "../lib/text";
 import { caseloadSql, unassignedSql } from "../profiles/access";
 import type { SessionUser } from "../trpc/context";
+import { profileCompletenessSql } from "../profiles/completeness-sql";
 
 /**
  * Where a person stands in employment, from their latest placement:
@@ -70,8 +71,8 @@ type RawRow = {
 
 /**
  * One page of people matching `scope` (who the caller may list) and the filters. The
- * completeness is computed in SQL with the same rules as profiles/completeness.ts (tested
- * against it), so that filtering and paging stay in the database.
+ * completeness is computed in SQL by profiles/completeness-sql.ts, built from the same
+ * definition as the person's completeness bar, so that filtering and paging stay in the database.
  */
 export async function caseloadPage(
   db: Database,
@@ -105,15 +106,7 @@ export async function caseloadPage(
       select p.id, p.first_name, p.last_name, p.external_id, p.commune_insee, c.name as commune_name,
         p.territory_code, p.adviser_id, p.status,
         greatest(p.updated_at, (select max(a.updated_at) from applications a where a.profile_id = p.id)) as last_activity_ts,
-        (15
-          + case when 'mobility' = any(p.steps_done) or cardinality(p.travel_modes) > 0 then 15 else 0 end
-          + case when exists (select 1 from profile_jobs j where j.profile_id = p.id and j.kind = 'sought') then 25 else 0 end
-          + case when cardinality(p.skill_codes) >= 3 then 15 else 0 end
-          + case when 'availability' = any(p.steps_done) or p.available_from is not null or p.full_time is not null then 10 else 0 end
-          + case when 'background' = any(p.steps_done) or coalesce(p.about, '') <> ''
-                   or exists (select 1 from profile_formations f where f.profile_id = p.id) then 10 else 0 end
-          + case when 'visibility' = any(p.steps_done) or p.visible_to_employers then 10 else 0 end
-        )::int as completeness,
+        ${profileCompletenessSql("p")}::int as completeness,
         pl.job_title, pl.starts_on::text as starts_on,
         case
           when pl.id is null then 'none'

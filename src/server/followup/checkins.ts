@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record";
 import { loadInstanceConfig } from "../config/config";
 import { employers } from "../companies/schema";
 import { checkIns, placements, type CheckInStatus } from "./schema";
-import { completeness } from "../profiles/completeness";
+import { profileCompletenessSql } from "../profiles/completeness-sql";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";
 import { caseloadProfile, checkInForCaller } from "./access";
@@ -182,45 +182,17 @@ export type AdviserFigures = {
 export async function adviserFigures(db: Database, scope: Scope, today: IsoDate): Promise<AdviserFigures> {
   const people = await queryRows<{
     id: string;
-    steps_done: string[];
-    sought_jobs: number;
-    skills: number;
-    travel_modes: number;
-    has_availability: boolean;
-    has_background: boolean;
-    visible: boolean;
+    complete_cv: boolean;
     signed_up_on: string;
   }>(
     db,
-    sql`select p.id, p.steps_done,
-        (select count(*)::int from profile_jobs j where j.profile_id = p.id and j.kind = 'sought') as sought_jobs,
-        coalesce(array_length(p.skill_codes, 1), 0)::int as skills,
-        coalesce(array_length(p.travel_modes, 1), 0)::int as travel_modes,
-        (p.available_from is not null or p.full_time is not null) as has_availability,
-        (p.about is not null and p.about <> '' or exists (select 1 from profile_formations f where f.profile_id = p.id)) as has_background,
-        p.visible_to_employers as visible,
+    sql`select p.id, ${profileCompletenessSql("p")} = 100 as complete_cv,
         (least(p.created_at, coalesce(u.created_at, p.created_at)) at time zone ${instanceTimeZone()}::text)::date::text as signed_up_on
       from beneficiary_profiles p
       left join users u on u.id = p.user_id
       where p.status = 'active' and ${"adviserId" in scope ? sql`p.adviser_id = ${scope.adviserId}::uuid` : sql`p.adviser_id is not null`}`,
   );
-  const completeCv = people.filter(
-    (p) =>
-      completeness({
-        stepsDone: p.steps_done ?? [],
-        soughtJobs: Number(p.sought_jobs),
-        skills: Number(p.skills),
-        filled: {
-          place: true,
-          mobility: Number(p.travel_modes) > 0,
-          jobs: true,
-          skills: true,
-          availability: Boolean(p.has_availability),
-          background: Boolean(p.has_background),
-          visibility: Boolean(p.visible),
-        },
-      }).percent === 100,
-  ).length;
+  const completeCv = people.filter((p) => p.complete_cv === true).length;
 
   const [proposalRow] = await queryRows<{ n: number }>(
     db,

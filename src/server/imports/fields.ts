@@ -1,10 +1,12 @@
 // Cell parsers for the CSV imports. Each takes the trimmed, non-empty text of one cell and
 // returns its value, or a reason in plain French that the import report shows to the admin.
 import { isLuhnValid } from "../lib/luhn";
-import { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "../profiles/schema";
-import { CONTRACTS, type Contract } from "../offers/schema";
+import { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "../profiles/labels";
+import { CONTRACTS, type Contract } from "../offers/labels";
 import { SHIFT_NAMES, shiftsToMask, type Shift } from "../geo/shifts";
 import { searchText } from "../lib/text";
+import { HOURS_MAX, HOURS_MIN } from "../offers/limits";
+import { TRAVEL_DISTANCE_MAX_KM, TRAVEL_DISTANCE_MIN_KM } from "../profiles/limits";
 
 export type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -77,23 +79,29 @@ export function parseNumber(value: string, opts: { min?: number; max?: number; i
   return ok(n);
 }
 
-/** A distance limit or radius: between 1 and 200 km. */
-export const parseDistanceKm = (value: string) => parseNumber(value, { min: 1, max: 200, unit: "km" });
+/**
+ * A distance in km within the form's limits: a person's travel distance (profiles/limits.ts)
+ * unless another range is given (an offer's radius, offers/limits.ts).
+ */
+export const parseDistanceKm = (value: string, range: { min: number; max: number } = { min: TRAVEL_DISTANCE_MIN_KM, max: TRAVEL_DISTANCE_MAX_KM }) =>
+  parseNumber(value, { ...range, unit: "km" });
 
-/** A strictly positive whole number (positions, seats). */
-export function parsePositiveInteger(value: string): Cell<number> {
+/** A strictly positive whole number (positions, seats), at most `max`: the form's limit for the field. */
+export function parsePositiveInteger(value: string, max = 100_000): Cell<number> {
   const n = parseNumber(value, { integer: true });
   if (!n.ok) return n;
   if (n.value <= 0) return fail(`${value} : un nombre supérieur à 0 est attendu`);
-  if (n.value > 100_000) return fail(`${value} : nombre trop grand`);
+  if (n.value > max) return fail(`${value} : nombre trop grand (${max} au plus)`);
   return n;
 }
 
-/** Weekly hours: more than 0, at most 48 (the legal maximum). */
+/** Weekly hours, within the offer form's limits (offers/limits.ts: at most the legal maximum). */
 export const parseHoursPerWeek = (value: string): Cell<number> => {
   const n = parseNumber(value);
   if (!n.ok) return n;
-  if (n.value <= 0 || n.value > 48) return fail(`${value} h par semaine hors limites (plus de 0, au plus 48)`);
+  if (n.value < HOURS_MIN || n.value > HOURS_MAX) {
+    return fail(`${value} h par semaine hors limites (entre ${HOURS_MIN} et ${HOURS_MAX})`);
+  }
   return n;
 };
 

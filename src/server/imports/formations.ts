@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { saveFormation, type FormationData } from "../formations/save";
+import { SEATS_MAX, TITLE_MAX } from "../formations/limits";
 import { formations } from "../formations/schema";
 import { parseDate, parsePositiveInteger, parseText } from "./fields";
 import { importHash, PLACE_COLUMNS, PLACE_REQUIREMENT, runImport, type ColumnSpec, type ImportOptions, type ImportReport } from "./run";
@@ -20,11 +21,11 @@ type ImportedFormation = Omit<FormationData, "providerUserId" | "description" | 
 export async function importFormations(db: Database, text: string, opts: ImportOptions = {}): Promise<ImportReport> {
   return runImport(db, text, FORMATION_COLUMNS, opts, async (line, externalId, ctx) => {
     const providerName = line.optional("provider_name", (v) => parseText(v, 200)) ?? DEFAULT_PROVIDER;
-    const title = line.required("title", (v) => parseText(v, 200), "title manquant (intitulé de la formation)");
+    const title = line.required("title", (v) => parseText(v, TITLE_MAX), "title manquant (intitulé de la formation)");
     const startsOn = line.required("starts_on", parseDate, "starts_on manquant (date de début, AAAA-MM-JJ)");
     const endsOn = line.optional("ends_on", parseDate);
     if (startsOn && endsOn && endsOn < startsOn) line.error(`ends_on (${endsOn}) est avant starts_on (${startsOn})`);
-    const seats = line.optional("seats", parsePositiveInteger);
+    const seats = line.optional("seats", (v) => parsePositiveInteger(v, SEATS_MAX));
     const place = await ctx.place(line);
     const jobs = (await ctx.jobCodes(line, "jobs", false)) ?? [];
     line.check();

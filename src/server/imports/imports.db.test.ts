@@ -11,6 +11,8 @@ import { beneficiaryProfiles, profileJobs } from "../profiles/schema";
 import { offers } from "../offers/schema";
 import { employers } from "../companies/schema";
 import { formations } from "../formations/schema";
+import { SEATS_MAX } from "../formations/limits";
+import { OFFER_TITLE_MAX, POSITIONS_MAX } from "../offers/limits";
 import { FORMULA_REASON, ImportFileError, importCsv, type ImportReport } from "./index";
 
 let h: DatabaseHandle;
@@ -261,6 +263,26 @@ describe("an admin imports partners' offers", () => {
     expect(await count("offers")).toBe(3);
   });
 
+  it("holds a line to the offer form's limits: more positions than the form allows is rejected, saying why", async () => {
+    const head = "external_id;employer_name;job;commune_insee;starts_on;positions;hours_per_week;title\n";
+    const line = (id: string, positions: number, hours = "35", title = "Aide-soignant") =>
+      `${id};EHPAD Limite;J1501;41018;2025-10-01;${positions};${hours};${title}\n`;
+    const csv =
+      head +
+      line("L1", POSITIONS_MAX) +
+      line("L2", POSITIONS_MAX + 1) +
+      line("L3", 100_000) +
+      line("L4", 1, "0,5") +
+      line("L5", 1, "35", "x".repeat(OFFER_TITLE_MAX + 1));
+    const r = await importCsv(h.db, "offers", csv, { dryRun: true });
+    expect(r).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6]);
+    expect(reasonOf(r, 3)).toBe(`positions : ${POSITIONS_MAX + 1} : nombre trop grand (${POSITIONS_MAX} au plus)`);
+    expect(reasonOf(r, 4)).toMatch(/positions : 100000 : nombre trop grand \(999 au plus\)/);
+    expect(reasonOf(r, 5)).toMatch(/hours_per_week : 0,5 h par semaine hors limites \(entre 1 et 48\)/);
+    expect(reasonOf(r, 6)).toMatch(/title : texte trop long \(151 caractères, 150 au plus\)/);
+  });
+
   it("an offer file without a job column is refused", async () => {
     await expect(importCsv(h.db, "offers", "external_id;employer_name;commune_insee;starts_on\nO9;X;41018;2025-10-01\n")).rejects.toThrow(
       /manquante : job\./,
@@ -296,6 +318,16 @@ describe("an admin imports formations", () => {
       status: "published",
     });
     expect(rows[1]).toMatchObject({ externalId: "F002", providerName: "Organisme de formation", romeCodes: [], communeInsee: "41194", seats: null });
+  });
+
+  it("holds a line to the formation form's limits: more seats than the form allows is rejected", async () => {
+    const csv =
+      "external_id;title;commune_insee;starts_on;seats\n" +
+      `S1;Formation pleine;41018;2025-10-01;${SEATS_MAX}\n` +
+      `S2;Formation trop grande;41018;2025-10-01;${SEATS_MAX + 1}\n`;
+    const r = await importCsv(h.db, "formations", csv, { dryRun: true });
+    expect(r).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+    expect(r.rejected).toEqual([{ line: 3, reason: `seats : ${SEATS_MAX + 1} : nombre trop grand (${SEATS_MAX} au plus)` }]);
   });
 
   it("re-importing changes nothing", async () => {

@@ -5,6 +5,7 @@ import type { Database } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
 import { upsertEmployer } from "../companies/employers";
 import { saveOffer, type OfferData } from "../offers/save";
+import { OFFER_TITLE_MAX, POSITIONS_MAX, RADIUS_MAX_KM, RADIUS_MIN_KM } from "../offers/limits";
 import { offers } from "../offers/schema";
 import {
   parseContract,
@@ -61,14 +62,14 @@ export async function importOffers(db: Database, text: string, opts: ImportOptio
     if (siret === null && employerName === null && !line.text("employer_siret")) {
       line.error("employeur manquant : indiquez employer_siret ou employer_name");
     }
-    const title = line.optional("title", (v) => parseText(v, 200));
-    const radiusKm = line.optional("radius_km", parseDistanceKm) ?? config.defaultTravelRadiusKm;
+    const title = line.optional("title", (v) => parseText(v, OFFER_TITLE_MAX));
+    const radiusKm = line.optional("radius_km", (v) => parseDistanceKm(v, { min: RADIUS_MIN_KM, max: RADIUS_MAX_KM })) ?? config.defaultTravelRadiusKm;
     const contract = line.optional("contract", parseContract) ?? DEFAULT_CONTRACT;
     const hoursPerWeek = line.optional("hours_per_week", parseHoursPerWeek);
     const shifts = line.optional("shifts", parseShifts) ?? 1;
     const licenceRequired = line.optional("licence_required", parseYesNo) ?? false;
     const vehicleRequired = line.optional("vehicle_required", parseYesNo) ?? false;
-    const positions = line.optional("positions", parsePositiveInteger) ?? 1;
+    const positions = line.optional("positions", (v) => parsePositiveInteger(v, POSITIONS_MAX)) ?? 1;
     const startsOn = line.required("starts_on", parseDate, "starts_on manquant (date de début, AAAA-MM-JJ)");
     const expiresOn = line.optional("expires_on", parseDate);
     if (startsOn && expiresOn && expiresOn < startsOn) {

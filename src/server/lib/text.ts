@@ -18,3 +18,8 @@ export function searchText(value: string): string {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** A whole number as the French messages write it: 5000 → "5 000" (an ordinary space between thousands). */
+export function frenchThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { SHIFT_NAMES, type Shift } from "../geo/shifts";
-import { CONTRACTS } from "./schema";
+import { frenchThousands } from "../lib/text";
+import { CONTRACTS } from "./labels";
+import { OFFER_ADDRESS_MAX, OFFER_DESCRIPTION_MAX, OFFER_SKILLS_MAX, OFFER_TITLE_MAX } from "./limits";
 
 // What the offer form sends. Zod checks only types and hard limits here; whether a value is
 // sensible (a radius of 0, a date in the past, a missing field when publishing) is decided
@@ -16,14 +18,19 @@ const isoDate = z
 
 const finite = (message: string) => z.number({ error: message }).refine(Number.isFinite, message);
 
+const skillCodes = z
+  .array(z.number().int().positive())
+  .max(OFFER_SKILLS_MAX, `${OFFER_SKILLS_MAX} compétences au plus.`)
+  .default([]);
+
 export const offerFieldsShape = {
-  title: z.string().trim().max(150, "150 caractères au plus.").default(""),
+  title: z.string().trim().max(OFFER_TITLE_MAX, `${OFFER_TITLE_MAX} caractères au plus.`).default(""),
   /** the job title picked in the autocomplete (OGR code, digits), or a ROME code (imported offers) */
   jobCode: z.string().trim().max(12, "Choisissez un métier dans la liste.").nullish(),
   communeInsee: z.string().trim().max(5, "Choisissez la commune dans la liste.").nullish(),
   /** the browser's position, when the recruiter used "Utiliser ma position" */
   point: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullish(),
-  addressLine: z.string().trim().max(200, "200 caractères au plus.").nullish(),
+  addressLine: z.string().trim().max(OFFER_ADDRESS_MAX, `${OFFER_ADDRESS_MAX} caractères au plus.`).nullish(),
   radiusKm: finite("Indiquez une distance en kilomètres.").nullish(),
   contract: z.enum(CONTRACTS, { error: "Choisissez le type de contrat." }).nullish(),
   hoursPerWeek: finite("Indiquez un nombre d'heures.").nullish(),
@@ -36,9 +43,13 @@ export const offerFieldsShape = {
   positions: finite("Indiquez un nombre de postes.").nullish(),
   startsOn: isoDate.nullish(),
   expiresOn: isoDate.nullish(),
-  requiredSkills: z.array(z.number().int().positive()).max(40, "40 compétences au plus.").default([]),
-  wishedSkills: z.array(z.number().int().positive()).max(40, "40 compétences au plus.").default([]),
-  description: z.string().trim().max(5000, "5 000 caractères au plus.").nullish(),
+  requiredSkills: skillCodes,
+  wishedSkills: skillCodes,
+  description: z
+    .string()
+    .trim()
+    .max(OFFER_DESCRIPTION_MAX, `${frenchThousands(OFFER_DESCRIPTION_MAX)} caractères au plus.`)
+    .nullish(),
 };
 
 export const offerFieldsInput = z.object(offerFieldsShape);

@@ -4,20 +4,10 @@ import { users } from "../auth/schema";
 import { employers } from "../companies/schema";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
+import type { Contract, OfferStatus } from "./labels";
 
-export const CONTRACTS = ["cdi", "cdd", "interim", "insertion", "apprenticeship", "seasonal"] as const;
-export type Contract = (typeof CONTRACTS)[number];
-export const CONTRACT_LABELS: Record<Contract, string> = {
-  cdi: "CDI",
-  cdd: "CDD",
-  interim: "Intérim",
-  insertion: "Contrat d'insertion (IAE)",
-  apprenticeship: "Apprentissage",
-  seasonal: "Saisonnier",
-};
-/** draft → published ⇄ paused → filled | closed; a published offer past its expiry date is shown as expired. */
-export const OFFER_STATUSES = ["draft", "published", "paused", "filled", "closed"] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+// The value lists live in the client-safe labels.ts; re-exported for the modules that read them here.
+export { CONTRACTS, OFFER_STATUSES, type Contract, type OfferStatus } from "./labels";
 
 export const offers = pgTable(
   "offers",

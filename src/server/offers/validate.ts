@@ -1,12 +1,11 @@
 import { addMonths } from "../../lib/dates";
 import type { OfferFields } from "./inputs";
+import { HOURS_MAX, HOURS_MIN, POSITIONS_MAX, POSITIONS_MIN, RADIUS_MAX_KM, RADIUS_MIN_KM } from "./limits";
 
 // Field-by-field checks of an offer, in French, without the database (the job code, the
 // commune and the skills are checked against the referential in manage.ts).
 
-export const RADIUS_MAX_KM = 200;
-export const HOURS_MAX = 48;
-export const POSITIONS_MAX = 999;
+export { HOURS_MAX, POSITIONS_MAX, RADIUS_MAX_KM } from "./limits";
 /** An offer with no expiry date given expires this many months after it starts (or is published). */
 export const DEFAULT_VALIDITY_MONTHS = 2;
 
@@ -15,13 +14,13 @@ export const MESSAGES = {
   job: "Choisissez un métier dans la liste.",
   commune: "Choisissez la commune du poste dans la liste, ou utilisez votre position.",
   radiusMissing: "Indiquez jusqu'à quelle distance chercher des candidats.",
-  radiusRange: `La distance doit être comprise entre 1 et ${RADIUS_MAX_KM} km.`,
+  radiusRange: `La distance doit être comprise entre ${RADIUS_MIN_KM} et ${RADIUS_MAX_KM} km.`,
   contract: "Choisissez le type de contrat.",
   hoursMissing: "Indiquez le nombre d'heures par semaine.",
-  hoursRange: `Le nombre d'heures doit être compris entre 1 et ${HOURS_MAX} par semaine.`,
+  hoursRange: `Le nombre d'heures doit être compris entre ${HOURS_MIN} et ${HOURS_MAX} par semaine.`,
   shifts: "Cochez au moins un horaire.",
   positionsMissing: "Indiquez le nombre de postes à pourvoir.",
-  positionsRange: "Le nombre de postes doit être au moins 1.",
+  positionsRange: `Le nombre de postes doit être au moins ${POSITIONS_MIN}.`,
   positionsMax: `${POSITIONS_MAX} postes au plus.`,
   positionsWhole: "Le nombre de postes doit être un nombre entier.",
   startMissing: "Indiquez la date de début.",
@@ -60,19 +59,19 @@ export function validateOfferFields(f: OfferFields, opts: ValidateOptions): Reco
 
   if (f.radiusKm == null) {
     if (publishing) add("radiusKm", MESSAGES.radiusMissing);
-  } else if (f.radiusKm < 1 || f.radiusKm > RADIUS_MAX_KM) add("radiusKm", MESSAGES.radiusRange);
+  } else if (f.radiusKm < RADIUS_MIN_KM || f.radiusKm > RADIUS_MAX_KM) add("radiusKm", MESSAGES.radiusRange);
 
   if (publishing && !f.contract) add("contract", MESSAGES.contract);
 
   if (f.hoursPerWeek == null) {
     if (publishing) add("hoursPerWeek", MESSAGES.hoursMissing);
-  } else if (f.hoursPerWeek < 1 || f.hoursPerWeek > HOURS_MAX) add("hoursPerWeek", MESSAGES.hoursRange);
+  } else if (f.hoursPerWeek < HOURS_MIN || f.hoursPerWeek > HOURS_MAX) add("hoursPerWeek", MESSAGES.hoursRange);
 
   if (publishing && f.shifts.length === 0) add("shifts", MESSAGES.shifts);
 
   if (f.positions == null) {
     if (publishing) add("positions", MESSAGES.positionsMissing);
-  } else if (f.positions < 1) add("positions", MESSAGES.positionsRange);
+  } else if (f.positions < POSITIONS_MIN) add("positions", MESSAGES.positionsRange);
   else if (!Number.isInteger(f.positions)) add("positions", MESSAGES.positionsWhole);
   else if (f.positions > POSITIONS_MAX) add("positions", MESSAGES.positionsMax);
 

@@ -4,6 +4,7 @@
 
 import { formatDate, formatLongDateTime } from "../../lib/dates";
 import { instanceTimeZone } from "../config/time-zone";
+import { DRIVING_LICENCE_DOCUMENT_INLINE, TRAVEL_MODE_WORDS, type DrivingLicence, type TravelMode } from "../profiles/labels";
 import type { AccessEvent, PersonalDataExport } from "./export";
 
 export type ExportEntry = { heading?: string; lines: string[] };
@@ -15,8 +16,6 @@ const day = (value: Date | string | null | undefined) => formatDate(value, insta
 const dayTime = (value: Date | string | null | undefined) => formatLongDateTime(value, instanceTimeZone());
 
 const ACCOUNT_STATUS = { active: "actif", pending: "en attente d'activation", disabled: "désactivé" } as const;
-const TRAVEL = { walk: "à pied", bike: "à vélo", public_transport: "en bus ou en train", car: "en voiture", two_wheeler: "en deux-roues", carpool: "en covoiturage" } as const;
-const LICENCE = { none: "pas de permis", in_progress: "permis en cours", B: "permis B", other: "autre permis" } as const;
 const APPLICATION = { sent: "envoyée", seen: "lue par l'employeur", interview: "entretien proposé", hired: "embauche", declined: "non retenue", withdrawn: "retirée" } as const;
 const PROPOSAL = { pending: "en attente de votre réponse", accepted: "acceptée", declined: "refusée" } as const;
 const CHECK_IN = { pending: "à faire", in_post: "toujours en poste", ended: "emploi terminé", unreachable: "personne injoignable", cancelled: "annulé" } as const;
@@ -78,8 +77,8 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     cv.push({
       heading: "Déplacements et disponibilités",
       lines: [
-        `Jusqu'à ${p.maxDistanceKm} km, ${p.travelModes.map((m) => TRAVEL[m as keyof typeof TRAVEL] ?? m).join(", ") || "moyen non indiqué"}`,
-        `${LICENCE[p.drivingLicence as keyof typeof LICENCE] ?? p.drivingLicence}, véhicule : ${yesNo(p.hasVehicle)}`,
+        `Jusqu'à ${p.maxDistanceKm} km, ${p.travelModes.map((m) => TRAVEL_MODE_WORDS[m as TravelMode] ?? m).join(", ") || "moyen non indiqué"}`,
+        `${DRIVING_LICENCE_DOCUMENT_INLINE[p.drivingLicence as DrivingLicence] ?? p.drivingLicence}, véhicule : ${yesNo(p.hasVehicle)}`,
         `Disponible à partir du : ${p.availableFrom ? day(p.availableFrom) : "non indiqué"}`,
         `Cherche un emploi : ${yesNo(p.seeking)} — Visible des entreprises : ${yesNo(p.visibleToEmployers)}${p.visibilityConsentAt ? ` (accord donné le ${day(p.visibilityConsentAt)})` : ""}`,
       ],

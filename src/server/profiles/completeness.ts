@@ -1,3 +1,5 @@
+import type { TravelMode } from "./labels";
+
 /** The CV wizard's steps, in the order the person meets them, with their weight in the progress bar. */
 export const PROFILE_STEPS = [
   { key: "place", label: "Où vous habitez", weight: 15 },
@@ -19,6 +21,33 @@ export type Completeness = {
   next: ProfileStep | null;
 };
 
+// The one definition of CV completeness. completeness() below and the SQL expression of
+// completeness-sql.ts (statistics, caseload lists, advisers' figures) are both built from
+// PROFILE_STEPS, STEP_MINIMUMS and FILLED_BY; completeness.db.test.ts holds them equal.
+
+/** Counts a step needs whatever was saved: the matcher needs at least one job sought and three skills. */
+export type CountFact = "soughtJobs" | "skills";
+export const STEP_MINIMUMS: Partial<Record<ProfileStep, { fact: CountFact; atLeast: number }>> = {
+  jobs: { fact: "soughtJobs", atLeast: 1 },
+  skills: { fact: "skills", atLeast: 3 },
+};
+
+/**
+ * What in a stored profile fills a step the wizard never saved (imported or seeded CVs):
+ * "always" for a step whose content every profile has (its commune) or that its minimum
+ * alone decides (jobs, skills).
+ */
+export type ContentFact = "travelModes" | "availability" | "background" | "visible";
+export const FILLED_BY: Record<ProfileStep, ContentFact | "always"> = {
+  place: "always",
+  mobility: "travelModes",
+  jobs: "always",
+  skills: "always",
+  availability: "availability",
+  background: "background",
+  visibility: "visible",
+};
+
 /** What the completeness bar looks at in a profile. */
 export type CompletenessFacts = {
   stepsDone: readonly string[];
@@ -35,17 +64,48 @@ export type CompletenessFacts = {
 export function completeness(p: CompletenessFacts | null): Completeness {
   const done = new Set<ProfileStep>();
   if (p) {
-    for (const step of PROFILE_STEP_KEYS) if (p.stepsDone.includes(step) || p.filled?.[step]) done.add(step);
-    if (p.soughtJobs === 0) done.delete("jobs");
-    if (p.skills < 3) done.delete("skills");
+    for (const step of PROFILE_STEP_KEYS) {
+      const min = STEP_MINIMUMS[step];
+      if ((p.stepsDone.includes(step) || p.filled?.[step]) && (!min || p[min.fact] >= min.atLeast)) done.add(step);
+    }
   }
   const percent = PROFILE_STEPS.reduce((n, s) => n + (done.has(s.key) ? s.weight : 0), 0);
   const missing = PROFILE_STEPS.filter((s) => !done.has(s.key)).map(({ key, label }) => ({ key, label }));
   return { percent, done: PROFILE_STEP_KEYS.filter((k) => done.has(k)), missing, next: missing[0]?.key ?? null };
 }
 
+/** The fields of a stored profile the completeness bar reads (a StoredProfile has them all). */
+export type ProfileForCompleteness = {
+  stepsDone?: readonly string[] | null;
+  travelModes: readonly string[];
+  jobs: ReadonlyArray<{ kind: string }>;
+  skillCodes: readonly number[];
+  availableFrom?: string | null;
+  fullTime?: boolean | null;
+  formations?: readonly unknown[] | null;
+  about?: string | null;
+  visibleToEmployers: boolean;
+};
+
+/** The completeness of a stored profile: what the person and their adviser see (the SQL twin: profileCompletenessSql). */
+export function profileCompleteness(profile: ProfileForCompleteness): Completeness {
+  const content: Record<ContentFact | "always", boolean> = {
+    always: true,
+    travelModes: profile.travelModes.length > 0,
+    availability: Boolean(profile.availableFrom) || profile.fullTime != null,
+    background: (profile.formations?.length ?? 0) > 0 || Boolean(profile.about),
+    visible: profile.visibleToEmployers,
+  };
+  return completeness({
+    stepsDone: profile.stepsDone ?? [],
+    soughtJobs: profile.jobs.filter((j) => j.kind === "sought").length,
+    skills: profile.skillCodes.length,
+    filled: Object.fromEntries(PROFILE_STEP_KEYS.map((k) => [k, content[FILLED_BY[k]]])),
+  });
+}
+
 /** Average speeds, to turn "30 minutes by bus" into kilometres. */
-export const SPEED_KMH = { walk: 5, bike: 15, public_transport: 25, car: 50, two_wheeler: 40, carpool: 45 } as const;
+export const SPEED_KMH = { walk: 5, bike: 15, public_transport: 25, car: 50, two_wheeler: 40, carpool: 45 } as const satisfies Record<TravelMode, number>;
 
 /** The distance reachable in `minutes` with the fastest of the chosen means (at least 1 km). */
 export function minutesToKm(minutes: number, modes: ReadonlyArray<keyof typeof SPEED_KMH>): number {

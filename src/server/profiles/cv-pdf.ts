@@ -1,23 +1,10 @@
 import PDFDocument from "pdfkit";
 import { SHIFT_LABELS } from "../geo/shifts";
+import { DRIVING_LICENCE_DOCUMENT, TRAVEL_MODE_WORDS } from "./labels";
 import type { profileView } from "./router";
 
 type View = NonNullable<Awaited<ReturnType<typeof profileView>>["profile"]>;
 
-const TRAVEL_LABELS: Record<string, string> = {
-  walk: "à pied",
-  bike: "à vélo",
-  public_transport: "en bus ou en train",
-  car: "en voiture",
-  two_wheeler: "en deux-roues",
-  carpool: "en covoiturage",
-};
-const LICENCE_LABELS: Record<string, string> = {
-  none: "Pas de permis",
-  in_progress: "Permis en cours",
-  B: "Permis B",
-  other: "Autre permis",
-};
 
 function frenchDate(iso: string): string {
   const [y, m, d] = iso.split("-");
@@ -73,9 +60,9 @@ export function renderCvPdf(p: View, instanceName: string): Promise<Buffer> {
     p.formations.forEach((f) => bullet(f.year ? `${f.title} (${f.year})` : f.title));
   }
   heading("Mobilité et disponibilités");
-  const modes = p.travelModes.map((m) => TRAVEL_LABELS[m] ?? m).join(", ");
+  const modes = p.travelModes.map((m) => TRAVEL_MODE_WORDS[m] ?? m).join(", ");
   bullet(`Je peux me déplacer jusqu'à ${Math.round(p.maxDistanceKm)} km${modes ? ` (${modes})` : ""}.`);
-  bullet(`${LICENCE_LABELS[p.drivingLicence] ?? p.drivingLicence}${p.hasVehicle ? ", véhicule personnel" : ""}.`);
+  bullet(`${DRIVING_LICENCE_DOCUMENT[p.drivingLicence] ?? p.drivingLicence}${p.hasVehicle ? ", véhicule personnel" : ""}.`);
   bullet(p.availableFrom ? `Disponible à partir du ${frenchDate(p.availableFrom)}.` : "Disponible tout de suite.");
   const when = p.shifts.map((s) => SHIFT_LABELS[s]).join(", ");
   if (when || p.fullTime !== null) {

@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { SHIFT_NAMES } from "../geo/shifts";
-import { DRIVING_LICENCES, TRAVEL_MODES } from "./schema";
+import { frenchThousands } from "../lib/text";
+import { DRIVING_LICENCES, TRAVEL_MODES } from "./labels";
+import {
+  ABOUT_MAX,
+  DONE_JOBS_MAX,
+  FORMATION_TITLE_MAX,
+  FORMATIONS_MAX,
+  JOB_YEARS_MAX,
+  SKILLS_MAX,
+  SOUGHT_JOBS_MAX,
+  TRAVEL_DISTANCE_MAX_KM,
+  TRAVEL_DISTANCE_MIN_KM,
+  TRAVEL_MINUTES_MAX,
+  TRAVEL_MINUTES_MIN,
+} from "./limits";
 
 // One schema per wizard step: the forms use them for hints, the procedures for the real check.
 
@@ -20,10 +34,19 @@ export const placeStepInput = z.object({
 export const mobilityStepInput = z.object({
   travelModes: z.array(z.enum(TRAVEL_MODES)).min(1, "Choisissez au moins un moyen de vous déplacer.").max(TRAVEL_MODES.length),
   distance: z.discriminatedUnion("unit", [
-    z.object({ unit: z.literal("km"), value: z.number({ error: "Indiquez une distance." }).min(1, "Au moins 1 km.").max(200, "200 km au plus.") }),
+    z.object({
+      unit: z.literal("km"),
+      value: z
+        .number({ error: "Indiquez une distance." })
+        .min(TRAVEL_DISTANCE_MIN_KM, `Au moins ${TRAVEL_DISTANCE_MIN_KM} km.`)
+        .max(TRAVEL_DISTANCE_MAX_KM, `${TRAVEL_DISTANCE_MAX_KM} km au plus.`),
+    }),
     z.object({
       unit: z.literal("minutes"),
-      value: z.number({ error: "Indiquez un temps de trajet." }).min(5, "Au moins 5 minutes.").max(180, "3 heures au plus."),
+      value: z
+        .number({ error: "Indiquez un temps de trajet." })
+        .min(TRAVEL_MINUTES_MIN, `Au moins ${TRAVEL_MINUTES_MIN} minutes.`)
+        .max(TRAVEL_MINUTES_MAX, `${TRAVEL_MINUTES_MAX / 60} heures au plus.`),
     }),
   ]),
   drivingLicence: z.enum(DRIVING_LICENCES, { error: "Dites si vous avez le permis." }),
@@ -40,14 +63,14 @@ export const jobsStepInput = z.object({
   sought: z
     .array(jobRef)
     .min(1, "Choisissez au moins un métier que vous cherchez.")
-    .max(5, "5 métiers au plus."),
+    .max(SOUGHT_JOBS_MAX, `${SOUGHT_JOBS_MAX} métiers au plus.`),
   done: z
-    .array(jobRef.and(z.object({ years: z.number({ error: "Dites combien de temps." }).min(0, "Durée invalide.").max(50, "50 ans au plus.") })))
-    .max(10, "10 métiers au plus."),
+    .array(jobRef.and(z.object({ years: z.number({ error: "Dites combien de temps." }).min(0, "Durée invalide.").max(JOB_YEARS_MAX, `${JOB_YEARS_MAX} ans au plus.`) })))
+    .max(DONE_JOBS_MAX, `${DONE_JOBS_MAX} métiers au plus.`),
 });
 
 export const skillsStepInput = z.object({
-  skillCodes: z.array(z.number().int().positive()).max(80, "80 compétences au plus."),
+  skillCodes: z.array(z.number().int().positive()).max(SKILLS_MAX, `${SKILLS_MAX} compétences au plus.`),
 });
 
 export const availabilityStepInput = z.object({
@@ -60,15 +83,15 @@ export const backgroundStepInput = z.object({
   formations: z
     .array(
       z.object({
-        title: z.string().trim().min(2, "Écrivez le nom de la formation ou du diplôme.").max(150, "150 caractères au plus."),
+        title: z.string().trim().min(2, "Écrivez le nom de la formation ou du diplôme.").max(FORMATION_TITLE_MAX, `${FORMATION_TITLE_MAX} caractères au plus.`),
         year: z.number().int().min(1950, "Année invalide.").max(2100, "Année invalide.").nullable(),
         /** a job it leads to, from the referential: a job title, or a job sheet */
         jobOgrCode: z.number().int().positive().nullable(),
         jobRomeCode: romeCode.nullish(),
       }),
     )
-    .max(20, "20 formations au plus."),
-  about: z.string().trim().max(1000, "1 000 caractères au plus.").nullable(),
+    .max(FORMATIONS_MAX, `${FORMATIONS_MAX} formations au plus.`),
+  about: z.string().trim().max(ABOUT_MAX, `${frenchThousands(ABOUT_MAX)} caractères au plus.`).nullable(),
 });
 
 export const visibilityStepInput = z.object({ visible: z.boolean({ error: "Répondez oui ou non." }) });

@@ -8,7 +8,7 @@ import { romeSkills } from "../referentials/schema";
 import { roleProcedure, router } from "../trpc/init";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../trpc/context";
-import { completeness } from "./completeness";
+import { completeness, profileCompleteness } from "./completeness";
 import {
   availabilityStepInput,
   backgroundStepInput,
@@ -59,20 +59,7 @@ export async function profileView(db: Database, profile: StoredProfile | null) {
       about: profile.about ?? null,
       updatedAt: profile.updatedAt,
     },
-    completeness: completeness({
-      stepsDone: profile.stepsDone ?? [],
-      soughtJobs: profile.jobs.filter((j) => j.kind === "sought").length,
-      skills: profile.skillCodes.length,
-      filled: {
-        place: true,
-        mobility: profile.travelModes.length > 0,
-        jobs: true,
-        skills: true,
-        availability: Boolean(profile.availableFrom) || profile.fullTime != null,
-        background: (profile.formations?.length ?? 0) > 0 || Boolean(profile.about),
-        visibility: profile.visibleToEmployers,
-      },
-    }),
+    completeness: profileCompleteness(profile),
   };
 }
 

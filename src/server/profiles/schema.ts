@@ -2,11 +2,10 @@ import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
+import type { DrivingLicence } from "./labels";
 
-export const TRAVEL_MODES = ["walk", "bike", "public_transport", "car", "two_wheeler", "carpool"] as const;
-export type TravelMode = (typeof TRAVEL_MODES)[number];
-export const DRIVING_LICENCES = ["none", "in_progress", "B", "other"] as const;
-export type DrivingLicence = (typeof DRIVING_LICENCES)[number];
+// The value lists live in the client-safe labels.ts; re-exported for the modules that read them here.
+export { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "./labels";
 
 /**
  * A job seeker's profile (CV). It may exist before any account (imported caseload); the

@@ -7,35 +7,12 @@ import { matchCandidatesForOffer, type CandidateFilters } from "../matching/quer
 import { candidateCards, type CandidateCard } from "./cards";
 import { declineWording } from "./decline-reasons";
 import { candidateIdentity, type CandidateIdentity } from "./identity";
+import { offerHeader, type OfferHeader } from "./offer-header";
 import { chargeCards, type Viewer } from "./quota";
 import { loadOffer, offerIsOpen, relationFor, relationsFor, type ContactState, type OfferRow } from "./relations";
 
-export type OfferHeader = {
-  id: string;
-  title: string;
-  status: OfferRow["status"];
-  /** published and not expired: contact requests are possible */
-  open: boolean;
-  positions: number;
-  /** applications marked hired */
-  hires: number;
-  /** every position is taken and the offer is still shown: suggest marking it filled */
-  suggestMarkFilled: boolean;
-  version: number;
-};
-
 async function header(db: Database, o: OfferRow): Promise<OfferHeader> {
-  const hires = await hiresOf(db, o.id);
-  return {
-    id: o.id,
-    title: o.title,
-    status: o.status,
-    open: offerIsOpen(o),
-    positions: o.positions,
-    hires,
-    suggestMarkFilled: hires >= o.positions && (o.status === "published" || o.status === "paused"),
-    version: o.version,
-  };
+  return offerHeader(o, await hiresOf(db, o.id));
 }
 
 export type RankedCandidate = CandidateCard & {

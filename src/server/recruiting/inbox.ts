@@ -10,7 +10,8 @@ import { pseudonymOf } from "./cards";
 import { candidateHandle, referenceFor } from "./handles";
 import { DECLINE_REASON_TEXTS, isDeclineReason, type DeclineReason } from "./decline-reasons";
 import type { CandidateContact } from "./identity";
-import { loadOffer, offerIsOpen, relationFor, type OfferRow } from "./relations";
+import { allPositionsTaken, offerHeader, type OfferHeader } from "./offer-header";
+import { loadOffer, relationFor, type OfferRow } from "./relations";
 
 // The applications inbox of one offer and what the company answers: sent → seen (on opening)
 // → interview → hired | declined (with a reason code the person reads in kind words).
@@ -41,17 +42,7 @@ export type InboxItem = {
 };
 
 export type Inbox = {
-  offer: {
-    id: string;
-    title: string;
-    status: OfferRow["status"];
-    open: boolean;
-    positions: number;
-    hires: number;
-    /** every position is taken and the offer is still shown: suggest marking it filled */
-    suggestMarkFilled: boolean;
-    version: number;
-  };
+  offer: OfferHeader;
   items: InboxItem[];
 };
 
@@ -123,16 +114,7 @@ export async function inboxForOffer(db: Database, offerId: string, opts: { markS
   items.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const hires = items.filter((i) => i.status === "hired").length;
   return {
-    offer: {
-      id: offer.id,
-      title: offer.title,
-      status: offer.status,
-      open: offerIsOpen(offer),
-      positions: offer.positions,
-      hires,
-      suggestMarkFilled: hires >= offer.positions && (offer.status === "published" || offer.status === "paused"),
-      version: offer.version,
-    },
+    offer: offerHeader(offer, hires),
     items,
   };
 }
@@ -247,7 +229,7 @@ async function afterChange(
     positions: offer.positions,
     offerVersion: offer.version,
     // the offer stays as it is: the employer decides whether to close it
-    suggestMarkFilled: status === "hired" && hires >= offer.positions && (offer.status === "published" || offer.status === "paused"),
+    suggestMarkFilled: status === "hired" && allPositionsTaken(offer, hires),
   };
 }
 

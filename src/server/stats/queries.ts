@@ -11,6 +11,7 @@ import { CHECK_IN_MONTHS } from "../followup/schema";
 import { addMonthsToMonth, firstDayOfMonth, monthsBetween, type YearMonth } from "../../lib/dates";
 import { instanceTimeZone } from "../config/time-zone";
 import type { CaseloadRow, CountKey, DelayKey, StatsFilters } from "./types";
+import { profileCompletenessSql } from "../profiles/completeness-sql";
 
 /** The instance's time zone, as a bound parameter. */
 const zone = () => sql`${instanceTimeZone()}::text`;
@@ -43,22 +44,11 @@ function monthOfBucket(f: StatsFilters) {
 }
 
 /**
- * A profile's CV completeness in percent, with the same rules as profiles/completeness.ts (and
- * the same SQL as caseload/list.ts): a step counts once saved or once its content exists, at
- * least one job sought and three skills. "Complete" means 100. (`in (subquery)` rather than a
- * correlated `exists`: PostgreSQL hashes the subquery once instead of probing it per person.)
+ * A profile's CV completeness in percent (profiles/completeness-sql.ts, the SQL twin of the
+ * person's completeness bar); "complete" means 100. Hashed lookups: PostgreSQL hashes the
+ * jobs and formations subqueries once instead of probing them per person.
  */
-export const completenessSql = (p: string): SQL => {
-  const a = sql.raw(p);
-  return sql`(15
-    + case when 'mobility' = any(${a}.steps_done) or cardinality(${a}.travel_modes) > 0 then 15 else 0 end
-    + case when ${a}.id in (select j.profile_id from profile_jobs j where j.kind = 'sought') then 25 else 0 end
-    + case when cardinality(${a}.skill_codes) >= 3 then 15 else 0 end
-    + case when 'availability' = any(${a}.steps_done) or ${a}.available_from is not null or ${a}.full_time is not null then 10 else 0 end
-    + case when 'background' = any(${a}.steps_done) or coalesce(${a}.about, '') <> ''
-             or ${a}.id in (select f.profile_id from profile_formations f) then 10 else 0 end
-    + case when 'visibility' = any(${a}.steps_done) or ${a}.visible_to_employers then 10 else 0 end)`;
-};
+const completenessSql = (alias: string): SQL => profileCompletenessSql(alias, "hashed");
 
 export type MonthlyCount = { key: CountKey; month: YearMonth; n: number };
 

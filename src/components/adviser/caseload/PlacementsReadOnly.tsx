@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
-import { CONTRACT_LABELS, type Contract } from "@/server/offers/schema";
+import { CONTRACT_LABELS, type Contract } from "@/server/offers/labels";
 import { CHECK_IN_STATUS_LABELS } from "./labels";
 
 type Placement = {

@@ -3,8 +3,8 @@
 import { RadioCards } from "@/components/ui/RadioCards";
 import { TextField } from "@/components/ui/TextField";
 import { useTRPCClient } from "@/lib/trpc/client";
+import { SHIFT_CHOICE_LABELS, SHIFT_NAMES, type Shift } from "@/server/geo/shifts";
 import { IconCalendar, IconClock, IconMoon, IconSun } from "../icons";
-import { SHIFT_WORDS, type ShiftKey } from "../steps";
 import { ToggleCards } from "./ToggleCards";
 import { target } from "./target";
 import type { StepProps } from "./types";
@@ -15,7 +15,7 @@ export type AvailabilityValues = {
   when: "" | "now" | "date";
   date: string;
   hours: "" | "full" | "part" | "both";
-  shifts: ShiftKey[];
+  shifts: Shift[];
 };
 
 const SHIFT_ICONS = { day: <IconSun size="2rem" />, night: <IconMoon size="2rem" />, weekend: <IconCalendar size="2rem" /> };
@@ -93,7 +93,7 @@ export function AvailabilityStep({ draftKey, initial, next, prevHref, prevLabel,
         legend="À quels moments pouvez-vous travailler ?"
         hint="Touchez tout ce qui est possible pour vous."
         error={messagesFor(errors, "shifts")}
-        options={(Object.keys(SHIFT_WORDS) as ShiftKey[]).map((s) => ({ value: s, label: SHIFT_WORDS[s], icon: SHIFT_ICONS[s] }))}
+        options={SHIFT_NAMES.map((s) => ({ value: s, label: SHIFT_CHOICE_LABELS[s], icon: SHIFT_ICONS[s] }))}
         values={value.shifts}
         onChange={(shifts) => update((v) => ({ ...v, shifts }))}
       />

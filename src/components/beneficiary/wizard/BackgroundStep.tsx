@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/Button";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
 import { useTRPCClient } from "@/lib/trpc/client";
+import { ABOUT_MAX, FORMATION_TITLE_MAX } from "@/server/profiles/limits";
 import { IconClose, IconGraduation, IconPlus } from "../icons";
 import { JobSearch } from "./JobSearch";
 import { target } from "./target";
@@ -19,8 +20,6 @@ export type FormationDraft = {
 };
 
 export type BackgroundValues = { formations: FormationDraft[]; about: string };
-
-const ABOUT_MAX = 1000;
 
 function newKey() {
   return Math.random().toString(36).slice(2, 10);
@@ -57,7 +56,7 @@ function FormationEditor({
         value={formation.title}
         onChange={(event) => onChange({ title: event.target.value })}
         error={messagesFor(errors, `formations.${index}.title`)}
-        maxLength={150}
+        maxLength={FORMATION_TITLE_MAX}
       />
       <TextField
         id={`${prefix}-year`}

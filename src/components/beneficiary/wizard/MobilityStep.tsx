@@ -5,25 +5,25 @@ import type { ReactNode } from "react";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { useTRPCClient } from "@/lib/trpc/client";
 import { minutesToKm } from "@/server/profiles/completeness";
+import { DRIVING_LICENCE_LABELS, DRIVING_LICENCES, TRAVEL_MODE_LABELS, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "@/server/profiles/labels";
 import type { mobilityStepInput } from "@/server/profiles/inputs";
 import type { z } from "zod";
 import { IconBike, IconBus, IconCar, IconCarpool, IconClock, IconLicence, IconPin, IconScooter, IconWalk } from "../icons";
-import { LICENCE_LABELS, TRAVEL_MODE_LABELS, type LicenceKey, type TravelModeKey } from "../steps";
 import { ChipChoices, ToggleCards } from "./ToggleCards";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
 import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
 
 export type MobilityValues = {
-  modes: TravelModeKey[];
+  modes: TravelMode[];
   unit: "km" | "minutes";
   km: number;
   minutes: number;
-  licence: LicenceKey | "";
+  licence: DrivingLicence | "";
   vehicle: "" | "yes" | "no";
 };
 
-const MODE_ICONS: Record<TravelModeKey, ReactNode> = {
+const MODE_ICONS: Record<TravelMode, ReactNode> = {
   walk: <IconWalk size="2rem" />,
   bike: <IconBike size="2rem" />,
   public_transport: <IconBus size="2rem" />,
@@ -73,7 +73,7 @@ export function MobilityStep({ draftKey, initial, next, prevHref, prevLabel, pro
         legend="Comment pouvez-vous aller au travail ?"
         hint="Touchez tout ce qui marche pour vous."
         error={messagesFor(errors, "travelModes")}
-        options={(Object.keys(TRAVEL_MODE_LABELS) as TravelModeKey[]).map((m) => ({ value: m, label: TRAVEL_MODE_LABELS[m], icon: MODE_ICONS[m] }))}
+        options={TRAVEL_MODES.map((m) => ({ value: m, label: TRAVEL_MODE_LABELS[m], icon: MODE_ICONS[m] }))}
         values={value.modes}
         onChange={(modes) => update((v) => ({ ...v, modes }))}
       />
@@ -143,11 +143,11 @@ export function MobilityStep({ draftKey, initial, next, prevHref, prevLabel, pro
         name="drivingLicence"
         legend="Avez-vous le permis de conduire ?"
         value={value.licence}
-        onChange={(licence) => update((v) => ({ ...v, licence: licence as LicenceKey }))}
+        onChange={(licence) => update((v) => ({ ...v, licence: licence as DrivingLicence }))}
         error={messagesFor(errors, "drivingLicence")}
-        options={(Object.keys(LICENCE_LABELS) as LicenceKey[]).map((l) => ({
+        options={DRIVING_LICENCES.map((l) => ({
           value: l,
-          label: LICENCE_LABELS[l],
+          label: DRIVING_LICENCE_LABELS[l],
           hint: l === "other" ? "Poids lourd, moto…" : undefined,
           icon: <IconLicence size="1.75rem" />,
         }))}

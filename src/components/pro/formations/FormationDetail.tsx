@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
+import { DRIVING_LICENCE_FOR_TRAINING } from "@/server/profiles/labels";
 import {
   FORMATION_APPLICATION_STATUS,
   FORMATION_DECLINE_REASON_TEXT,
@@ -27,12 +28,7 @@ const DONE: Record<string, string> = {
   modifiee: "Vos modifications sont enregistrées.",
 };
 
-const LICENCE: Record<string, string> = {
-  none: "Pas de permis",
-  in_progress: "Permis en cours",
-  B: "Permis B",
-  other: "Permis (autre que B)",
-};
+const LICENCE: Record<string, string> = DRIVING_LICENCE_FOR_TRAINING;
 
 /** One formation of the organisation: what it is, its status actions, and the people who applied. */
 export async function FormationDetail({ space, formationId, done }: { space: FormationSpace; formationId: string; done?: string }) {

@@ -6,7 +6,6 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { JobSearch } from "@/components/beneficiary/wizard/JobSearch";
-import { CONTRACT_LABELS, CONTRACTS, type Shift } from "@/components/beneficiary-offers/format";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
@@ -14,6 +13,17 @@ import { Notice } from "@/components/ui/Notice";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
 import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { SHIFT_CHOICE_LABELS, SHIFT_NAMES, type Shift } from "@/server/geo/shifts";
+import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/server/offers/labels";
+import {
+  HOURS_MAX,
+  HOURS_MIN,
+  OFFER_ADDRESS_MAX,
+  OFFER_DESCRIPTION_MAX,
+  OFFER_TITLE_MAX,
+  RADIUS_MAX_KM,
+  RADIUS_MIN_KM,
+} from "@/server/offers/limits";
 import { CommuneField, LocateButton, useLocateCommune, type PickedCommune } from "../CommuneField";
 import type { EffectiveStatus } from "./labels";
 
@@ -76,19 +86,14 @@ const FIELD_IDS: Record<string, string> = {
   description: "description",
 };
 
-const SHIFT_CHOICES: Array<{ value: Shift; label: string }> = [
-  { value: "day", label: "De jour" },
-  { value: "night", label: "De nuit" },
-  { value: "weekend", label: "Le week-end" },
-];
+const SHIFT_CHOICES = SHIFT_NAMES.map((value) => ({ value, label: SHIFT_CHOICE_LABELS[value] }));
 
-const CONTRACT_HINTS: Partial<Record<(typeof CONTRACTS)[number], string>> = {
+const CONTRACT_HINTS: Partial<Record<Contract, string>> = {
   insertion: "Structure d'insertion par l'activité économique",
 };
 
 /** How many skills of a group show before "Voir … autres compétences". */
 const FIRST = 8;
-const DESCRIPTION_MAX = 5000;
 
 function numberOrNull(text: string): number | null {
   const t = text.trim().replace(",", ".");
@@ -107,7 +112,7 @@ function toInput(v: OfferFormValues) {
     point: v.point,
     addressLine: v.addressLine.trim() || null,
     radiusKm: numberOrNull(v.radiusKm),
-    contract: (v.contract || null) as (typeof CONTRACTS)[number] | null,
+    contract: (v.contract || null) as Contract | null,
     hoursPerWeek: numberOrNull(v.hoursPerWeek),
     shifts: v.shifts,
     licenceRequired: v.licenceRequired,
@@ -269,7 +274,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
         id="title"
         label="Intitulé de l'offre"
         hint="Ce que les candidats liront en premier, par exemple « Aide-soignant de nuit en EHPAD »."
-        maxLength={150}
+        maxLength={OFFER_TITLE_MAX}
         value={v.title}
         onChange={(e) => update({ title: e.target.value })}
         error={fe("title")}
@@ -294,7 +299,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
           name="description"
           className="textarea"
           rows={6}
-          maxLength={DESCRIPTION_MAX}
+          maxLength={OFFER_DESCRIPTION_MAX}
           value={v.description}
           onChange={(e) => update({ description: e.target.value })}
           aria-invalid={descriptionErrors.length ? true : undefined}
@@ -329,7 +334,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
         optional
         hint="Montrée aux candidats avec l'offre."
         autoComplete="street-address"
-        maxLength={200}
+        maxLength={OFFER_ADDRESS_MAX}
         value={v.addressLine}
         onChange={(e) => update({ addressLine: e.target.value })}
         error={fe("addressLine")}
@@ -337,7 +342,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
       <TextField
         id="radiusKm"
         label="Distance maximale des candidats (en km)"
-        hint="Entre 1 et 200 km autour du lieu de travail."
+        hint={`Entre ${RADIUS_MIN_KM} et ${RADIUS_MAX_KM} km autour du lieu de travail.`}
         inputMode="numeric"
         inputClassName="input--short"
         value={v.radiusKm}
@@ -359,7 +364,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
       <TextField
         id="hoursPerWeek"
         label="Heures par semaine"
-        hint="Entre 1 et 48 heures."
+        hint={`Entre ${HOURS_MIN} et ${HOURS_MAX} heures.`}
         inputMode="decimal"
         inputClassName="input--short"
         value={v.hoursPerWeek}

@@ -4,7 +4,8 @@ import { IconMail, IconPin } from "@/components/beneficiary/icons";
 import { Card } from "@/components/ui/Card";
 import { IconBriefcase, IconUser } from "@/components/ui/icons";
 import type { CandidateIdentity } from "@/server/recruiting/identity";
-import { availabilityWords, LICENCE_WORDS, TRAVEL_WORDS, yearsWords } from "./labels";
+import { DRIVING_LICENCE_SHORT, TRAVEL_MODE_INLINE } from "@/server/profiles/labels";
+import { availabilityWords, yearsWords } from "./labels";
 
 /** The person's contact details: shown only to a company they applied to or said yes to. */
 export function CandidateContactCard({ identity }: { identity: CandidateIdentity }) {
@@ -118,11 +119,11 @@ export function CandidateCv({ identity }: { identity: CandidateIdentity }) {
         <h3 id="cv-mobility">Déplacements</h3>
         <ul>
           <li>
-            {identity.travelModes.length ? identity.travelModes.map((m) => TRAVEL_WORDS[m]).join(", ").replace(/^./, (c) => c.toUpperCase()) : "Moyens de transport non précisés"}
+            {identity.travelModes.length ? identity.travelModes.map((m) => TRAVEL_MODE_INLINE[m]).join(", ").replace(/^./, (c) => c.toUpperCase()) : "Moyens de transport non précisés"}
             , jusqu'à {Math.round(identity.maxDistanceKm)} km
           </li>
           <li>
-            {LICENCE_WORDS[identity.drivingLicence]} · {identity.hasVehicle ? "a un véhicule" : "pas de véhicule"}
+            {DRIVING_LICENCE_SHORT[identity.drivingLicence]} · {identity.hasVehicle ? "a un véhicule" : "pas de véhicule"}
           </li>
         </ul>
       </section>

@@ -1,7 +1,8 @@
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
 import type { CandidateCard } from "@/server/recruiting/cards";
-import { availabilityWords, LICENCE_WORDS, yearsWords } from "./labels";
+import { DRIVING_LICENCE_SHORT } from "@/server/profiles/labels";
+import { availabilityWords, yearsWords } from "./labels";
 
 /** What a pseudonymised card says of a person: place and distance, jobs, skills, availability, licence, why. */
 export function CandidateFacts({ card, full = false }: { card: CandidateCard; full?: boolean }) {
@@ -73,7 +74,7 @@ export function CandidateFacts({ card, full = false }: { card: CandidateCard; fu
         <dd>{availabilityWords(card, (d) => formatDate(d, instanceTimeZone()))}</dd>
         <dt>Permis et véhicule</dt>
         <dd>
-          {LICENCE_WORDS[card.drivingLicence]} · {card.hasVehicle ? "a un véhicule" : "pas de véhicule"}
+          {DRIVING_LICENCE_SHORT[card.drivingLicence]} · {card.hasVehicle ? "a un véhicule" : "pas de véhicule"}
         </dd>
       </dl>
       {card.reasons.length ? (

@@ -1,7 +1,6 @@
 // Words of the employer's recruiting pages, safe to import from client code (server types only).
 import type { ApplicationStatus } from "@/server/applications/schema";
-import type { Shift } from "@/server/geo/shifts";
-import type { DrivingLicence, TravelMode } from "@/server/profiles/schema";
+import { SHIFT_LABELS, type Shift } from "@/server/geo/shifts";
 import type { ContactState } from "@/server/recruiting/relations";
 
 /** The state of the company's contact request, as a badge. */
@@ -22,24 +21,6 @@ export const APPLICATION_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: "Retirée par la personne",
 };
 
-export const LICENCE_WORDS: Record<DrivingLicence, string> = {
-  none: "Pas de permis",
-  in_progress: "Permis en cours",
-  B: "Permis B",
-  other: "Un autre permis",
-};
-
-export const SHIFT_WORDS: Record<Shift, string> = { day: "de jour", night: "de nuit", weekend: "le week-end" };
-
-export const TRAVEL_WORDS: Record<TravelMode, string> = {
-  walk: "à pied",
-  bike: "à vélo",
-  public_transport: "bus ou train",
-  car: "voiture",
-  two_wheeler: "scooter ou moto",
-  carpool: "covoiturage",
-};
-
 /** "Disponible dès maintenant · temps plein · de jour, de nuit" */
 export function availabilityWords(
   a: { availableFrom: string | null; fullTime: boolean | null; shifts: Shift[] },
@@ -48,7 +29,7 @@ export function availabilityWords(
   const today = new Date().toISOString().slice(0, 10);
   const from = !a.availableFrom || a.availableFrom <= today ? "Disponible dès maintenant" : `Disponible à partir du ${formatDate(a.availableFrom)}`;
   const time = a.fullTime === true ? "temps plein" : a.fullTime === false ? "temps partiel" : "temps plein ou partiel";
-  const shifts = a.shifts.length ? a.shifts.map((s) => SHIFT_WORDS[s]).join(", ") : null;
+  const shifts = a.shifts.length ? a.shifts.map((s) => SHIFT_LABELS[s]).join(", ") : null;
   return [from, time, shifts].filter(Boolean).join(" · ");
 }
 

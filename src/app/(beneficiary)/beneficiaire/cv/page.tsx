@@ -15,13 +15,15 @@ import {
   IconTools,
 } from "@/components/beneficiary/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
-import { durationWords, LICENCE_LABELS, SHIFT_WORDS, stepHref, TRAVEL_MODE_LABELS, type WizardStep } from "@/components/beneficiary/steps";
+import { durationWords, stepHref, type WizardStep } from "@/components/beneficiary/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconArrowRight, IconBriefcase, IconEye, IconJobSearch, IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
+import { SHIFT_LABELS } from "@/server/geo/shifts";
+import { DRIVING_LICENCE_LABELS, TRAVEL_MODE_LABELS } from "@/server/profiles/labels";
 
 export const metadata: Metadata = { title: "Mon CV" };
 
@@ -194,7 +196,7 @@ export default async function CvPage({ searchParams }: Props) {
               <li>
                 {profile.travelModes.map((m) => TRAVEL_MODE_LABELS[m]).join(", ") || "—"}, jusqu'à {Math.round(profile.maxDistanceKm)} km
               </li>
-              <li>{LICENCE_LABELS[profile.drivingLicence]}</li>
+              <li>{DRIVING_LICENCE_LABELS[profile.drivingLicence]}</li>
               <li>{profile.hasVehicle ? "A un véhicule" : "Pas de véhicule"}</li>
             </ul>
           ) : (
@@ -209,7 +211,7 @@ export default async function CvPage({ searchParams }: Props) {
               <li>
                 {profile.fullTime === true ? "Temps plein" : profile.fullTime === false ? "Temps partiel" : "Temps plein ou partiel"}
               </li>
-              {profile.shifts.length ? <li>{profile.shifts.map((s) => SHIFT_WORDS[s].toLowerCase()).join(", ").replace(/^./, (c) => c.toUpperCase())}</li> : null}
+              {profile.shifts.length ? <li>{profile.shifts.map((s) => SHIFT_LABELS[s]).join(", ").replace(/^./, (c) => c.toUpperCase())}</li> : null}
             </ul>
           ) : (
             <Empty />

@@ -9,7 +9,7 @@ import { ResultsView } from "@/components/beneficiary-offers/ResultsView";
 import { offerFilters, parseOfferSearch, searchQuery, type OfferSearch } from "@/components/beneficiary-offers/search";
 import styles from "@/components/beneficiary-offers/offers.module.css";
 import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
-import { CONTRACT_CHIP_LABELS } from "@/components/beneficiary-offers/format";
+import { CONTRACT_CHIP_LABELS } from "@/server/offers/labels";
 import { BeneficiarySearchResults } from "@/components/search/BeneficiarySearch";
 import { FacetChips, facetOptions } from "@/components/search/FacetChips";
 import { OfferHitCard } from "@/components/search/HitCards";

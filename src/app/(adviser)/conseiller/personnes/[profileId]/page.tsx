@@ -6,7 +6,8 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase, IconDocument, IconUser, IconUsers } from "@/components/ui/icons";
-import { LICENCE_LABELS, SHIFT_WORDS, TRAVEL_MODE_LABELS } from "@/components/beneficiary/steps";
+import { SHIFT_LABELS } from "@/server/geo/shifts";
+import { DRIVING_LICENCE_LABELS, TRAVEL_MODE_LABELS } from "@/server/profiles/labels";
 import { AssignForm } from "@/components/adviser/caseload/AssignForm";
 import { NoteForm } from "@/components/adviser/caseload/NoteForm";
 import { PlacementsReadOnly } from "@/components/adviser/caseload/PlacementsReadOnly";
@@ -114,13 +115,13 @@ export default async function PersonFilePage({ params }: Props) {
             <dt>Déplacements</dt>
             <dd>
               {profile.travelModes.map((m) => TRAVEL_MODE_LABELS[m]).join(", ") || "—"} — jusqu'à {profile.maxDistanceKm} km —{" "}
-              {LICENCE_LABELS[profile.drivingLicence]}
+              {DRIVING_LICENCE_LABELS[profile.drivingLicence]}
               {profile.hasVehicle ? ", véhicule" : ""}
             </dd>
             <dt>Disponibilité</dt>
             <dd>
               {profile.availableFrom ? `À partir du ${formatDate(profile.availableFrom, instanceTimeZone())}` : "Dès maintenant"}
-              {profile.shifts.length ? ` — ${profile.shifts.map((s) => SHIFT_WORDS[s].toLowerCase()).join(", ")}` : ""}
+              {profile.shifts.length ? ` — ${profile.shifts.map((s) => SHIFT_LABELS[s]).join(", ")}` : ""}
               {profile.fullTime === true ? " — temps plein" : profile.fullTime === false ? " — temps partiel" : ""}
             </dd>
             <dt>Formations</dt>
