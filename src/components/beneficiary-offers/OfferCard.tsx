@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { ApplyButton } from "./ApplyButton";
-import { NearPlace, OfferFacts } from "./Facts";
-import { reasonChips, type Contract, type Shift, type TravelMode } from "./format";
-import { IconStar } from "./icons";
+import { NearPlace } from "@/components/ui/cards/Facts";
+import { OfferFacts } from "./Facts";
+import { reasonChips, type Contract, type Shift, type TravelMode } from "@/components/ui/format";
+import { IconStar } from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import styles from "./offers.module.css";
 
 /** What the card needs of a ranked offer (matching.offersForBeneficiary). */
@@ -47,7 +49,7 @@ export function OfferCard({
   const reasons = reasonChips(item.reasons);
   return (
     <article
-      className={styles.card}
+      className={cardStyles.card}
       id={anchor}
       aria-labelledby={headingId}
       tabIndex={-1}
@@ -56,7 +58,7 @@ export function OfferCard({
       data-score={item.score}
       data-distance-km={item.distanceKm}
     >
-      <h3 id={headingId} className={styles.cardTitle}>
+      <h3 id={headingId} className={cardStyles.cardTitle}>
         <Link href={`/beneficiaire/offres/${item.id}`}>{offer.title}</Link>
       </h3>
       <OfferFacts

@@ -1,7 +1,7 @@
 // The filters and view of the offers and formations pages live in the URL (?distance=10
 // &contrat=cdi&temps=plein&vue=carte): the server renders them, they survive a reload and a
 // link can be shared with an adviser. Pure functions, used on both sides.
-import { CONTRACTS, type Contract } from "./format";
+import { CONTRACTS, type Contract } from "@/components/ui/format";
 
 export type Hours = "plein" | "partiel";
 export type View = "liste" | "carte";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LinkButton } from "@/components/ui/Button";
 import { IconArrowRight, IconCheck } from "@/components/ui/icons";
 import type { Completeness } from "@/server/profiles/completeness";
-import { stepHref } from "./steps";
+import { stepHref } from "@/components/cv/steps";
 
 /** How complete the CV is: a real <progress> with its label, what is missing, and where to go on. */
 export function CvProgress({ completeness, compact }: { completeness: Completeness; compact?: boolean }) {

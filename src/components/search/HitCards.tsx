@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Fact, TravelFact } from "@/components/beneficiary-offers/Facts";
-import { CONTRACT_LABELS, dateLabel, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
-import { IconBuilding, IconCalendar, IconContract, IconPin } from "@/components/beneficiary-offers/icons";
-import cardStyles from "@/components/beneficiary-offers/offers.module.css";
+import { Fact, TravelFact } from "@/components/ui/cards/Facts";
+import { CONTRACT_LABELS, dateLabel, distanceLabel, type TravelMode } from "@/components/ui/format";
+import { IconBuilding, IconCalendarSmall as IconCalendar, IconContract, IconPinSmall as IconPin } from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import type { FormationHit, OfferHit } from "@/server/search/types";
 import { domainLabel } from "./domains";
 import styles from "./search.module.css";

@@ -1,7 +1,7 @@
 // The public search lives in the URL (?q=cariste&commune=41018&rayon=10&contrat=cdi&domaine=N
 // &page=2): the server renders the results from it, so the page works before (or without) the
 // JavaScript, a reload keeps it and a link can be shared. Pure functions, used on both sides.
-import { CONTRACTS, type Contract } from "@/components/beneficiary-offers/format";
+import { CONTRACTS, type Contract } from "@/components/ui/format";
 import { ROME_LARGE_DOMAINS } from "./domains";
 
 export type PublicSearch = {

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/components/beneficiary-offers/format";
+import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/components/ui/format";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";

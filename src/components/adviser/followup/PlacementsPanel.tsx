@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { CONTRACT_LABELS, type Contract } from "@/components/beneficiary-offers/format";
+import { CONTRACT_LABELS, type Contract } from "@/components/ui/format";
 import { Card } from "@/components/ui/Card";
 import { IconBriefcase } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";

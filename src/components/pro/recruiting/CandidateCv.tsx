@@ -1,7 +1,6 @@
 import { formatDate } from "@/components/roles";
-import { IconMail, IconPin } from "@/components/beneficiary/icons";
+import { IconMail, IconPin, IconBriefcase, IconUser } from "@/components/ui/icons";
 import { Card } from "@/components/ui/Card";
-import { IconBriefcase, IconUser } from "@/components/ui/icons";
 import type { CandidateIdentity } from "@/server/recruiting/identity";
 import { availabilityWords, LICENCE_WORDS, TRAVEL_WORDS, yearsWords } from "./labels";
 

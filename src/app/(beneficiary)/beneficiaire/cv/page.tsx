@@ -11,7 +11,12 @@ import {
   IconPencil,
   IconPin,
   IconTools,
-} from "@/components/beneficiary/icons";
+  IconArrowRight,
+  IconBriefcase,
+  IconEye,
+  IconJobSearch,
+  IconUser,
+} from "@/components/ui/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
 import {
   durationWords,
@@ -21,11 +26,10 @@ import {
   stepHref,
   TRAVEL_MODE_LABELS,
   type WizardStep,
-} from "@/components/beneficiary/steps";
+} from "@/components/cv/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconArrowRight, IconBriefcase, IconEye, IconJobSearch, IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/auth/session";
 

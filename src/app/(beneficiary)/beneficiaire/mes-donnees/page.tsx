@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EraseAccount } from "@/components/beneficiary/EraseAccount";
-import { IconDownload, IconShield, IconTrash } from "@/components/beneficiary/icons";
-import { frenchDate } from "@/components/beneficiary/steps";
+import { IconDownload, IconShield, IconTrash, IconEyeOff } from "@/components/ui/icons";
+import { frenchDate } from "@/components/cv/steps";
 import { VisibilitySwitch } from "@/components/beneficiary/VisibilitySwitch";
 import { Card } from "@/components/ui/Card";
-import { IconEyeOff } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/auth/session";

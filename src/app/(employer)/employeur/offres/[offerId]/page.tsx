@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CONTRACT_LABELS, hoursLabel, shiftsLabel } from "@/components/beneficiary-offers/format";
+import { CONTRACT_LABELS, hoursLabel, shiftsLabel } from "@/components/ui/format";
 import { OFFER_STATUS_HELP, StatusBadge } from "@/components/pro/offers/labels";
 import { loadEmployerOffer } from "@/components/pro/offers/load";
 import { StatusActions } from "@/components/pro/offers/StatusActions";

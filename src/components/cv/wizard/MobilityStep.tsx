@@ -7,12 +7,23 @@ import { useTRPCClient } from "@/lib/trpc/client";
 import { minutesToKm } from "@/server/profiles/completeness";
 import type { mobilityStepInput } from "@/server/profiles/inputs";
 import type { z } from "zod";
-import { IconBike, IconBus, IconCar, IconCarpool, IconClock, IconLicence, IconPin, IconScooter, IconWalk } from "../icons";
+import {
+  IconBike,
+  IconBus,
+  IconCar,
+  IconCarpool,
+  IconClock,
+  IconLicence,
+  IconPin,
+  IconScooter,
+  IconWalk,
+} from "@/components/ui/icons";
 import { LICENCE_LABELS, TRAVEL_MODE_LABELS, type LicenceKey, type TravelModeKey } from "../steps";
 import { ChipChoices, ToggleCards } from "./ToggleCards";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type MobilityValues = {
   modes: TravelModeKey[];

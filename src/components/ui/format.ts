@@ -1,5 +1,5 @@
-// Words and numbers of the offers and formations pages, safe to import from client code: the
-// label maps are copies of the server's (src/server/offers/schema.ts, src/server/geo/shifts.ts,
+// Words and numbers of offers, formations and placements, for every persona's pages, safe to
+// import from client code: the label maps are copies of the server's (src/server/offers/schema.ts, src/server/geo/shifts.ts,
 // src/server/profiles/completeness.ts, src/server/matching/reasons.ts), whose modules pull in
 // Drizzle. Type-only imports keep the copies in step with the server's enums at compile time.
 import type { Contract } from "@/server/offers/schema";
@@ -7,10 +7,6 @@ import type { Shift } from "@/server/geo/shifts";
 import type { TravelMode } from "@/server/profiles/schema";
 
 export type { Contract, Shift, TravelMode };
-
-/** Where the CV wizard starts, and where a person finds what they applied to. */
-export const CV_START_PATH = "/beneficiaire/cv/modifier/lieu";
-export const APPLICATIONS_PATH = "/beneficiaire/candidatures";
 
 export const CONTRACT_LABELS: Record<Contract, string> = {
   cdi: "CDI",
