@@ -9,24 +9,17 @@ import {
   IconStar,
 } from "@/components/ui/icons";
 import cardStyles from "@/components/ui/cards/cards.module.css";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import styles from "./offers.module.css";
 
+type RankedFormation = RouterOutputs["matching"]["formationsForBeneficiary"][number];
+
 /** What the card needs of a ranked formation (matching.formationsForBeneficiary). */
-export type FormationCardItem = {
-  rank: number;
-  id: string;
-  score: number;
-  distanceKm: number;
-  reasons: string[];
-  formation: {
-    title: string;
-    providerName: string;
-    communeName: string;
-    startsOn: string;
-    endsOn: string | null;
-    seats: number | null;
-    description: string | null;
-  };
+export type FormationCardItem = Pick<RankedFormation, "rank" | "id" | "score" | "distanceKm" | "reasons"> & {
+  formation: Pick<
+    RankedFormation["formation"],
+    "title" | "providerName" | "communeName" | "startsOn" | "endsOn" | "seats" | "description"
+  >;
 };
 
 export const formationAnchor = (id: string) => `formation-${id}`;

@@ -2,30 +2,29 @@ import Link from "next/link";
 import { ApplyButton } from "./ApplyButton";
 import { NearPlace } from "@/components/ui/cards/Facts";
 import { OfferFacts } from "./Facts";
-import { reasonChips, type Contract, type Shift, type TravelMode } from "@/components/ui/format";
+import { reasonChips, type TravelMode } from "@/components/ui/format";
 import { IconStar } from "@/components/ui/icons";
 import cardStyles from "@/components/ui/cards/cards.module.css";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import styles from "./offers.module.css";
 
+type RankedOffer = RouterOutputs["matching"]["offersForBeneficiary"][number];
+
 /** What the card needs of a ranked offer (matching.offersForBeneficiary). */
-export type OfferCardItem = {
-  rank: number;
-  id: string;
-  score: number;
-  distanceKm: number;
-  reasons: string[];
-  offer: {
-    title: string;
-    employerName: string;
-    communeName: string;
-    contract: Contract;
-    hoursPerWeek: number | null;
-    shifts: Shift[];
-    licenceRequired: boolean;
-    vehicleRequired: boolean;
-    startsOn: string;
-    description: string | null;
-  };
+export type OfferCardItem = Pick<RankedOffer, "rank" | "id" | "score" | "distanceKm" | "reasons"> & {
+  offer: Pick<
+    RankedOffer["offer"],
+    | "title"
+    | "employerName"
+    | "communeName"
+    | "contract"
+    | "hoursPerWeek"
+    | "shifts"
+    | "licenceRequired"
+    | "vehicleRequired"
+    | "startsOn"
+    | "description"
+  >;
 };
 
 export const offerAnchor = (id: string) => `offre-${id}`;

@@ -4,9 +4,12 @@ import { Fact, TravelFact } from "@/components/ui/cards/Facts";
 import { CONTRACT_LABELS, dateLabel, distanceLabel, type TravelMode } from "@/components/ui/format";
 import { IconBuilding, IconCalendarSmall as IconCalendar, IconContract, IconPinSmall as IconPin } from "@/components/ui/icons";
 import cardStyles from "@/components/ui/cards/cards.module.css";
-import type { FormationHit, OfferHit } from "@/server/search/types";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { domainLabel } from "./domains";
 import styles from "./search.module.css";
+
+type OfferHit = RouterOutputs["search"]["offers"]["hits"][number];
+type FormationHit = RouterOutputs["search"]["formations"]["hits"][number];
 
 export const hitAnchor = (id: string) => `resultat-${id}`;
 

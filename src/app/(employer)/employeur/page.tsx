@@ -11,7 +11,9 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/auth/session";
-import type { OfferListItem } from "@/server/offers/manage";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type OfferListItem = RouterOutputs["offers"]["mine"]["offers"][number];
 
 export const metadata: Metadata = { title: "Mes offres" };
 

@@ -1,8 +1,10 @@
 import { formatDate } from "@/components/roles";
 import { IconMail, IconPin, IconBriefcase, IconUser } from "@/components/ui/icons";
 import { Card } from "@/components/ui/Card";
-import type { CandidateIdentity } from "@/server/recruiting/identity";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { availabilityWords, LICENCE_WORDS, TRAVEL_WORDS, yearsWords } from "./labels";
+
+type CandidateIdentity = NonNullable<RouterOutputs["recruiting"]["candidate"]["identity"]>;
 
 /** The person's contact details: shown only to a company they applied to or said yes to. */
 export function CandidateContactCard({ identity }: { identity: CandidateIdentity }) {

@@ -1,6 +1,8 @@
 import { formatDate } from "@/components/roles";
-import type { CandidateCard } from "@/server/recruiting/cards";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { availabilityWords, LICENCE_WORDS, yearsWords } from "./labels";
+
+type CandidateCard = RouterOutputs["recruiting"]["candidate"]["card"];
 
 /** What a pseudonymised card says of a person: place and distance, jobs, skills, availability, licence, why. */
 export function CandidateFacts({ card, full = false }: { card: CandidateCard; full?: boolean }) {
