@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/server/trpc/context";
 import { ROLE_LABELS } from "./roles";
 import { Card } from "./ui/Card";
-import { IconUser } from "./ui/icons";
+import { IconUser } from "@/components/ui/icons";
 
 /** What the account holds about the person: name, e-mail, kind of account. */
 export function AccountDetails({ user, title = "Votre compte" }: { user: SessionUser; title?: string }) {

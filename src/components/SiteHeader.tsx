@@ -2,7 +2,7 @@ import Link from "next/link";
 import { currentUser } from "@/server/api/session";
 import { signOutAction } from "@/app/actions/session";
 import { ROLE_LABELS } from "./roles";
-import { IconHome, IconLock, IconSignIn, IconSignOut, IconUser } from "./ui/icons";
+import { IconHome, IconLock, IconSignIn, IconSignOut, IconUser } from "@/components/ui/icons";
 
 type SiteHeaderProps = { displayName: string; organisation: string; logo: string };
 

@@ -1,9 +1,16 @@
 import Link from "next/link";
 import { currentUser } from "@/server/api/session";
-import { ErasedNotice } from "@/components/beneficiary/ErasedNotice";
-import { IconSearch } from "@/components/search/icons";
+import { ErasedNotice } from "@/components/ErasedNotice";
+import {
+  IconMagnifier as IconSearch,
+  IconArrowRight,
+  IconBriefcase,
+  IconHome,
+  IconJobSearch,
+  IconKey,
+  IconSignIn,
+} from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/Button";
-import { IconArrowRight, IconBriefcase, IconHome, IconJobSearch, IconKey, IconSignIn } from "@/components/ui/icons";
 import { loadInstanceConfig } from "@/server/config/config";
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

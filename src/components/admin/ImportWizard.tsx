@@ -11,9 +11,12 @@ import { TextField } from "@/components/ui/TextField";
 import { IconCheck, IconDocument } from "@/components/ui/icons";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import { IMPORT_MODELS, MAX_IMPORT_BYTES, NOT_UTF8, TOO_LARGE } from "@/server/imports/models";
-import type { ImportKind, RejectedLine } from "@/server/imports/run";
+import type { RouterInputs, RouterOutputs } from "@/lib/trpc/types";
 import { AssignPanel, type AdviserOption } from "./AssignPanel";
 import { useHydrated } from "./useHydrated";
+
+type ImportKind = RouterInputs["imports"]["preview"]["kind"];
+type RejectedLine = RouterOutputs["imports"]["preview"]["rejected"][number];
 
 const KINDS = Object.keys(IMPORT_MODELS) as ImportKind[];
 const FIELD_IDS = { kind: "import-kind", text: "import-file", checksum: "import-file" };

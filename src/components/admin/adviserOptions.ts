@@ -1,5 +1,7 @@
-import type { AdviserCount } from "@/server/caseload/manage";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import type { AdviserOption } from "./AssignPanel";
+
+type AdviserCount = RouterOutputs["caseload"]["countsByAdviser"]["advisers"][number];
 
 /** Active advisers as "Nom Prénom — Territoire — N suivies", for the assignment select. */
 export function adviserOptions(advisers: AdviserCount[], territoryName: Map<string, string>): AdviserOption[] {

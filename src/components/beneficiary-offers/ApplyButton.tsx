@@ -5,10 +5,9 @@ import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
-import { IconCheck, IconWarning } from "@/components/ui/icons";
+import { IconCheck, IconWarning, IconSendSmall as IconSend } from "@/components/ui/icons";
 import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
-import { APPLICATIONS_PATH } from "./format";
-import { IconSend } from "./icons";
+import { APPLICATIONS_PATH } from "@/components/beneficiary-offers/paths";
 import styles from "./offers.module.css";
 
 type ApplyButtonProps = {

@@ -1,7 +1,7 @@
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { IconDocument } from "@/components/ui/icons";
-import { CV_START_PATH } from "./format";
+import { CV_START_PATH } from "@/components/beneficiary-offers/paths";
 
 /** Shown instead of the results while the person has no CV, or no job in it yet. */
 export function CompleteCvNotice({ what }: { what: "offres" | "formations" }) {

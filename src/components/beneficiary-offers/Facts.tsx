@@ -1,45 +1,18 @@
 import type { ReactNode } from "react";
-import { CONTRACT_LABELS } from "@/server/offers/labels";
+import { Fact, TravelFact } from "@/components/ui/cards/Facts";
+import { dateLabel, hoursLabel, plural, shiftsLabel, type TravelMode } from "@/components/ui/format";
 import {
-  dateLabel,
-  distanceLabel,
-  fastestMode,
-  hoursLabel,
-  plural,
-  shiftsLabel,
-  travelHint,
-  type TravelMode,
-} from "./format";
-import { IconBuilding, IconCalendar, IconCar, IconClock, IconContract, IconPin, IconSeats, TravelModeIcon } from "./icons";
-import styles from "./offers.module.css";
+  IconBuilding,
+  IconCalendarSmall as IconCalendar,
+  IconCarSmall as IconCar,
+  IconClockSmall as IconClock,
+  IconContract,
+  IconPinSmall as IconPin,
+  IconSeats,
+} from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
+import { CONTRACT_LABELS } from "@/server/offers/labels";
 import type { OfferCardItem } from "./OfferCard";
-
-/** One line of a card's facts: an icon and its text. */
-export function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
-  return (
-    <li>
-      {icon}
-      <span>{children}</span>
-    </li>
-  );
-}
-
-/** "Vendôme · 3 km": the commune and the distance from the person's home, as the ranked lists say it. */
-export function NearPlace({ communeName, distanceKm }: { communeName: string; distanceKm: number }) {
-  return (
-    <>
-      {communeName ? `${communeName} · ` : null}
-      <strong className={styles.distance}>{distanceLabel(distanceKm)}</strong>
-    </>
-  );
-}
-
-/** How long the trip takes by the person's fastest way of travelling (nothing without a distance). */
-export function TravelFact({ distanceKm, travelModes }: { distanceKm: number | null; travelModes: TravelMode[] }) {
-  const mode = fastestMode(travelModes);
-  const travel = distanceKm !== null ? travelHint(distanceKm, travelModes) : null;
-  return travel && mode ? <Fact icon={<TravelModeIcon mode={mode} />}>{travel}</Fact> : null;
-}
 
 type OfferFactsProps = {
   offer: Pick<
@@ -64,7 +37,7 @@ export function OfferFacts({ offer, place, distanceKm, travelModes, today, posit
     Boolean,
   );
   return (
-    <ul className={styles.facts}>
+    <ul className={cardStyles.facts}>
       <Fact icon={<IconBuilding />}>{offer.employerName}</Fact>
       <Fact icon={<IconPin />}>{place}</Fact>
       <TravelFact distanceKm={distanceKm} travelModes={travelModes} />

@@ -3,9 +3,10 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
+import { IconContract, IconFilter, IconRuler, IconTick } from "@/components/ui/icons";
 import { CONTRACT_CHIP_LABELS, CONTRACTS } from "@/server/offers/labels";
-import { IconContract, IconFilter, IconRuler, IconTick } from "./icons";
 import { distanceSteps, parseView, searchQuery, type OfferSearch } from "./search";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import styles from "./offers.module.css";
 
 /** A spinner inside the chip being loaded: on a slow network the tap must visibly do something. */
@@ -23,7 +24,7 @@ function Chip({ href, selected, children }: { href: string; selected: boolean; c
         prefetch={false}
         scroll={false}
         replace
-        className={selected ? `${styles.chip} ${styles.chipSelected}` : styles.chip}
+        className={selected ? `${cardStyles.chip} ${cardStyles.chipSelected}` : cardStyles.chip}
         aria-current={selected ? "true" : undefined}
       >
         {selected ? <IconTick size="1em" /> : null}
@@ -55,12 +56,12 @@ export function FilterBar({ limitKm, search }: { limitKm: number; search: OfferS
         <IconFilter />
         <span>Filtrer les offres</span>
       </h2>
-      <div className={styles.chipGroup} role="group" aria-labelledby="filtre-distance">
-        <p id="filtre-distance" className={styles.chipLabel}>
+      <div className={cardStyles.chipGroup} role="group" aria-labelledby="filtre-distance">
+        <p id="filtre-distance" className={cardStyles.chipLabel}>
           <IconRuler />
           <span>Distance : jusqu'à</span>
         </p>
-        <ul className={styles.chips}>
+        <ul className={cardStyles.chips}>
           {distanceSteps(limitKm).map((km) => (
             <Chip
               key={km}
@@ -80,11 +81,11 @@ export function FilterBar({ limitKm, search }: { limitKm: number; search: OfferS
             {secondary.length ? <span className={styles.summaryValue}> : {secondary.join(", ")}</span> : null}
           </span>
         </summary>
-        <div className={styles.chipGroup} role="group" aria-labelledby="filtre-contrat">
-          <p id="filtre-contrat" className={styles.chipLabel}>
+        <div className={cardStyles.chipGroup} role="group" aria-labelledby="filtre-contrat">
+          <p id="filtre-contrat" className={cardStyles.chipLabel}>
             Contrat :
           </p>
-          <ul className={styles.chips}>
+          <ul className={cardStyles.chips}>
             <Chip href={href({ contract: null })} selected={!search.contract}>
               Tous
             </Chip>
@@ -95,11 +96,11 @@ export function FilterBar({ limitKm, search }: { limitKm: number; search: OfferS
             ))}
           </ul>
         </div>
-        <div className={styles.chipGroup} role="group" aria-labelledby="filtre-temps">
-          <p id="filtre-temps" className={styles.chipLabel}>
+        <div className={cardStyles.chipGroup} role="group" aria-labelledby="filtre-temps">
+          <p id="filtre-temps" className={cardStyles.chipLabel}>
             Temps de travail :
           </p>
-          <ul className={styles.chips}>
+          <ul className={cardStyles.chips}>
             <Chip href={href({ hours: null })} selected={!search.hours}>
               Tous
             </Chip>

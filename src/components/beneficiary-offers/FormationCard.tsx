@@ -1,25 +1,25 @@
 import { ApplyButton } from "./ApplyButton";
-import { Fact, NearPlace, TravelFact } from "./Facts";
-import { dateRangeLabel, reasonChips, seatsLabel, type TravelMode } from "./format";
-import { IconBuilding, IconCalendar, IconPin, IconSeats, IconStar } from "./icons";
+import { Fact, NearPlace, TravelFact } from "@/components/ui/cards/Facts";
+import { dateRangeLabel, reasonChips, seatsLabel, type TravelMode } from "@/components/ui/format";
+import {
+  IconBuilding,
+  IconCalendarSmall as IconCalendar,
+  IconPinSmall as IconPin,
+  IconSeats,
+  IconStar,
+} from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import styles from "./offers.module.css";
 
+type RankedFormation = RouterOutputs["matching"]["formationsForBeneficiary"][number];
+
 /** What the card needs of a ranked formation (matching.formationsForBeneficiary). */
-export type FormationCardItem = {
-  rank: number;
-  id: string;
-  score: number;
-  distanceKm: number;
-  reasons: string[];
-  formation: {
-    title: string;
-    providerName: string;
-    communeName: string;
-    startsOn: string;
-    endsOn: string | null;
-    seats: number | null;
-    description: string | null;
-  };
+export type FormationCardItem = Pick<RankedFormation, "rank" | "id" | "score" | "distanceKm" | "reasons"> & {
+  formation: Pick<
+    RankedFormation["formation"],
+    "title" | "providerName" | "communeName" | "startsOn" | "endsOn" | "seats" | "description"
+  >;
 };
 
 export const formationAnchor = (id: string) => `formation-${id}`;
@@ -41,7 +41,7 @@ export function FormationCard({
   const reasons = reasonChips(item.reasons);
   return (
     <article
-      className={styles.card}
+      className={cardStyles.card}
       id={anchor}
       aria-labelledby={headingId}
       tabIndex={-1}
@@ -50,10 +50,10 @@ export function FormationCard({
       data-score={item.score}
       data-distance-km={item.distanceKm}
     >
-      <h3 id={headingId} className={styles.cardTitle}>
+      <h3 id={headingId} className={cardStyles.cardTitle}>
         {formation.title}
       </h3>
-      <ul className={styles.facts}>
+      <ul className={cardStyles.facts}>
         <Fact icon={<IconBuilding />}>{formation.providerName}</Fact>
         <Fact icon={<IconPin />}>
           <NearPlace communeName={formation.communeName} distanceKm={item.distanceKm} />

@@ -1,29 +1,30 @@
 import Link from "next/link";
 import { ApplyButton } from "./ApplyButton";
-import { NearPlace, OfferFacts } from "./Facts";
-import { reasonChips, type Contract, type Shift, type TravelMode } from "./format";
-import { IconStar } from "./icons";
+import { NearPlace } from "@/components/ui/cards/Facts";
+import { OfferFacts } from "./Facts";
+import { reasonChips, type TravelMode } from "@/components/ui/format";
+import { IconStar } from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import styles from "./offers.module.css";
 
+type RankedOffer = RouterOutputs["matching"]["offersForBeneficiary"][number];
+
 /** What the card needs of a ranked offer (matching.offersForBeneficiary). */
-export type OfferCardItem = {
-  rank: number;
-  id: string;
-  score: number;
-  distanceKm: number;
-  reasons: string[];
-  offer: {
-    title: string;
-    employerName: string;
-    communeName: string;
-    contract: Contract;
-    hoursPerWeek: number | null;
-    shifts: Shift[];
-    licenceRequired: boolean;
-    vehicleRequired: boolean;
-    startsOn: string;
-    description: string | null;
-  };
+export type OfferCardItem = Pick<RankedOffer, "rank" | "id" | "score" | "distanceKm" | "reasons"> & {
+  offer: Pick<
+    RankedOffer["offer"],
+    | "title"
+    | "employerName"
+    | "communeName"
+    | "contract"
+    | "hoursPerWeek"
+    | "shifts"
+    | "licenceRequired"
+    | "vehicleRequired"
+    | "startsOn"
+    | "description"
+  >;
 };
 
 export const offerAnchor = (id: string) => `offre-${id}`;
@@ -47,7 +48,7 @@ export function OfferCard({
   const reasons = reasonChips(item.reasons);
   return (
     <article
-      className={styles.card}
+      className={cardStyles.card}
       id={anchor}
       aria-labelledby={headingId}
       tabIndex={-1}
@@ -56,7 +57,7 @@ export function OfferCard({
       data-score={item.score}
       data-distance-km={item.distanceKm}
     >
-      <h3 id={headingId} className={styles.cardTitle}>
+      <h3 id={headingId} className={cardStyles.cardTitle}>
         <Link href={`/beneficiaire/offres/${item.id}`}>{offer.title}</Link>
       </h3>
       <OfferFacts

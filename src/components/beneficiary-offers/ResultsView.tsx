@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
-import { plural } from "./format";
-import { IconList, IconMap } from "./icons";
+import { plural } from "@/components/ui/format";
+import { IconList, IconMap } from "@/components/ui/icons";
 import type { MapData } from "./map-types";
 import type { View } from "./search";
 import styles from "./offers.module.css";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateRangeLabel, distanceLabel, durationLabel, reasonChips, seatsLabel, travelHint } from "./format";
+import { dateRangeLabel, distanceLabel, durationLabel, reasonChips, seatsLabel, travelHint } from "@/components/ui/format";
 import { distanceSteps, offerFilters, parseOfferSearch, searchQuery } from "./search";
 
 describe("offer and formation words", () => {

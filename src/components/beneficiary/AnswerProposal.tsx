@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
-import { IconBan, IconThumbUp } from "./icons";
-import { isNetworkError } from "./wizard/WizardForm";
+import { IconBan, IconThumbUp } from "@/components/ui/icons";
+import { isNetworkError } from "@/components/ui/formErrors";
 
 type Props = {
   proposalId: string;

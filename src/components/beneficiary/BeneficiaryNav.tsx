@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { IconDocument, IconHome } from "@/components/ui/icons";
-import { IconGraduation, IconSearch, IconSend } from "./icons";
+import { IconDocument, IconHome, IconGraduation, IconSearch, IconSend } from "@/components/ui/icons";
 
 const TABS = [
   { href: "/beneficiaire", label: "Accueil", Icon: IconHome, exact: true },

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/Button";
 import { IconArrowRight, IconCheck } from "@/components/ui/icons";
-import type { Completeness } from "@/server/profiles/completeness";
-import { stepHref } from "./steps";
+import type { RouterOutputs } from "@/lib/trpc/types";
+import { stepHref } from "@/components/cv/steps";
+
+type Completeness = RouterOutputs["profile"]["mine"]["completeness"];
 
 /** How complete the CV is: a real <progress> with its label, what is missing, and where to go on. */
 export function CvProgress({ completeness, compact }: { completeness: Completeness; compact?: boolean }) {

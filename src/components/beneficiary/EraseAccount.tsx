@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/Button";
 import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { errorMessageOf, fieldErrorsOf, useTRPCClient } from "@/lib/trpc/client";
-import { IconTrash } from "./icons";
-import { isNetworkError } from "./wizard/WizardForm";
+import { IconTrash } from "@/components/ui/icons";
+import { isNetworkError } from "@/components/ui/formErrors";
 
 /** Erasing the account: the password again (a borrowed phone cannot erase someone), then sign-out. */
 export function EraseAccount() {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
-import { isNetworkError } from "./wizard/WizardForm";
+import { isNetworkError } from "@/components/ui/formErrors";
 
 /** "Cacher mon profil aux entreprises": a switch that saves at once. */
 export function VisibilitySwitch({ visible: initialVisible }: { visible: boolean }) {

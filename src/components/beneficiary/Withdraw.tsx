@@ -1,8 +1,8 @@
 "use client";
 
 import { useTRPCClient } from "@/lib/trpc/client";
-import { ConfirmAction } from "./ConfirmAction";
-import { IconClose } from "./icons";
+import { ConfirmAction } from "@/components/ui/ConfirmAction";
+import { IconClose } from "@/components/ui/icons";
 
 export function WithdrawApplication({ applicationId, title }: { applicationId: string; title: string }) {
   const client = useTRPCClient();

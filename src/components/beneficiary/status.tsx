@@ -1,7 +1,5 @@
 import type { ReactNode } from "react";
-import { IconCheck } from "@/components/ui/icons";
-import { IconBan, IconCalendar, IconClock, IconClose, IconSend } from "./icons";
-import { IconEye } from "@/components/ui/icons";
+import { IconCheck, IconBan, IconCalendar, IconClock, IconClose, IconSend, IconEye } from "@/components/ui/icons";
 import { FORMATION_APPLICATION_STATUS, formationDeclineSentence } from "@/server/formations/labels";
 import { declineWording } from "@/server/recruiting/decline-reasons";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import cardStyles from "@/components/beneficiary-offers/offers.module.css";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { MAX_PAGES, PAGE_SIZE } from "./params";

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { CommuneField, type PickedCommune } from "@/components/pro/CommuneField";
+import { CommunePicker, type PickedCommune } from "@/components/ui/pickers/CommunePicker";
 
 /**
  * "Autour de quelle commune ?": the commune autocomplete of the forms. Choosing one puts it in
@@ -17,7 +17,7 @@ export function CommuneFilter({ value, keep }: { value: PickedCommune | null; ke
   const [, startTransition] = useTransition();
 
   return (
-    <CommuneField
+    <CommunePicker
       id="commune"
       label="Autour de la commune"
       hint="Écrivez le début du nom ou le code postal, puis choisissez dans la liste."

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { IconTick } from "@/components/beneficiary-offers/icons";
-import chipStyles from "@/components/beneficiary-offers/offers.module.css";
+import { IconTick } from "@/components/ui/icons";
+import chipStyles from "@/components/ui/cards/cards.module.css";
 import styles from "./search.module.css";
 
 export type FacetOption = {

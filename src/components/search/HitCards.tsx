@@ -1,13 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Fact, TravelFact } from "@/components/beneficiary-offers/Facts";
-import { dateLabel, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
+import { Fact, TravelFact } from "@/components/ui/cards/Facts";
+import { dateLabel, distanceLabel, type TravelMode } from "@/components/ui/format";
+import { IconBuilding, IconCalendarSmall as IconCalendar, IconContract, IconPinSmall as IconPin } from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { CONTRACT_LABELS } from "@/server/offers/labels";
-import { IconBuilding, IconCalendar, IconContract, IconPin } from "@/components/beneficiary-offers/icons";
-import cardStyles from "@/components/beneficiary-offers/offers.module.css";
-import type { FormationHit, OfferHit } from "@/server/search/types";
 import { domainLabel } from "./domains";
 import styles from "./search.module.css";
+
+type OfferHit = RouterOutputs["search"]["offers"]["hits"][number];
+type FormationHit = RouterOutputs["search"]["formations"]["hits"][number];
 
 export const hitAnchor = (id: string) => `resultat-${id}`;
 

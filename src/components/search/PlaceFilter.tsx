@@ -1,4 +1,4 @@
-import type { PickedCommune } from "@/components/beneficiary/wizard/communes";
+import type { PickedCommune } from "@/components/ui/pickers/communes";
 import { CommuneFilter } from "./CommuneFilter";
 import { FacetChips } from "./FacetChips";
 import { DEFAULT_RADIUS_KM, publicSearchQuery, RADIUS_STEPS, type PublicSearch } from "./params";

@@ -1,6 +1,8 @@
 import Link from "next/link";
-import type { ProfileHit } from "@/server/search/types";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import styles from "./search.module.css";
+
+type ProfileHit = RouterOutputs["search"]["profiles"]["hits"][number];
 
 /**
  * "Résultats de la recherche" over the caseload table: the people whose name, identifier or

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { currentUser } from "@/server/api/session";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import { CONTRACT_CHIP_LABELS } from "@/server/offers/labels";
-import cardStyles from "@/components/beneficiary-offers/offers.module.css";
 import { ROME_LARGE_DOMAINS } from "@/components/search/domains";
 import { FacetChips, facetOptions } from "@/components/search/FacetChips";
 import { FormationHitCard, OfferHitCard } from "@/components/search/HitCards";

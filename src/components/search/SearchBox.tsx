@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { IconSearch } from "./icons";
+import { IconMagnifier as IconSearch } from "@/components/ui/icons";
 import { MAX_Q_CHARS } from "./params";
 import { useDebouncedSearch } from "./useDebouncedSearch";
 import styles from "./search.module.css";

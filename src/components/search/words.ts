@@ -1,5 +1,5 @@
 // The sentence over the results, read out by screen readers when it changes (role="status").
-import { plural } from "@/components/beneficiary-offers/format";
+import { plural } from "@/components/ui/format";
 
 type Noun = { one: string; many: string; none: string };
 

@@ -1,9 +1,5 @@
 import { isValidElement, type ReactNode } from "react";
 import { iconShapes } from "./icons";
-// The modules that draw pictograms, so that every one is registered before the sprite is made.
-import "@/components/beneficiary/icons";
-import "@/components/beneficiary-offers/icons";
-import "@/components/search/icons";
 
 const escape = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 

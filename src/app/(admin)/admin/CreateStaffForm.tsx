@@ -1,17 +1,15 @@
 "use client";
 
-import { formatDate } from "@/lib/dates";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ROLE_LABELS } from "@/components/roles";
+import { formatDate } from "@/lib/dates";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { SelectField, TextField } from "@/components/ui/TextField";
 import { IconUserPlus } from "@/components/ui/icons";
-import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { useMutationForm } from "@/components/ui/useMutationForm";
+import { useTRPC } from "@/lib/trpc/client";
 
 const STAFF_ROLES = ["adviser", "admin", "training_org", "employer"] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -32,39 +30,23 @@ type Props = {
 
 export function CreateStaffForm({ territories, timeZone }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const create = useMutation(
-    trpc.accounts.createStaff.mutationOptions({
-      // the new account appears in the list below
-      onSuccess: () => router.refresh(),
-    }),
-  );
-  const [attempt, setAttempt] = useState(0);
-  const [formKey, setFormKey] = useState(0);
-  const resultRef = useRef<HTMLHeadingElement>(null);
-
-  const { fieldErrors, errors } = formErrorsOf(create.error, FIELD_IDS);
-
-  useEffect(() => {
-    if (create.isSuccess) resultRef.current?.focus();
-  }, [create.isSuccess]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const form = new FormData(event.currentTarget);
-    const territoryCode = String(form.get("territoryCode") ?? "");
-    create.mutate(
-      {
-        role: String(form.get("role") ?? "") as StaffRole,
-        firstName: String(form.get("firstName") ?? ""),
-        lastName: String(form.get("lastName") ?? ""),
-        email: String(form.get("email") ?? ""),
+  const form = useMutationForm({
+    mutation: trpc.accounts.createStaff.mutationOptions(),
+    fieldIds: FIELD_IDS,
+    input: (fields) => {
+      const territoryCode = String(fields.get("territoryCode") ?? "");
+      return {
+        role: String(fields.get("role") ?? "") as StaffRole,
+        firstName: String(fields.get("firstName") ?? ""),
+        lastName: String(fields.get("lastName") ?? ""),
+        email: String(fields.get("email") ?? ""),
         territoryCode: territoryCode || null,
-      },
-      { onError: () => setAttempt((n) => n + 1) },
-    );
-  }
+      };
+    },
+    // the new account appears in the list below
+    refresh: true,
+  });
+  const { mutation: create, fieldErrors, errors, resultRef } = form;
 
   return (
     <Card title="Créer un compte professionnel" icon={<IconUserPlus />} id="creer-compte">
@@ -94,15 +76,15 @@ export function CreateStaffForm({ territories, timeZone }: Props) {
             icon={<IconUserPlus />}
             onClick={() => {
               create.reset();
-              setFormKey((k) => k + 1);
+              form.clearForm();
             }}
           >
             Créer un autre compte
           </Button>
         </div>
       ) : (
-        <form key={formKey} onSubmit={onSubmit} className="form" noValidate method="post">
-          <ErrorSummary errors={errors} focusKey={attempt} />
+        <form key={form.formKey} onSubmit={form.onSubmit} className="form" noValidate method="post">
+          <ErrorSummary errors={errors} focusKey={form.attempt} />
           <SelectField
             id={FIELD_IDS.role}
             name="role"

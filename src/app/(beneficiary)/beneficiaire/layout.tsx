@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { BeneficiaryNav } from "@/components/beneficiary/BeneficiaryNav";
 import { currentUser, HOME_BY_ROLE } from "@/server/api/session";
+import "@/components/ui/widgets.css";
 import "@/components/beneficiary/beneficiary.css";
 
 /**

@@ -3,11 +3,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountDetails } from "@/components/AccountDetails";
 import { CvProgress } from "@/components/beneficiary/CvProgress";
-import { IconGraduation, IconMail, IconSearch, IconSend, IconShield } from "@/components/beneficiary/icons";
+import { IconGraduation, IconMail, IconSearch, IconSend, IconShield, IconArrowRight, IconDocument } from "@/components/ui/icons";
 import { RefusedNotice } from "@/components/RefusedNotice";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconArrowRight, IconDocument } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { ProNav } from "@/components/pro/ProNav";
+import { ProNav } from "@/components/workspace/ProNav";
 import { currentUser, HOME_BY_ROLE } from "@/server/api/session";
-import "@/components/pro/pro.css";
+import "@/components/workspace/workspace.css";
 
 const TABS = [
   { href: "/employeur", label: "Mes offres", exact: true },

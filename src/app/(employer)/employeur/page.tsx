@@ -12,6 +12,9 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type OfferListItem = RouterOutputs["offers"]["mine"]["offers"][number];
 import type { OfferListItem } from "@/server/offers/read";
 
 export const metadata: Metadata = { title: "Mes offres" };

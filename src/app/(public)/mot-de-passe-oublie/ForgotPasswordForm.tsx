@@ -1,30 +1,27 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconKey } from "@/components/ui/icons";
-import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { useMutationForm } from "@/components/ui/useMutationForm";
+import { useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { email: "email" };
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const [attempt, setAttempt] = useState(0);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { fieldErrors, errors } = formErrorsOf(request.error, FIELD_IDS);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (request.isPending) return;
-    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
-    request.mutate({ email }, { onError: () => setAttempt((n) => n + 1), onSuccess: () => setSentTo(email) });
-  }
+  const form = useMutationForm({
+    mutation: trpc.auth.requestPasswordReset.mutationOptions(),
+    fieldIds: FIELD_IDS,
+    input: (fields) => ({ email: String(fields.get("email") ?? "").trim() }),
+    onSuccess: (_, { email }) => setSentTo(email),
+  });
+  const { mutation: request, fieldErrors, errors } = form;
 
   if (sentTo) {
     return (
@@ -44,8 +41,8 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="form" noValidate method="post">
-      <ErrorSummary errors={errors} focusKey={attempt} />
+    <form onSubmit={form.onSubmit} className="form" noValidate method="post">
+      <ErrorSummary errors={errors} focusKey={form.attempt} />
       <TextField
         id={FIELD_IDS.email}
         type="email"

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { RadioCards } from "@/components/ui/RadioCards";
-import { IconTrash } from "@/components/beneficiary/icons";
+import { IconTrash } from "@/components/ui/icons";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import { ERASE_REASONS, STAFF_ERASE_REASONS } from "@/server/privacy/reasons";
 

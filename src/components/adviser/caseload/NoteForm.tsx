@@ -1,46 +1,31 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { FieldError, FieldHint, describedBy } from "@/components/ui/TextField";
-import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { useMutationForm } from "@/components/ui/useMutationForm";
+import { useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { body: "note-body" };
 
 /** A private note on the person: advisers and admins read it, never employers nor the person's matches. */
 export function NoteForm({ profileId }: { profileId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [, startRefresh] = useTransition();
-  const [attempt, setAttempt] = useState(0);
-  const [formKey, setFormKey] = useState(0);
-  const add = useMutation(
-    trpc.caseload.addNote.mutationOptions({
-      onSuccess: () => {
-        setFormKey((k) => k + 1);
-        startRefresh(() => router.refresh());
-      },
-      onError: () => setAttempt((n) => n + 1),
-    }),
-  );
-  const { fieldErrors, errors } = formErrorsOf(add.error, FIELD_IDS);
+  const form = useMutationForm({
+    mutation: trpc.caseload.addNote.mutationOptions(),
+    fieldIds: FIELD_IDS,
+    input: (fields) => ({ profileId, body: String(fields.get("body") ?? "") }),
+    refresh: true,
+    clearOnSuccess: true,
+  });
+  const { mutation: add, fieldErrors, errors } = form;
   const bodyErrors = fieldErrors.body ?? [];
   const hint = "Visible des seuls conseillers et administrateurs. 4 000 caractères au plus.";
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (add.isPending) return;
-    const form = new FormData(event.currentTarget);
-    add.mutate({ profileId, body: String(form.get("body") ?? "") });
-  }
-
   return (
-    <form key={formKey} onSubmit={onSubmit} className="form" noValidate method="post">
-      <ErrorSummary errors={errors} focusKey={attempt} />
+    <form key={form.formKey} onSubmit={form.onSubmit} className="form" noValidate method="post">
+      <ErrorSummary errors={errors} focusKey={form.attempt} />
       {add.isSuccess ? <Notice tone="success">La note est ajoutée.</Notice> : null}
       <div className={bodyErrors.length ? "field field--invalid" : "field"}>
         <label htmlFor={FIELD_IDS.body} className="field__label">

@@ -1,20 +1,16 @@
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
 import { CONTRACT_LABELS, type Contract } from "@/server/offers/labels";
 import { CHECK_IN_STATUS_LABELS } from "./labels";
 
-type Placement = {
-  id: string;
-  employerName: string | null;
-  jobTitle: string;
-  contract: Contract | null;
-  hoursPerWeek: number | null;
-  startsOn: string;
-  status: "active" | "ended";
-  endedOn: string | null;
-  endReason: string | null;
-  checkIns: Array<{ id: string; monthsAfter: number; dueOn: string; status: keyof typeof CHECK_IN_STATUS_LABELS; note: string | null }>;
-};
+type FilePlacement = RouterOutputs["caseload"]["file"]["placements"][number];
+
+/** What the list shows of the person's placements (caseload.file). */
+type Placement = Pick<
+  FilePlacement,
+  "id" | "employerName" | "jobTitle" | "contract" | "hoursPerWeek" | "startsOn" | "status" | "endedOn" | "endReason"
+> & { checkIns: Array<Pick<FilePlacement["checkIns"][number], "id" | "monthsAfter" | "dueOn" | "status" | "note">> };
 
 /** The person's jobs and their +1/+3/+6 month calls, read only (recording happens on the follow-up pages). */
 export function PlacementsReadOnly({ placements, exitReasons }: { placements: Placement[]; exitReasons: Array<{ code: string; label: string }> }) {

@@ -1,4 +1,4 @@
-import { WIZARD_STEPS } from "@/components/beneficiary/steps";
+import { WIZARD_STEPS } from "@/components/cv/steps";
 import type { ProfileStep } from "@/server/profiles/completeness";
 
 /** The CV wizard as an adviser walks it with a person: /conseiller/personnes/[id]/cv/[step]. */

@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
 import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/server/offers/labels";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { SelectField, TextField } from "@/components/ui/TextField";
-import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { useMutationForm } from "@/components/ui/useMutationForm";
+import { useTRPC } from "@/lib/trpc/client";
 import "./followup.css";
 
 const FIELD_IDS = {
@@ -26,41 +24,30 @@ const FIELD_IDS = {
  */
 export function CreatePlacementForm({ profileId }: { profileId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [, startRefresh] = useTransition();
-  const [attempt, setAttempt] = useState(0);
-  const [formKey, setFormKey] = useState(0);
-  const create = useMutation(
-    trpc.followup.createPlacement.mutationOptions({
-      onSuccess: () => {
-        setFormKey((k) => k + 1);
-        startRefresh(() => router.refresh());
-      },
-      onError: () => setAttempt((n) => n + 1),
-    }),
-  );
-  const { fieldErrors, errors } = formErrorsOf(create.error, FIELD_IDS);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const form = new FormData(event.currentTarget);
-    const text = (k: string) => String(form.get(k) ?? "").trim();
-    const hours = text("hoursPerWeek").replace(",", ".");
-    create.mutate({
-      profileId,
-      employerName: text("employerName") || null,
-      jobTitle: text("jobTitle"),
-      romeCode: text("romeCode").toUpperCase() || null,
-      contract: (text("contract") || undefined) as Contract,
-      startsOn: text("startsOn"),
-      hoursPerWeek: hours ? Number(hours) : null,
-    });
-  }
+  const form = useMutationForm({
+    mutation: trpc.followup.createPlacement.mutationOptions(),
+    fieldIds: FIELD_IDS,
+    input: (fields) => {
+      const text = (k: string) => String(fields.get(k) ?? "").trim();
+      const hours = text("hoursPerWeek").replace(",", ".");
+      return {
+        profileId,
+        employerName: text("employerName") || null,
+        jobTitle: text("jobTitle"),
+        romeCode: text("romeCode").toUpperCase() || null,
+        contract: (text("contract") || undefined) as Contract,
+        startsOn: text("startsOn"),
+        hoursPerWeek: hours ? Number(hours) : null,
+      };
+    },
+    refresh: true,
+    clearOnSuccess: true,
+  });
+  const { mutation: create, fieldErrors, errors } = form;
 
   return (
-    <form key={formKey} onSubmit={onSubmit} className="form" noValidate method="post">
-      <ErrorSummary errors={errors} focusKey={attempt} />
+    <form key={form.formKey} onSubmit={form.onSubmit} className="form" noValidate method="post">
+      <ErrorSummary errors={errors} focusKey={form.attempt} />
       {create.isSuccess ? <Notice tone="success">L'emploi est enregistré, avec ses points de suivi à 1, 3 et 6 mois.</Notice> : null}
       <TextField id={FIELD_IDS.employerName} name="employerName" label="Employeur" autoComplete="off" error={fieldErrors.employerName ?? fieldErrors.employerId} />
       <TextField id={FIELD_IDS.jobTitle} name="jobTitle" label="Poste occupé" autoComplete="off" error={fieldErrors.jobTitle} />

@@ -1,15 +1,13 @@
 "use client";
 
 import { formatDate } from "@/lib/dates";
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
-import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { useMutationForm } from "@/components/ui/useMutationForm";
+import { useTRPC } from "@/lib/trpc/client";
 import type { OrganisationKind } from "./OrganisationFields";
 
 const FIELD_IDS = { firstName: "recruiterFirstName", lastName: "recruiterLastName", email: "recruiterEmail" };
@@ -28,35 +26,18 @@ type Props = {
  */
 export function AddRecruiterForm({ kind, organisationName, activationUrl, timeZone }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const add = useMutation(trpc.companies.addRecruiter.mutationOptions());
-  const [attempt, setAttempt] = useState(0);
-  const [formKey, setFormKey] = useState(0);
-  const resultRef = useRef<HTMLHeadingElement>(null);
-
-  const { fieldErrors, errors } = formErrorsOf(add.error, FIELD_IDS);
-
-  useEffect(() => {
-    if (add.isSuccess) resultRef.current?.focus();
-  }, [add.isSuccess]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (add.isPending) return;
-    const form = new FormData(event.currentTarget);
-    add.mutate(
-      {
-        firstName: String(form.get(FIELD_IDS.firstName) ?? ""),
-        lastName: String(form.get(FIELD_IDS.lastName) ?? ""),
-        email: String(form.get(FIELD_IDS.email) ?? ""),
-      },
-      {
-        onError: () => setAttempt((n) => n + 1),
-        // the list of recruiters shows the new (pending) account
-        onSuccess: () => router.refresh(),
-      },
-    );
-  }
+  const form = useMutationForm({
+    mutation: trpc.companies.addRecruiter.mutationOptions(),
+    fieldIds: FIELD_IDS,
+    input: (fields) => ({
+      firstName: String(fields.get(FIELD_IDS.firstName) ?? ""),
+      lastName: String(fields.get(FIELD_IDS.lastName) ?? ""),
+      email: String(fields.get(FIELD_IDS.email) ?? ""),
+    }),
+    // the list of recruiters shows the new (pending) account
+    refresh: true,
+  });
+  const { mutation: add, fieldErrors, errors, resultRef } = form;
 
   const title = kind === "company" ? "Ajouter un recruteur" : "Ajouter une personne à l'équipe";
 
@@ -111,7 +92,7 @@ export function AddRecruiterForm({ kind, organisationName, activationUrl, timeZo
             icon={<IconUserPlus />}
             onClick={() => {
               add.reset();
-              setFormKey((k) => k + 1);
+              form.clearForm();
               setTimeout(() => document.getElementById(FIELD_IDS.firstName)?.focus(), 0);
             }}
           >
@@ -132,8 +113,8 @@ export function AddRecruiterForm({ kind, organisationName, activationUrl, timeZo
         Son compte sera rattaché à {organisationName}. Vous recevrez un code à lui donner : elle ou il choisira son mot
         de passe en activant son compte.
       </p>
-      <form key={formKey} onSubmit={onSubmit} className="form" noValidate method="post" aria-label={title}>
-        <ErrorSummary errors={errors} focusKey={attempt} />
+      <form key={form.formKey} onSubmit={form.onSubmit} className="form" noValidate method="post" aria-label={title}>
+        <ErrorSummary errors={errors} focusKey={form.attempt} />
         <TextField id={FIELD_IDS.firstName} label="Son prénom" autoComplete="off" error={fieldErrors.firstName} />
         <TextField id={FIELD_IDS.lastName} label="Son nom" autoComplete="off" error={fieldErrors.lastName} />
         <TextField

@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { IconCheck, IconDocument } from "@/components/ui/icons";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
-import type { PickedCommune } from "../CommuneField";
+import type { PickedCommune } from "@/components/ui/pickers/CommunePicker";
 import { ORGANISATION_FIELD_IDS, OrganisationFields, type OrganisationKind } from "./OrganisationFields";
 
 const { siret: _siret, ...FIELD_IDS } = ORGANISATION_FIELD_IDS;

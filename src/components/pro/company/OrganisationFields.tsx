@@ -1,7 +1,7 @@
 "use client";
 
 import { TextField } from "@/components/ui/TextField";
-import { CommuneField, type PickedCommune } from "../CommuneField";
+import { CommunePicker, type PickedCommune } from "@/components/ui/pickers/CommunePicker";
 
 export type OrganisationKind = "company" | "training_org";
 
@@ -56,7 +56,7 @@ export function OrganisationFields({ kind, fieldErrors, commune, onCommuneChange
         defaultValue={defaults?.organisationName}
         error={fieldErrors.organisationName}
       />
-      <CommuneField
+      <CommunePicker
         id={ORGANISATION_FIELD_IDS.communeInsee}
         label={`Commune ${words.of}`}
         error={fieldErrors.communeInsee}

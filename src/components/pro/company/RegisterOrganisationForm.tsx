@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { IconCheck } from "@/components/ui/icons";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
-import type { PickedCommune } from "../CommuneField";
+import type { PickedCommune } from "@/components/ui/pickers/CommunePicker";
 import { ORGANISATION_FIELD_IDS, OrganisationFields, ORGANISATION_WORDS, type OrganisationKind } from "./OrganisationFields";
 
 /** For an account without an organisation yet (created by an admin): register it with its SIRET. */

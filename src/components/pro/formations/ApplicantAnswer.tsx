@@ -2,11 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
-import { IconBan, IconCalendar } from "@/components/beneficiary/icons";
-import { isNetworkError } from "@/components/beneficiary/wizard/WizardForm";
+import { IconBan, IconCalendar, IconCheck, IconEye } from "@/components/ui/icons";
+import { isNetworkError } from "@/components/ui/formErrors";
 import { Button } from "@/components/ui/Button";
 import { RadioCards } from "@/components/ui/RadioCards";
-import { IconCheck, IconEye } from "@/components/ui/icons";
 import { errorMessageOf, fieldErrorsOf, useTRPCClient } from "@/lib/trpc/client";
 import {
   FORMATION_APPLICATION_STATUS,

@@ -2,11 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { ConfirmAction } from "@/components/beneficiary/ConfirmAction";
-import { IconClose } from "@/components/beneficiary/icons";
-import { isNetworkError } from "@/components/beneficiary/wizard/WizardForm";
+import { ConfirmAction } from "@/components/ui/ConfirmAction";
+import { IconClose, IconCheck } from "@/components/ui/icons";
+import { isNetworkError } from "@/components/ui/formErrors";
 import { Button } from "@/components/ui/Button";
-import { IconCheck } from "@/components/ui/icons";
 import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
 import type { FormationStatus } from "@/server/formations/schema";
 

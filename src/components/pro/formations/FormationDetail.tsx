@@ -1,11 +1,10 @@
+import { IconCalendar, IconGraduation, IconMail, IconPin, IconUsers } from "@/components/ui/icons";
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
-import { IconCalendar, IconGraduation, IconMail, IconPin } from "@/components/beneficiary/icons";
 import { Card } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { DRIVING_LICENCE_FOR_TRAINING } from "@/server/profiles/labels";
 import {
@@ -20,7 +19,7 @@ import { NoOrganisationNotice } from "./NoOrganisationNotice";
 import { FormationStatusBadge, costLabel, dateRange, plural } from "./format";
 import { loadForPage } from "./load";
 import { FORMATION_PATHS, formationEditHref, type FormationSpace } from "./paths";
-import "@/components/beneficiary/beneficiary.css";
+import "@/components/ui/widgets.css";
 
 const DONE: Record<string, string> = {
   publiee: "La formation est publiée : les personnes qui cherchent ces métiers la voient près de chez elles.",

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { JobSearch } from "@/components/beneficiary/wizard/JobSearch";
-import { isNetworkError, messagesFor, stepSummary } from "@/components/beneficiary/wizard/WizardForm";
+import { JobPicker } from "@/components/ui/pickers/JobPicker";
+import { isNetworkError, messagesFor, stepSummary } from "@/components/ui/formErrors";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { ErrorSummary, type ErrorItem } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
@@ -14,10 +14,10 @@ import { IconCheck, IconDocument } from "@/components/ui/icons";
 import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
 import { DESCRIPTION_MAX, FUNDING_MAX, JOBS_MAX, PREREQUISITES_MAX, SEATS_MAX, TITLE_MAX } from "@/server/formations/limits";
 import type { FormationStatus } from "@/server/formations/schema";
-import { CommuneField, LocateButton, useLocateCommune, type PickedCommune } from "../CommuneField";
+import { CommunePicker, LocateButton, useLocateCommune, type PickedCommune } from "@/components/ui/pickers/CommunePicker";
 import { FORMATION_PATHS, formationEditHref, formationHref, type FormationSpace } from "./paths";
 // combobox, chosen items and text areas share the beneficiary wizard's styles
-import "@/components/beneficiary/beneficiary.css";
+import "@/components/ui/widgets.css";
 
 export type FormationFormValues = {
   title: string;
@@ -254,7 +254,7 @@ export function FormationForm({ space, initial, existing }: Props) {
           </>
         ) : null}
         {values.jobs.length < JOBS_MAX ? (
-          <JobSearch
+          <JobPicker
             id="jobs"
             label={values.jobs.length ? "Ajouter un autre métier" : "Métiers auxquels la formation prépare"}
             hint={`Écrivez le début d'un métier, puis choisissez-le dans la liste (${JOBS_MAX} au plus). Les personnes qui cherchent ces métiers verront la formation.`}
@@ -303,7 +303,7 @@ export function FormationForm({ space, initial, existing }: Props) {
       />
 
       <h2 className="formation-form__section">Lieu et dates</h2>
-      <CommuneField
+      <CommunePicker
         id="commune"
         label="Commune où a lieu la formation"
         hint="Écrivez le début du nom, par exemple « vendôme », ou le code postal."

@@ -1,11 +1,11 @@
 "use client";
 
-import "@/components/beneficiary/beneficiary.css";
+import "@/components/ui/widgets.css";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { JobSearch } from "@/components/beneficiary/wizard/JobSearch";
+import { JobPicker } from "@/components/ui/pickers/JobPicker";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
@@ -13,6 +13,7 @@ import { Notice } from "@/components/ui/Notice";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
 import { errorMessageOf, fieldErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { CommunePicker, LocateButton, useLocateCommune, type PickedCommune } from "@/components/ui/pickers/CommunePicker";
 import { SHIFT_CHOICE_LABELS, SHIFT_NAMES, type Shift } from "@/server/geo/shifts";
 import { CONTRACT_LABELS, CONTRACTS, type Contract } from "@/server/offers/labels";
 import {
@@ -24,7 +25,6 @@ import {
   RADIUS_MAX_KM,
   RADIUS_MIN_KM,
 } from "@/server/offers/limits";
-import { CommuneField, LocateButton, useLocateCommune, type PickedCommune } from "../CommuneField";
 import type { EffectiveStatus } from "./labels";
 
 export type { PickedCommune };
@@ -258,7 +258,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
           </div>
         </div>
       ) : (
-        <JobSearch
+        <JobPicker
           id="job"
           label="Métier"
           hint="Écrivez le début du métier, par exemple « aide-soignant », puis choisissez-le dans la liste."
@@ -308,7 +308,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
       </div>
 
       <h2 className="offer-form__section">Le lieu de travail</h2>
-      <CommuneField
+      <CommunePicker
         id="commune"
         label="Commune du poste"
         hint="Écrivez le début du nom, par exemple « vendôme », ou le code postal."
@@ -327,7 +327,7 @@ export function OfferForm({ offerId, version, status, initial, initialJobSkills,
             Utiliser ma position
           </LocateButton>
         </div>
-      </CommuneField>
+      </CommunePicker>
       <TextField
         id="addressLine"
         label="Adresse du lieu de travail"

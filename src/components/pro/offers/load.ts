@@ -1,7 +1,9 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { serverCaller } from "@/lib/trpc/server";
-import type { OfferDetail } from "@/server/offers/read";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type OfferDetail = RouterOutputs["offers"]["get"];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

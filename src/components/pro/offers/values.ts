@@ -1,6 +1,8 @@
 // The offer form's starting values, built on the server from what the procedures return.
-import type { OfferDetail } from "@/server/offers/read";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import type { OfferFormValues, PickedCommune, SkillChoice, SkillLabel } from "./OfferForm";
+
+type OfferDetail = RouterOutputs["offers"]["get"];
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n).replace(".", ","));
 

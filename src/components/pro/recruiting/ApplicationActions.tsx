@@ -5,8 +5,7 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
 import { SelectField } from "@/components/ui/TextField";
-import { IconCheck } from "@/components/ui/icons";
-import { IconBan, IconCalendar } from "@/components/beneficiary/icons";
+import { IconCheck, IconBan, IconCalendar } from "@/components/ui/icons";
 import { errorMessageOf, fieldErrorsOf, useTRPCClient } from "@/lib/trpc/client";
 import type { ApplicationStatus } from "@/server/applications/schema";
 import { DECLINE_REASON_TEXTS, DECLINE_REASONS, type DeclineReason } from "@/server/recruiting/decline-reasons";

@@ -1,11 +1,12 @@
+import { IconMail, IconPin, IconBriefcase, IconUser } from "@/components/ui/icons";
+import { Card } from "@/components/ui/Card";
+import type { RouterOutputs } from "@/lib/trpc/types";
+import { availabilityWords, yearsWords } from "./labels";
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
-import { IconMail, IconPin } from "@/components/beneficiary/icons";
-import { Card } from "@/components/ui/Card";
-import { IconBriefcase, IconUser } from "@/components/ui/icons";
-import type { CandidateIdentity } from "@/server/recruiting/identity";
 import { DRIVING_LICENCE_SHORT, TRAVEL_MODE_INLINE } from "@/server/profiles/labels";
-import { availabilityWords, yearsWords } from "./labels";
+
+type CandidateIdentity = NonNullable<RouterOutputs["recruiting"]["candidate"]["identity"]>;
 
 /** The person's contact details: shown only to a company they applied to or said yes to. */
 export function CandidateContactCard({ identity }: { identity: CandidateIdentity }) {

@@ -1,8 +1,10 @@
+import type { RouterOutputs } from "@/lib/trpc/types";
+import { availabilityWords, yearsWords } from "./labels";
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
-import type { CandidateCard } from "@/server/recruiting/cards";
 import { DRIVING_LICENCE_SHORT } from "@/server/profiles/labels";
-import { availabilityWords, yearsWords } from "./labels";
+
+type CandidateCard = RouterOutputs["recruiting"]["candidate"]["card"];
 
 /** What a pseudonymised card says of a person: place and distance, jobs, skills, availability, licence, why. */
 export function CandidateFacts({ card, full = false }: { card: CandidateCard; full?: boolean }) {

@@ -1,10 +1,12 @@
 import { LinkButton } from "@/components/ui/Button";
 import { IconArrowRight } from "@/components/ui/icons";
-import type { RankedCandidate } from "@/server/recruiting/candidates";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { CandidateBadges } from "./Badges";
 import { CandidateFacts, ScoreLabel } from "./CandidateFacts";
 import { ContactRequest } from "./ContactRequest";
 import { recruitingPaths } from "./labels";
+
+type RankedCandidate = RouterOutputs["recruiting"]["candidates"]["items"][number];
 
 /** One ranked, pseudonymised candidate in the list. */
 export function CandidateListItem({ offerId, candidate: c, canContact }: { offerId: string; candidate: RankedCandidate; canContact: boolean }) {

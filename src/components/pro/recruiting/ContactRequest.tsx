@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, summaryItems } from "@/components/ui/ErrorSummary";
 import { FieldError, FieldHint, describedBy, messagesOf } from "@/components/ui/TextField";
-import { IconMail, IconSend } from "@/components/beneficiary/icons";
+import { IconMail, IconSend } from "@/components/ui/icons";
 import { errorMessageOf, fieldErrorsOf, useTRPCClient } from "@/lib/trpc/client";
 
 type Props = {

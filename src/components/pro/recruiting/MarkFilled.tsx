@@ -1,6 +1,6 @@
 "use client";
 
-import { useRunThenRefresh } from "@/components/beneficiary/ConfirmAction";
+import { useRunThenRefresh } from "@/components/ui/ConfirmAction";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { IconCheck } from "@/components/ui/icons";

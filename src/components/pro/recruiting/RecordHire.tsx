@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmAction } from "@/components/beneficiary/ConfirmAction";
+import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import { IconCheck } from "@/components/ui/icons";
 import { errorMessageOf, useTRPCClient } from "@/lib/trpc/client";
 

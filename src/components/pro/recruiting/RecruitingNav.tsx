@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { IconArrowLeft } from "@/components/beneficiary/icons";
+import { IconArrowLeft } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/Button";
 import { recruitingPaths } from "./labels";
 

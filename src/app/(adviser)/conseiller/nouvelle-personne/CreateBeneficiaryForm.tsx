@@ -1,8 +1,6 @@
 "use client";
 
 import { formatDate } from "@/lib/dates";
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -10,7 +8,8 @@ import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
 import { AccessLetterLink } from "@/components/adviser/cv/AccessLetterLink";
-import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
+import { useMutationForm } from "@/components/ui/useMutationForm";
+import { useTRPC } from "@/lib/trpc/client";
 
 const FIELD_IDS = { firstName: "firstName", lastName: "lastName", email: "email" };
 
@@ -25,31 +24,19 @@ type Props = {
 
 export function CreateBeneficiaryForm({ activationUrl, displayName, organisation, adviserName, timeZone }: Props) {
   const trpc = useTRPC();
-  const create = useMutation(trpc.accounts.createBeneficiary.mutationOptions());
-  const [attempt, setAttempt] = useState(0);
-  const [formKey, setFormKey] = useState(0);
-  const resultRef = useRef<HTMLHeadingElement>(null);
-
-  const { fieldErrors, errors } = formErrorsOf(create.error, FIELD_IDS);
-
-  useEffect(() => {
-    if (create.isSuccess) resultRef.current?.focus();
-  }, [create.isSuccess]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    create.mutate(
-      {
-        firstName: String(form.get("firstName") ?? ""),
-        lastName: String(form.get("lastName") ?? ""),
+  const form = useMutationForm({
+    mutation: trpc.accounts.createBeneficiary.mutationOptions(),
+    fieldIds: FIELD_IDS,
+    input: (fields) => {
+      const email = String(fields.get("email") ?? "").trim();
+      return {
+        firstName: String(fields.get("firstName") ?? ""),
+        lastName: String(fields.get("lastName") ?? ""),
         email: email || undefined,
-      },
-      { onError: () => setAttempt((n) => n + 1) },
-    );
-  }
+      };
+    },
+  });
+  const { mutation: create, fieldErrors, errors, resultRef } = form;
 
   if (create.isSuccess) {
     const { user, accessCode, expiresAt } = create.data;
@@ -75,7 +62,7 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
               icon={<IconUserPlus />}
               onClick={() => {
                 create.reset();
-                setFormKey((k) => k + 1);
+                form.clearForm();
               }}
             >
               Créer un autre compte
@@ -119,8 +106,8 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
 
   return (
     <Card title="Créer le compte d'une personne" icon={<IconUserPlus />} id="creer" className="no-print">
-      <form key={formKey} onSubmit={onSubmit} className="form" noValidate method="post">
-        <ErrorSummary errors={errors} focusKey={attempt} />
+      <form key={form.formKey} onSubmit={form.onSubmit} className="form" noValidate method="post">
+        <ErrorSummary errors={errors} focusKey={form.attempt} />
         <TextField id={FIELD_IDS.firstName} label="Prénom" autoComplete="off" error={fieldErrors.firstName} />
         <TextField id={FIELD_IDS.lastName} label="Nom" autoComplete="off" error={fieldErrors.lastName} />
         <TextField

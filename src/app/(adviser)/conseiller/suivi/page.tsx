@@ -8,8 +8,11 @@ import { RecordCheckInForm } from "@/components/adviser/followup/RecordCheckInFo
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
-import type { DueItem } from "@/server/followup/checkins";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { loadInstanceConfig } from "@/server/config/config";
+import type { DueItem } from "@/server/followup/checkins";
+
+type DueItem = RouterOutputs["followup"]["due"]["overdue"][number];
 
 export const metadata: Metadata = { title: "Suivi des emplois" };
 

@@ -1,12 +1,12 @@
 import { formatWrittenDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
-import { IconGraduation, IconPin, IconSearch } from "@/components/beneficiary/icons";
+import { IconGraduation, IconPin, IconSearch, IconBriefcase } from "@/components/ui/icons";
 import { applicationDetail, StatusBadge } from "@/components/beneficiary/status";
+import { frenchDate } from "@/components/cv/steps";
 import { WithdrawApplication } from "@/components/beneficiary/Withdraw";
 import { LinkButton } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconBriefcase } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 

@@ -13,13 +13,17 @@ import {
   IconPencil,
   IconPin,
   IconTools,
-} from "@/components/beneficiary/icons";
+  IconArrowRight,
+  IconBriefcase,
+  IconEye,
+  IconJobSearch,
+  IconUser,
+} from "@/components/ui/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
-import { durationWords, stepHref, type WizardStep } from "@/components/beneficiary/steps";
+import { durationWords, frenchDate, LICENCE_LABELS, SHIFT_WORDS, stepHref, type WizardStep } from "@/components/cv/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconArrowRight, IconBriefcase, IconEye, IconJobSearch, IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import { SHIFT_LABELS } from "@/server/geo/shifts";

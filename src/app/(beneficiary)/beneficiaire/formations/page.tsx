@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CompleteCvNotice } from "@/components/beneficiary-offers/CompleteCvNotice";
-import { distanceLabel, plural, type TravelMode } from "@/components/beneficiary-offers/format";
+import { distanceLabel, plural, type TravelMode } from "@/components/ui/format";
 import { FormationCard, formationAnchor } from "@/components/beneficiary-offers/FormationCard";
 import type { MapData } from "@/components/beneficiary-offers/map-types";
 import { ResultsView } from "@/components/beneficiary-offers/ResultsView";
 import { parseView } from "@/components/beneficiary-offers/search";
-import styles from "@/components/beneficiary-offers/offers.module.css";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
 import { BeneficiarySearchResults } from "@/components/search/BeneficiarySearch";
 import { ROME_LARGE_DOMAINS } from "@/components/search/domains";
@@ -100,13 +100,13 @@ export default async function FormationsPage({ searchParams }: Props) {
       {header}
       {box}
       {/* announced when a search replaces the list */}
-      <p className={styles.count} role="status" data-testid="results-count">
+      <p className={cardStyles.count} role="status" data-testid="results-count">
         {items.length === 0 ? "Aucune formation" : plural(items.length, "formation", "formations")}
         {` à moins de ${Math.round(profile.maxDistanceKm)} km`}
       </p>
       <ResultsView initialView={parseView(params)} map={map}>
         {items.length === 0 ? (
-          <Notice tone="info" title="Pas de formation pour l'instant" live="none" className={styles.empty}>
+          <Notice tone="info" title="Pas de formation pour l'instant" live="none" className={cardStyles.empty}>
             <p>
               De nouvelles formations sont publiées chaque mois. Votre conseiller peut aussi vous en proposer. Pensez à
               mettre à jour <Link href="/beneficiaire/cv">votre CV</Link>.
@@ -115,7 +115,7 @@ export default async function FormationsPage({ searchParams }: Props) {
         ) : (
           <>
             <h2 className="sr-only">Les formations, de la plus proche de votre projet à la moins proche</h2>
-            <ol className={styles.cards}>
+            <ol className={cardStyles.cards}>
               {items.map((item) => (
                 <li key={item.id}>
                   <FormationCard item={item} travelModes={travelModes} applied={applied.has(item.id)} />

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CompleteCvNotice } from "@/components/beneficiary-offers/CompleteCvNotice";
 import { FilterBar } from "@/components/beneficiary-offers/FilterBar";
-import { distanceLabel, plural, type TravelMode } from "@/components/beneficiary-offers/format";
+import { distanceLabel, plural, type TravelMode } from "@/components/ui/format";
 import type { MapData } from "@/components/beneficiary-offers/map-types";
 import { OfferCard, offerAnchor } from "@/components/beneficiary-offers/OfferCard";
 import { ResultsView } from "@/components/beneficiary-offers/ResultsView";
 import { offerFilters, parseOfferSearch, searchQuery, type OfferSearch } from "@/components/beneficiary-offers/search";
-import styles from "@/components/beneficiary-offers/offers.module.css";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
 import { CONTRACT_CHIP_LABELS } from "@/server/offers/labels";
 import { BeneficiarySearchResults } from "@/components/search/BeneficiarySearch";
@@ -101,7 +101,7 @@ export default async function OffersPage({ searchParams }: Props) {
       {box}
       <FilterBar limitKm={profile.maxDistanceKm} search={search} />
       {/* announced when a filter changes the list */}
-      <p className={styles.count} role="status" data-testid="results-count">
+      <p className={cardStyles.count} role="status" data-testid="results-count">
         {items.length === 0
           ? "Aucune offre"
           : items.length === LIMIT
@@ -111,7 +111,7 @@ export default async function OffersPage({ searchParams }: Props) {
       </p>
       <ResultsView initialView={search.view} map={map}>
         {items.length === 0 ? (
-          <Notice tone="info" title="Pas d'offre pour l'instant" live="none" className={styles.empty}>
+          <Notice tone="info" title="Pas d'offre pour l'instant" live="none" className={cardStyles.empty}>
             {filtered ? (
               <p>
                 Essayez sans les filtres : <Link href="/beneficiaire/offres">voir toutes les offres</Link>.
@@ -126,7 +126,7 @@ export default async function OffersPage({ searchParams }: Props) {
         ) : (
           <>
             <h2 className="sr-only">Les offres, de la meilleure à la moins bonne</h2>
-            <ol className={styles.cards}>
+            <ol className={cardStyles.cards}>
               {items.map((item) => (
                 <li key={item.id}>
                   <OfferCard item={item} travelModes={travelModes} applied={applied.has(item.id)} today={today} />

@@ -2,10 +2,10 @@ import { formatWrittenDate } from "@/lib/dates";
 import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import { AnswerProposal } from "@/components/beneficiary/AnswerProposal";
-import { IconMail, IconPin } from "@/components/beneficiary/icons";
+import { IconMail, IconPin, IconUser } from "@/components/ui/icons";
 import { StatusBadge } from "@/components/beneficiary/status";
+import { frenchDate } from "@/components/cv/steps";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconUser } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 

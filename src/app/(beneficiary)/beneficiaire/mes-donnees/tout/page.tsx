@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { IconDownload } from "@/components/beneficiary/icons";
+import { IconDownload } from "@/components/ui/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";

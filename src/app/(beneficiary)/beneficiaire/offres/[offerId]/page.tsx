@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { ApplyButton } from "@/components/beneficiary-offers/ApplyButton";
 import { OfferFacts } from "@/components/beneficiary-offers/Facts";
-import { APPLICATIONS_PATH, distanceLabel, type TravelMode } from "@/components/beneficiary-offers/format";
-import { IconStar } from "@/components/beneficiary-offers/icons";
+import { APPLICATIONS_PATH } from "@/components/beneficiary-offers/paths";
+import { distanceLabel, type TravelMode } from "@/components/ui/format";
+import { IconStar } from "@/components/ui/icons";
+import cardStyles from "@/components/ui/cards/cards.module.css";
 import styles from "@/components/beneficiary-offers/offers.module.css";
 import { Notice } from "@/components/ui/Notice";
 import { serverCaller } from "@/lib/trpc/server";
@@ -43,8 +45,8 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
       <p>
         <Link href="/beneficiaire/offres">Retour aux offres</Link>
       </p>
-      <article className={styles.card} aria-labelledby={headingId} data-testid="offer-detail">
-        <h1 id={headingId} className={styles.cardTitle}>
+      <article className={cardStyles.card} aria-labelledby={headingId} data-testid="offer-detail">
+        <h1 id={headingId} className={cardStyles.cardTitle}>
           {offer.title}
         </h1>
         <OfferFacts
@@ -55,7 +57,7 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
               {view.distanceKm !== null ? (
                 <>
                   {" · "}
-                  <strong className={styles.distance} data-testid="offer-distance">
+                  <strong className={cardStyles.distance} data-testid="offer-distance">
                     {distanceLabel(view.distanceKm)}
                   </strong>
                   <span className="sr-only"> de chez vous</span>
@@ -77,7 +79,7 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
 
         {view.requiredSkills.length ? (
           <section aria-labelledby="demande">
-            <h2 id="demande" className={styles.cardTitle}>
+            <h2 id="demande" className={cardStyles.cardTitle}>
               Ce qui est demandé
             </h2>
             <ul className={styles.reasons}>
@@ -92,7 +94,7 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
         ) : null}
         {view.wishedSkills.length ? (
           <section aria-labelledby="un-plus">
-            <h2 id="un-plus" className={styles.cardTitle}>
+            <h2 id="un-plus" className={cardStyles.cardTitle}>
               Un plus
             </h2>
             <ul>
@@ -105,7 +107,7 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
 
         {offer.description ? (
           <section aria-labelledby="description">
-            <h2 id="description" className={styles.cardTitle}>
+            <h2 id="description" className={cardStyles.cardTitle}>
               Le poste
             </h2>
             <p style={{ whiteSpace: "pre-line" }}>{offer.description}</p>

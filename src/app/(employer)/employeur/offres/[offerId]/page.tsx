@@ -3,7 +3,7 @@ import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { hoursLabel, shiftsLabel } from "@/components/beneficiary-offers/format";
+import { hoursLabel, shiftsLabel } from "@/components/ui/format";
 import { CONTRACT_LABELS } from "@/server/offers/labels";
 import { OFFER_STATUS_HELP, StatusBadge } from "@/components/pro/offers/labels";
 import { loadEmployerOffer } from "@/components/pro/offers/load";

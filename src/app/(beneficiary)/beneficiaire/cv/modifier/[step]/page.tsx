@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { afterStep, draftKey, stepBySlug, stepHref, WIZARD_STEPS } from "@/components/beneficiary/steps";
-import { stepForm, stepIntro, WizardDots } from "@/components/beneficiary/wizard/stepForm";
+import { afterStep, draftKey, stepBySlug, stepHref, WIZARD_STEPS } from "@/components/cv/steps";
+import { stepForm, stepIntro, WizardDots } from "@/components/cv/wizard/stepForm";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 

@@ -11,7 +11,7 @@ import { Checkbox } from "@/components/ui/Checkbox";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SelectField } from "@/components/ui/TextField";
-import { IconSearch } from "@/components/beneficiary/icons";
+import { IconSearch } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import { DISTANCE_BANDS } from "@/server/recruiting/bands";

@@ -3,13 +3,14 @@
 import { RadioCards } from "@/components/ui/RadioCards";
 import { TextField } from "@/components/ui/TextField";
 import { useTRPCClient } from "@/lib/trpc/client";
+import { IconCalendar, IconClock, IconMoon, IconSun } from "@/components/ui/icons";
 import { SHIFT_CHOICE_LABELS, SHIFT_NAMES, type Shift } from "@/server/geo/shifts";
-import { IconCalendar, IconClock, IconMoon, IconSun } from "../icons";
 import { ToggleCards } from "./ToggleCards";
 import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type AvailabilityValues = {
   when: "" | "now" | "date";

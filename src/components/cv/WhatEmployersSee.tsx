@@ -1,5 +1,4 @@
-import { IconCheck, IconEyeOff, IconLock } from "@/components/ui/icons";
-import { IconBan } from "./icons";
+import { IconCheck, IconEyeOff, IconLock, IconBan } from "@/components/ui/icons";
 
 /** What a visible profile shows to employers, what it never shows, and what only after "yes". */
 export function WhatEmployersSee() {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { errorMessageOf } from "@/lib/trpc/client";
-import { isNetworkError } from "./wizard/WizardForm";
+import { isNetworkError } from "@/components/ui/formErrors";
 
 /**
  * A server call made once at a time, then the page refreshed from the server. `busy` lasts

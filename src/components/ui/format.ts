@@ -8,10 +8,6 @@ import { TRAVEL_MODE_WORDS, type TravelMode } from "@/server/profiles/labels";
 
 export type { Contract, Shift, TravelMode };
 
-/** Where the CV wizard starts, and where a person finds what they applied to. */
-export const CV_START_PATH = "/beneficiaire/cv/modifier/lieu";
-export const APPLICATIONS_PATH = "/beneficiaire/candidatures";
-
 const decimal = (x: number) => x.toFixed(1).replace(".", ",").replace(/,0$/, "");
 
 /** "À 6,2 km" (one decimal under 10 km), "À 12 km", "À moins d'1 km". */

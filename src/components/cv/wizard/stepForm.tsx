@@ -1,6 +1,6 @@
 import "server-only";
 import type { ReactNode } from "react";
-import { durationChoice, WIZARD_STEPS, type WizardStep } from "@/components/beneficiary/steps";
+import { durationChoice, WIZARD_STEPS, type WizardStep } from "@/components/cv/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { IconArrowRight } from "@/components/ui/icons";

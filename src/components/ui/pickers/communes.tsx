@@ -2,11 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { isNetworkError } from "@/components/ui/formErrors";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
 import { useDebounced } from "./Combobox";
-import { isNetworkError } from "./WizardForm";
 
-// The commune search and "Utiliser ma position" of the place step, shared with the pro forms.
+// The commune search and "Utiliser ma position": the CV's place step, CommunePicker (the
+// professionals' forms, the search filters).
 
 export type PickedCommune = { insee: string; name: string; postcodes: string[] };
 

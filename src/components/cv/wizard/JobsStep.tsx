@@ -3,15 +3,15 @@
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { useTRPCClient } from "@/lib/trpc/client";
-import { IconBriefcase, IconJobSearch } from "@/components/ui/icons";
-import { IconClose } from "../icons";
+import { IconBriefcase, IconJobSearch, IconClose } from "@/components/ui/icons";
 import { DURATION_CHOICES } from "../steps";
-import { JobSearch } from "./JobSearch";
+import { JobPicker } from "@/components/ui/pickers/JobPicker";
 import { ChipChoices } from "./ToggleCards";
 import { target } from "./target";
 import type { JobPick, StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type JobsValues = {
   query: string;
@@ -77,7 +77,7 @@ export function JobsStep({ draftKey, initial, next, prevHref, prevLabel, profile
         </ul>
       ) : null}
       {value.sought.length < MAX_SOUGHT ? (
-        <JobSearch
+        <JobPicker
           id="sought-search"
           label={value.sought.length ? "Ajouter un autre métier" : "Le métier que vous cherchez"}
           hint="Écrivez le début du nom, par exemple « aide soi » ou « cuisin »."
@@ -128,7 +128,7 @@ export function JobsStep({ draftKey, initial, next, prevHref, prevLabel, profile
           ))}
         </ul>
       ) : null}
-      <JobSearch
+      <JobPicker
         id="done-search"
         label={value.done.length ? "Ajouter un autre métier déjà fait" : "Un métier que vous avez déjà fait"}
         error={errors.done}

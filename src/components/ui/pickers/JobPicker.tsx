@@ -5,9 +5,11 @@ import type { ReactNode } from "react";
 import type { FieldMessages } from "@/components/ui/TextField";
 import { useTRPC } from "@/lib/trpc/client";
 import { Combobox, useDebounced } from "./Combobox";
-import type { JobPick } from "./types";
 
-type JobSearchProps = {
+/** A job title of the ROME referential, as chosen. */
+export type JobPick = { ogrCode: number; label: string; romeCode: string };
+
+type JobPickerProps = {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -20,7 +22,7 @@ type JobSearchProps = {
 };
 
 /** Job titles of the ROME referential, forgiving of accents and typos ("aide soi"). */
-export function JobSearch({ id, label, hint, error, query, onQueryChange, onSelect, exclude = [] }: JobSearchProps) {
+export function JobPicker({ id, label, hint, error, query, onQueryChange, onSelect, exclude = [] }: JobPickerProps) {
   const trpc = useTRPC();
   const q = useDebounced(query.trim());
   const search = useQuery(trpc.referentials.searchJobTitles.queryOptions({ q, limit: 8 }, { enabled: q.length >= 2 }));

@@ -3,11 +3,12 @@
 import { Checkbox } from "@/components/ui/Checkbox";
 import { FieldError } from "@/components/ui/TextField";
 import { useTRPCClient } from "@/lib/trpc/client";
-import { IconHeart, IconTools } from "../icons";
+import { IconHeart, IconTools } from "@/components/ui/icons";
 import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type SkillGroup = {
   key: string;

@@ -12,4 +12,4 @@ export type StepProps<T> = {
   profileId?: string;
 };
 
-export type JobPick = { ogrCode: number; label: string; romeCode: string };
+export type { JobPick } from "@/components/ui/pickers/JobPicker";

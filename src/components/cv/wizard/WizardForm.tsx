@@ -1,49 +1,13 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { ErrorSummary, type ErrorItem } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
-import { IconArrowRight } from "@/components/ui/icons";
+import { IconArrowRight, IconArrowLeft } from "@/components/ui/icons";
+import { isNetworkError, stepSummary, type FieldErrorMap } from "@/components/ui/formErrors";
 import { errorMessageOf, fieldErrorsOf } from "@/lib/trpc/client";
-import { IconArrowLeft } from "../icons";
-
-export type FieldErrorMap = Record<string, string[]>;
-
-/** True when the request never got an answer from the server (no network, server unreachable). */
-export function isNetworkError(error: unknown): boolean {
-  if (typeof navigator !== "undefined" && navigator.onLine === false) return true;
-  if (error instanceof TRPCClientError) return !error.data;
-  return true;
-}
-
-/** Messages for a field, including those the server gave for its parts ("distance.value"). */
-export function messagesFor(errors: FieldErrorMap, ...keys: string[]): string[] {
-  const out: string[] = [];
-  for (const [k, messages] of Object.entries(errors)) {
-    if (keys.some((key) => k === key || k.startsWith(`${key}.`))) out.push(...messages);
-  }
-  return out;
-}
-
-/** Summary items in the order of the form's fields, each leading to its field; others last. */
-export function stepSummary(errors: FieldErrorMap, fieldIds: Array<[key: string, id: string]>): ErrorItem[] {
-  const items: ErrorItem[] = [];
-  const used = new Set<string>();
-  for (const [key, id] of fieldIds) {
-    for (const [k, messages] of Object.entries(errors)) {
-      if (used.has(k) || !(k === key || k.startsWith(`${key}.`))) continue;
-      used.add(k);
-      if (messages[0]) items.push({ message: messages[0], fieldId: id });
-    }
-  }
-  for (const [k, messages] of Object.entries(errors)) {
-    if (!used.has(k)) for (const message of messages) items.push({ message });
-  }
-  return items;
-}
 
 /**
  * Saving a step: client checks first, then the server; on success the draft goes and the next

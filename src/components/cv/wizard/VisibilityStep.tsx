@@ -7,7 +7,8 @@ import { WhatEmployersSee } from "../WhatEmployersSee";
 import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type VisibilityValues = { visible: "" | "yes" | "no" };
 

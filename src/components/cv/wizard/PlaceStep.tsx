@@ -3,13 +3,21 @@
 import { Button } from "@/components/ui/Button";
 import { RadioCards } from "@/components/ui/RadioCards";
 import { useTRPCClient } from "@/lib/trpc/client";
-import { IconLocate, IconPin } from "../icons";
-import { Combobox } from "./Combobox";
-import { COMMUNE_NOUN, communeOption, communeText, useCommuneSearch, useLocateCommune, type PickedCommune } from "./communes";
+import { IconLocate, IconPin } from "@/components/ui/icons";
+import { Combobox } from "@/components/ui/pickers/Combobox";
+import {
+  COMMUNE_NOUN,
+  communeOption,
+  communeText,
+  useCommuneSearch,
+  useLocateCommune,
+  type PickedCommune,
+} from "@/components/ui/pickers/communes";
 import { target } from "./target";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type PlaceValues = {
   query: string;

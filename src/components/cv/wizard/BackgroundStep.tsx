@@ -3,13 +3,14 @@
 import { Button } from "@/components/ui/Button";
 import { describedBy, FieldError, FieldHint, messagesOf, TextField } from "@/components/ui/TextField";
 import { useTRPCClient } from "@/lib/trpc/client";
+import { IconClose, IconGraduation, IconPlus } from "@/components/ui/icons";
+import { JobPicker } from "@/components/ui/pickers/JobPicker";
 import { ABOUT_MAX, FORMATION_TITLE_MAX } from "@/server/profiles/limits";
-import { IconClose, IconGraduation, IconPlus } from "../icons";
-import { JobSearch } from "./JobSearch";
 import { target } from "./target";
 import type { JobPick, StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm, type FieldErrorMap } from "./WizardForm";
+import { messagesFor, type FieldErrorMap } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type FormationDraft = {
   key: string;
@@ -87,7 +88,7 @@ function FormationEditor({
           </div>
         </div>
       ) : (
-        <JobSearch
+        <JobPicker
           id={`${prefix}-job`}
           label={
             <>

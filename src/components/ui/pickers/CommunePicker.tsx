@@ -1,22 +1,16 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { IconLocate, IconPin } from "@/components/beneficiary/icons";
-import { Combobox } from "@/components/beneficiary/wizard/Combobox";
-import {
-  COMMUNE_NOUN,
-  communeOption,
-  communeText,
-  useCommuneSearch,
-  type PickedCommune,
-} from "@/components/beneficiary/wizard/communes";
 import { Button } from "@/components/ui/Button";
+import { IconLocate, IconPin } from "@/components/ui/icons";
 import { FieldError, FieldHint, messagesOf, type FieldMessages } from "@/components/ui/TextField";
+import { Combobox } from "./Combobox";
+import { COMMUNE_NOUN, communeOption, communeText, useCommuneSearch, type PickedCommune } from "./communes";
 // the combobox and "picked" styles
-import "@/components/beneficiary/beneficiary.css";
+import "@/components/ui/widgets.css";
 
 export type { PickedCommune };
-export { useLocateCommune } from "@/components/beneficiary/wizard/communes";
+export { useLocateCommune } from "./communes";
 
 type Props = {
   /** id of the input (or of the "Changer" button once a commune is chosen): the error summary's target */
@@ -39,7 +33,7 @@ type Props = {
  * A commune picked from the referential (autocomplete on name or postcode), as on the
  * beneficiary's place step. Once chosen it shows as a box with a "Changer" button.
  */
-export function CommuneField({ id, label, hint, error, value, onChange, chosenTestId, chosenNote, children }: Props) {
+export function CommunePicker({ id, label, hint, error, value, onChange, chosenTestId, chosenNote, children }: Props) {
   const [query, setQuery] = useState("");
   const search = useCommuneSearch(query, Boolean(value));
   const errors = messagesOf(error);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PROFILE_STEP_KEYS } from "@/server/profiles/completeness";
 import { afterStep, durationChoice, durationWords, stepBySlug, stepHref, WIZARD_STEPS } from "./steps";
-import { messagesFor, stepSummary } from "./wizard/WizardForm";
+import { messagesFor, stepSummary } from "@/components/ui/formErrors";
 
 describe("the CV wizard's steps", () => {
   it("has one French address per step of the server, in the same order", () => {

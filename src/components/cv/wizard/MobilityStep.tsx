@@ -8,11 +8,22 @@ import { minutesToKm } from "@/server/profiles/completeness";
 import { DRIVING_LICENCE_LABELS, DRIVING_LICENCES, TRAVEL_MODE_LABELS, TRAVEL_MODES, type DrivingLicence, type TravelMode } from "@/server/profiles/labels";
 import type { mobilityStepInput } from "@/server/profiles/inputs";
 import type { z } from "zod";
-import { IconBike, IconBus, IconCar, IconCarpool, IconClock, IconLicence, IconPin, IconScooter, IconWalk } from "../icons";
+import {
+  IconBike,
+  IconBus,
+  IconCar,
+  IconCarpool,
+  IconClock,
+  IconLicence,
+  IconPin,
+  IconScooter,
+  IconWalk,
+} from "@/components/ui/icons";
 import { ChipChoices, ToggleCards } from "./ToggleCards";
 import type { StepProps } from "./types";
 import { useDraft } from "./useDraft";
-import { messagesFor, useStepSubmit, WizardForm } from "./WizardForm";
+import { messagesFor } from "@/components/ui/formErrors";
+import { useStepSubmit, WizardForm } from "@/components/cv/wizard/WizardForm";
 
 export type MobilityValues = {
   modes: TravelMode[];
