@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 // WCAG 2 contrast ratio between two #RRGGBB colours (pure: also used by the settings form's preview).
 
 function channel(v: number): number {

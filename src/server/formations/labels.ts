@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 // Plain words about formations, shared by the server, the organisations' pages and the
 // beneficiary's "Mes candidatures" page. No database import here: client components read it.
 

@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 // Limits of a formation's fields, shared by the input schema and the form (no imports: the
 // browser bundle reads it).
 

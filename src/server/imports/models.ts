@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 // What the import page tells people about each kind of file, and the model files it offers:
 // the header and first example line of the CLI fixtures (a test keeps them in step). No
 // server-only imports here: the browser uses it too.

@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 // Plain constants of the privacy module (no server imports: client forms and pages read them).
 // Why a person was erased: the audit row keeps the code, never a free text that could name them.
 

@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 import type { TravelMode } from "./labels";
 
 /** The CV wizard's steps, in the order the person meets them, with their weight in the progress bar. */

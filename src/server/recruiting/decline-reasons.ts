@@ -1,3 +1,4 @@
+// Client-safe: imported by browser code too, so it imports only other client-safe files (checked by dependency-cruiser).
 // Why an employer declines an application. The database keeps only the code; the employer
 // picks a plain label, and the candidate reads kind words (never blame, always a way on).
 // No server imports: the pages of both spaces read this file.
