@@ -25,7 +25,7 @@ import { seededRandom } from "../src/server/lib/random";
 import { matchCandidatesForOffer, matchOffersForBeneficiary, type MatchItem } from "../src/server/matching/queries";
 import { FORMATION_BONUS, jobFit, proximity, score, skillsShare, WEIGHTS, type Components } from "../src/server/matching/score";
 import { haversineKm } from "../src/server/geo/distance";
-import { upsertEmployer } from "../src/server/companies/employers";
+import { upsertEmployer } from "../src/server/organisations/employers";
 import { saveOffer } from "../src/server/offers/save";
 import { jobHierarchy, rebuildAllMatchPoints, saveProfile } from "../src/server/profiles/save";
 import { importCommunes, parseCommunes } from "../src/server/referentials/import";

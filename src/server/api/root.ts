@@ -5,7 +5,7 @@ import { searchRouter } from "../search/router";
 import { applicationsRouter, proposalsRouter } from "../applications/router";
 import { accountsRouter, authRouter } from "../auth/router";
 import { caseloadRouter } from "../caseload/router";
-import { companiesRouter } from "../companies/router";
+import { organisationsRouter } from "../organisations/router";
 import { followupRouter } from "../followup/router";
 import { formationsRouter } from "../formations/router";
 import { offersRouter } from "../offers/router";
@@ -29,7 +29,7 @@ export const appRouter = router({
   proposals: proposalsRouter,
   privacy: privacyRouter,
   referentials: referentialsRouter,
-  companies: companiesRouter,
+  organisations: organisationsRouter,
   offers: offersRouter,
   recruiting: recruitingRouter,
   formations: formationsRouter,

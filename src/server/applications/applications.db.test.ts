@@ -5,7 +5,7 @@ import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor } from "../testing/callers";
-import { makeCompany, makeFormation, makeOffer } from "../testing/factories";
+import { makeOrganisation, makeFormation, makeOffer } from "../testing/factories";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe("applications", () => {
 describe("proposals", () => {
   it("beneficiary_can_accept_an_employer_contact_request_or_decline_an_adviser_suggestion", async () => {
     const person = await beneficiaryWithCv("41018");
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const employer = await callerFor(h.db, company.owner.id);
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await employer.proposals.create({ candidateId: candidateHandle(offer.id, person.profileId), offerId: offer.id, message: "Bonjour" });
@@ -96,7 +96,7 @@ describe("proposals", () => {
 
   it("employer_cannot_contact_a_non_consenting_profile_nor_use_another_company_offer", async () => {
     const hidden = await beneficiaryWithCv("41018", false);
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const employer = await callerFor(h.db, company.owner.id);
     const own = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await expect(employer.proposals.create({ candidateId: candidateHandle(own.id, hidden.profileId), offerId: own.id })).rejects.toMatchObject({
@@ -111,7 +111,7 @@ describe("proposals", () => {
 
   it("any recruiter of the company may ask, with a short optional message; the answer is kept as a consent", async () => {
     const person = await beneficiaryWithCv("41018");
-    const company = await makeCompany(h.db, "company", 1);
+    const company = await makeOrganisation(h.db, "company", 1);
     const recruiter = await callerFor(h.db, company.recruiters[0]!.id);
     const { caller: loner } = await callerAs(h.db, "employer");
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });

@@ -10,7 +10,7 @@ import { beneficiaryProfiles } from "../profiles/schema";
 import { instanceToday } from "../config/time-zone";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -231,7 +231,7 @@ describe("the caseload list", () => {
 describe("adviser notes stay private", () => {
   it("notes never appear in an employer's candidates list or candidate card", async () => {
     const { caller: adviser, user: me } = await callerAs(h.db, "adviser", { territoryCode: "blois" });
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const employer = await callerFor(h.db, company.owner.id);
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     const profile = await makeProfile(h.db, "41018", { territoryCode: "blois", adviserId: me.id });

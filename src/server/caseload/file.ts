@@ -5,7 +5,7 @@ import { applications as applicationsTable, proposals as proposalsTable } from "
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import type { Database } from "../db/client";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 import { checkIns, placements } from "../followup/schema";
 import { loadProfile } from "../profiles/load";
 import { profileView } from "../profiles/router";
@@ -38,9 +38,9 @@ const CHECK_IN_LABELS = {
 /** A person's placements with their check-ins, newest first (the file and the personal-data export). */
 export async function placementsOf(db: Database, profileId: string) {
   const rows = await db
-    .select({ p: placements, companyName: employers.name })
+    .select({ p: placements, companyName: organisations.name })
     .from(placements)
-    .leftJoin(employers, eq(employers.id, placements.employerId))
+    .leftJoin(organisations, eq(organisations.id, placements.employerId))
     .where(eq(placements.profileId, profileId))
     .orderBy(desc(placements.startsOn), desc(placements.createdAt));
   const ids = rows.map((r) => r.p.id);

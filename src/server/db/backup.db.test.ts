@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeUser } from "../testing/callers";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { TEST_ENGINE } from "../testing/db";
 import { adminUrl, databaseUrlWithName } from "../testing/postgres";
 import { statsReport } from "../stats/report";
@@ -57,7 +57,7 @@ async function seed(db: Database) {
   const p1 = await makeProfile(db, "41018", { territoryCode: "blois", adviserId: adviser.id });
   await makeProfile(db, "41269", { territoryCode: "vendome" });
   await makeOffer(db, "41018");
-  await makeCompany(db, "company", 1);
+  await makeOrganisation(db, "company", 1);
   await db.execute(sql`update beneficiary_profiles set created_at = '2026-02-03T10:00:00Z' where id = ${p1.id}::uuid`);
   const [pl] = await queryRows<{ id: string }>(
     db,

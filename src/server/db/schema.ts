@@ -6,7 +6,7 @@ export * from "../auth/schema";
 export * from "../signup/schema";
 export * from "../audit/schema";
 export * from "../profiles/schema";
-export * from "../companies/schema";
+export * from "../organisations/schema";
 export * from "../offers/schema";
 export * from "../formations/schema";
 export * from "../applications/schema";

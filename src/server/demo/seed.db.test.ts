@@ -5,7 +5,7 @@ import { queryRows, type DatabaseHandle } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
 import { instanceTimeZone } from "../config/time-zone";
 import { matchCandidatesForOffer, matchOffersForBeneficiary } from "../matching/queries";
-import { membershipOf } from "../companies/membership";
+import { membershipOf } from "../organisations/membership";
 import { formations } from "../formations/schema";
 import { adviserFigures, dueLists } from "../followup/checkins";
 import { offers } from "../offers/schema";

@@ -10,8 +10,8 @@ import type { InstanceConfig } from "../config/config";
 import { territoryOfCommune } from "../instance/territories";
 import { seededRandom, type SeededRandom } from "../lib/random";
 import { haversineKm } from "../geo/distance";
-import { upsertEmployer } from "../companies/employers";
-import { employerMembers, employers, type OrganisationKind } from "../companies/schema";
+import { upsertEmployer } from "../organisations/employers";
+import { organisationMembers, organisations, type OrganisationKind } from "../organisations/schema";
 import { saveOffer, type OfferData } from "../offers/save";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { saveProfile, type ProfileData } from "../profiles/save";
@@ -216,7 +216,7 @@ async function seedMatchingData(db: Database, config: InstanceConfig, today: str
   }
 
   // Each part has its own seeded stream, so changing one part leaves the others as they were.
-  const companyRnd = seededRandom(4101);
+  const organisationRnd = seededRandom(4101);
   const offerRnd = seededRandom(4102);
   const profileRnd = seededRandom(4103);
   const formationRnd = seededRandom(4104);
@@ -224,25 +224,25 @@ async function seedMatchingData(db: Database, config: InstanceConfig, today: str
   // Companies: the five demo employers' first, then the others.
   const companies = COMPANIES.slice(0, 5 + DEMO_SIZES.otherEmployers).map((c, i) => ({
     ...c,
-    siret: generateSiret(companyRnd),
-    commune: i < 5 ? communes.slice().sort((a, b) => b.population - a.population)[i % Math.min(5, communes.length)]! : sampler.pick(companyRnd),
+    siret: generateSiret(organisationRnd),
+    commune: i < 5 ? communes.slice().sort((a, b) => b.population - a.population)[i % Math.min(5, communes.length)]! : sampler.pick(organisationRnd),
     ownerUserId: i < 5 ? people.employerUserIds[i]! : null,
   }));
   const employerCounts = { created: 0, existing: 0 };
   const employerIds: string[] = [];
   const organisation = async (kind: OrganisationKind, siret: string, name: string, commune: CommunePlace, ownerUserId: string | null) => {
-    const [known] = await db.select({ id: employers.id }).from(employers).where(eq(employers.siret, siret)).limit(1);
+    const [known] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.siret, siret)).limit(1);
     const id = known?.id ?? (await upsertEmployer(db, { kind, siret, name, communeInsee: commune.insee, point: commune }));
     employerCounts[known ? "existing" : "created"]++;
     // The demo account owns its organisation (unless it already belongs to another one).
-    if (ownerUserId) await db.insert(employerMembers).values({ userId: ownerUserId, employerId: id, isOwner: true }).onConflictDoNothing();
+    if (ownerUserId) await db.insert(organisationMembers).values({ userId: ownerUserId, employerId: id, isOwner: true }).onConflictDoNothing();
     return id;
   };
   for (const c of companies) employerIds.push(await organisation("company", c.siret, c.name, c.commune, c.ownerUserId));
   // Training organisations: drawn after the companies, so the companies' SIRETs stay the same.
   const providerIds: string[] = [];
   for (const [i, name] of PROVIDERS.entries()) {
-    providerIds.push(await organisation("training_org", generateSiret(companyRnd), name, sampler.pick(companyRnd), people.providerUserIds[i] ?? null));
+    providerIds.push(await organisation("training_org", generateSiret(organisationRnd), name, sampler.pick(organisationRnd), people.providerUserIds[i] ?? null));
   }
 
   // Offers: 8–15 for each demo employer account (near their company), the rest spread over the others.

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { loadInstanceConfig } from "../config/config";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 import { checkIns, placements, type CheckInStatus } from "./schema";
 import { profileCompletenessSql } from "../profiles/completeness-sql";
 import type { SessionUser } from "../trpc/context";
@@ -279,7 +279,7 @@ export async function placementsOfProfile(
     .select({
       id: placements.id,
       source: placements.source,
-      employerName: sql<string | null>`coalesce(${placements.employerName}, ${employers.name})`,
+      employerName: sql<string | null>`coalesce(${placements.employerName}, ${organisations.name})`,
       jobTitle: placements.jobTitle,
       romeCode: placements.romeCode,
       contract: placements.contract,
@@ -290,7 +290,7 @@ export async function placementsOfProfile(
       endReason: placements.endReason,
     })
     .from(placements)
-    .leftJoin(employers, eq(employers.id, placements.employerId))
+    .leftJoin(organisations, eq(organisations.id, placements.employerId))
     .where(eq(placements.profileId, profile.id))
     .orderBy(sql`${placements.startsOn} desc`, sql`${placements.createdAt} desc`);
   const cis = rows.length

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../db/client";
 import { checkIns, placements } from "./schema";
 import { setApplicationStatus } from "../recruiting/inbox";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { instanceToday } from "../config/time-zone";
 import { addDays, addMonths } from "../../lib/dates";
 import { fieldErrors } from "../testing/errors";
@@ -44,7 +44,7 @@ const manual = (profileId: string, startsOn: string) => ({
 describe("placements get their three check-ins", () => {
   it("an employer's hire creates the placement with check-ins at +1, +3 and +6 months", async () => {
     const { adviser, caller, profileId } = await adviserWithPerson();
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId, startsOn: "2020-01-31" });
     const [app] = await h.db.insert(applications).values({ profileId, offerId: offer.id, status: "interview" }).returning();
     const change = await setApplicationStatus(h.db, company.owner.id, { applicationId: app!.id, status: "hired" });
@@ -103,7 +103,7 @@ describe("placements get their three check-ins", () => {
       message: expect.stringMatching(/employeur/),
     });
     // an employer of the platform instead of a name
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const { id } = await caller.followup.createPlacement({ ...manual(profileId, today), employerName: null, employerId: company.employerId });
     const view = await caller.followup.placementsOfProfile({ profileId });
     expect(view.placements.find((p) => p.id === id)!.employerName).toMatch(/^Entreprise/);

@@ -5,7 +5,7 @@ import { caseloadProfile } from "./access";
 import { instanceToday } from "../config/time-zone";
 import { addMonths, type IsoDate } from "../../lib/dates";
 import { checkInSchedule } from "./schedule";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 import type { SessionUser } from "../trpc/context";
 import { FieldErrors } from "../lib/field-errors";
 import type { CreatePlacementInput } from "./placement-inputs";
@@ -85,9 +85,9 @@ export async function createPlacementByAdviser(
   let employerId: string | null = null;
   if (input.employerId) {
     const [e] = await db
-      .select({ id: employers.id, name: employers.name })
-      .from(employers)
-      .where(and(eq(employers.id, input.employerId), eq(employers.kind, "company")))
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.employerId), eq(organisations.kind, "company")))
       .limit(1);
     if (!e) errors.employerId = ["Cette entreprise est introuvable : choisissez-la dans la liste ou écrivez son nom."];
     else {

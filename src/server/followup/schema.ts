@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { offers, type Contract } from "../offers/schema";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 import { applications } from "../applications/schema";
 
 export const PLACEMENT_STATUSES = ["active", "ended"] as const;
@@ -19,7 +19,7 @@ export const placements = pgTable(
     profileId: uuid("profile_id")
       .notNull()
       .references(() => beneficiaryProfiles.id, { onDelete: "cascade" }),
-    employerId: uuid("employer_id").references(() => employers.id, { onDelete: "set null" }),
+    employerId: uuid("employer_id").references(() => organisations.id, { onDelete: "set null" }),
     offerId: uuid("offer_id").references(() => offers.id, { onDelete: "set null" }),
     /** the application marked "hired" that created it (one placement per application) */
     applicationId: uuid("application_id").references(() => applications.id, { onDelete: "set null" }),

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "../db/client";
 import { matchFormationsForBeneficiary } from "../matching/queries";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
-import { communePoint, makeCompany, makeProfile } from "../testing/factories";
+import { communePoint, makeOrganisation, makeProfile } from "../testing/factories";
 import type { SaveFormationInput } from "./inputs";
 import { instanceToday } from "../config/time-zone";
 import { saveFormation } from "./save";
@@ -49,7 +49,7 @@ function validInput(overrides: Partial<SaveFormationInput> = {}): SaveFormationI
 
 /** A training organisation with one account, and its caller. */
 async function organisation(kind: "training_org" | "company" = "training_org", recruiters = 0) {
-  const org = await makeCompany(h.db, kind, recruiters);
+  const org = await makeOrganisation(h.db, kind, recruiters);
   return { ...org, caller: await callerFor(h.db, org.owner.id), others: await Promise.all(org.recruiters.map((r) => callerFor(h.db, r.id))) };
 }
 

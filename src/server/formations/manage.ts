@@ -8,7 +8,7 @@ import { formatWhen } from "../../lib/dates";
 import { applications } from "../applications/schema";
 import { users } from "../auth/schema";
 import { recordAudit } from "../audit/record";
-import { requireMembership, membershipOf, type Membership } from "../companies/membership";
+import { requireMembership, membershipOf, type Membership } from "../organisations/membership";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { isInFrance } from "../geo/point";
 import { instanceTimeZone, instanceToday } from "../config/time-zone";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 
 export const FORMATION_STATUSES = ["draft", "published", "full", "closed"] as const;
 export type FormationStatus = (typeof FORMATION_STATUSES)[number];
@@ -16,7 +16,7 @@ export const formations = pgTable(
     providerName: text("provider_name").notNull(),
     providerUserId: uuid("provider_user_id"),
     /** the training organisation (or company) that manages it; null for an imported catalogue line */
-    organisationId: uuid("organisation_id").references(() => employers.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     description: text("description"),
     /** ROME codes of the jobs it leads to */

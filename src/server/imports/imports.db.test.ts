@@ -9,7 +9,7 @@ import { queryRows, type DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
 import { beneficiaryProfiles, profileJobs } from "../profiles/schema";
 import { offers } from "../offers/schema";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 import { formations } from "../formations/schema";
 import { SEATS_MAX } from "../formations/limits";
 import { OFFER_TITLE_MAX, POSITIONS_MAX } from "../offers/limits";
@@ -203,9 +203,9 @@ describe("an admin imports partners' offers", () => {
 
   it("two offers with the same SIRET share one employer", async () => {
     const rows = await h.db
-      .select({ externalId: offers.externalId, employerId: offers.employerId, siret: employers.siret, name: employers.name })
+      .select({ externalId: offers.externalId, employerId: offers.employerId, siret: organisations.siret, name: organisations.name })
       .from(offers)
-      .innerJoin(employers, eq(employers.id, offers.employerId))
+      .innerJoin(organisations, eq(organisations.id, offers.employerId))
       .orderBy(asc(offers.externalId));
     expect(rows.map((r) => r.externalId)).toEqual(["O001", "O002", "O003"]);
     expect(rows[0]!.employerId).toBe(rows[1]!.employerId);

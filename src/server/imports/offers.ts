@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
-import { upsertEmployer } from "../companies/employers";
+import { upsertEmployer } from "../organisations/employers";
 import { saveOffer, type OfferData } from "../offers/save";
 import { OFFER_TITLE_MAX, POSITIONS_MAX, RADIUS_MAX_KM, RADIUS_MIN_KM } from "../offers/limits";
 import { offers } from "../offers/schema";

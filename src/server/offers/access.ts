@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../trpc/context";
-import { membershipOf } from "../companies/membership";
+import { membershipOf } from "../organisations/membership";
 import { offers } from "./schema";
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} introuvable.` });

@@ -8,7 +8,7 @@ import { romeJobItems } from "../referentials/queries";
 import { romeJobTitles } from "../referentials/schema";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
-import { makeCompany, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeProfile } from "../testing/factories";
 import { applications } from "../applications/schema";
 import type { OfferFieldsInput } from "./inputs";
 import { offers } from "./schema";
@@ -61,7 +61,7 @@ function complete(overrides: Partial<OfferFieldsInput> = {}): OfferFieldsInput {
 }
 
 async function company(recruiters = 0) {
-  const c = await makeCompany(h.db, "company", recruiters);
+  const c = await makeOrganisation(h.db, "company", recruiters);
   return {
     ...c,
     caller: await callerFor(h.db, c.owner.id),

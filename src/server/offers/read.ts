@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { inArray, sql, type SQL } from "drizzle-orm";
-import { membershipOf } from "../companies/membership";
+import { membershipOf } from "../organisations/membership";
 import { queryRows, type Database } from "../db/client";
 import { maskToShifts } from "../geo/shifts";
 import { offerForCaller } from "./access";
@@ -92,14 +92,14 @@ export type OfferListItem = {
   stats: OfferStats;
 };
 
-export type CompanyOffers = {
+export type OrganisationOffers = {
   /** null: the account has not registered its company yet */
   organisation: { name: string; communeInsee: string | null; communeName: string | null; postcodes: string[] } | null;
   offers: OfferListItem[];
 };
 
 /** The company's offers (every recruiter's), with their statistics, for the dashboard. */
-export async function companyOffers(db: Database, user: SessionUser): Promise<CompanyOffers> {
+export async function organisationOffers(db: Database, user: SessionUser): Promise<OrganisationOffers> {
   const m = await membershipOf(db, user.id);
   if (!m) return { organisation: null, offers: [] };
   const [org] = await queryRows(

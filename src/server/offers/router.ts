@@ -2,7 +2,7 @@ import { z } from "zod";
 import { profileIdOfUser } from "../profiles/load";
 import { roleProcedure, router } from "../trpc/init";
 import { offerIdInput, publishFromFormInput, saveDraftInput, statusActionInput, updateInput } from "./inputs";
-import { companyOffers, offerDetail, offerForBeneficiary } from "./read";
+import { organisationOffers, offerDetail, offerForBeneficiary } from "./read";
 import { changeStatus, duplicateOffer, publishFromForm, recordOfferView, saveDraft, updateOffer } from "./write";
 
 const employer = roleProcedure("employer");
@@ -10,7 +10,7 @@ const beneficiary = roleProcedure("beneficiary");
 
 export const offersRouter = router({
   /** The company's offers with their statistics (empty, organisation null, before the company is registered). */
-  mine: employer.query(({ ctx }) => companyOffers(ctx.db, ctx.user)),
+  mine: employer.query(({ ctx }) => organisationOffers(ctx.db, ctx.user)),
   /** One of the company's offers: every field, version, statistics, the job's skills. */
   get: employer.input(offerIdInput).query(({ ctx, input }) => offerDetail(ctx.db, ctx.user, input.offerId)),
   /** Creates a draft, or saves a draft (incomplete is fine: a title or a job is enough). */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../auth/schema";
-import { employers } from "../companies/schema";
+import { organisations } from "../organisations/schema";
 import { geographyPoint } from "../geo/point";
 import { projectedPoint } from "../geo/projected";
 import type { Contract, OfferStatus } from "./labels";
@@ -16,7 +16,7 @@ export const offers = pgTable(
     externalId: text("external_id"),
     employerId: uuid("employer_id")
       .notNull()
-      .references(() => employers.id),
+      .references(() => organisations.id),
     title: text("title").notNull(),
     romeCode: text("rome_code").notNull(),
     ogrCode: integer("ogr_code").notNull().default(0),

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
-import { requireMembership } from "../companies/membership";
+import { requireMembership } from "../organisations/membership";
 import { queryRows, type Database } from "../db/client";
 import { isInFrance, type LngLat } from "../geo/point";
 import { shiftsToMask } from "../geo/shifts";

@@ -10,7 +10,7 @@ import { quotaItem } from "../recruiting/quota";
 import { callerAs, callerFor } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
 import { fieldErrors } from "../testing/errors";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { recordAudit } from "../audit/record";
 import { erasePerson } from "./erase";
 import { findInWholeDatabase, seedRichPerson } from "../testing/rich-person";
@@ -152,7 +152,7 @@ describe("erasure leaves no trace", () => {
   }, SLOW);
 
   it("a recruiter's erased account leaves its id and e-mail nowhere (who-did-it columns, audit), the company's data stays", async () => {
-    const company = await makeCompany(h.db, "company", 1);
+    const company = await makeOrganisation(h.db, "company", 1);
     const owner = company.owner;
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await h.db.execute(sql`update offers set created_by = ${owner.id}::uuid, updated_by = ${owner.id}::uuid where id = ${offer.id}::uuid`);

@@ -13,7 +13,7 @@ import { notesOf, userNames } from "../caseload/manage";
 import { queryRows, type Database } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
 import { emailOutbox, notifications } from "../notifications/schema";
-import { employerMembers, employers } from "../companies/schema";
+import { organisationMembers, organisations } from "../organisations/schema";
 import { loadProfile, profileIdOfUser } from "../profiles/load";
 import { profileView } from "../profiles/router";
 
@@ -57,10 +57,10 @@ async function whoIs(db: Database, actorIds: string[]) {
   const ids = [...new Set(actorIds)];
   if (ids.length === 0) return new Map<string, { role: Role; name: string; organisation: string | null }>();
   const rows = await db
-    .select({ id: users.id, role: users.role, firstName: users.firstName, lastName: users.lastName, organisation: employers.name })
+    .select({ id: users.id, role: users.role, firstName: users.firstName, lastName: users.lastName, organisation: organisations.name })
     .from(users)
-    .leftJoin(employerMembers, eq(employerMembers.userId, users.id))
-    .leftJoin(employers, eq(employers.id, employerMembers.employerId))
+    .leftJoin(organisationMembers, eq(organisationMembers.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, organisationMembers.employerId))
     .where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, { role: r.role, name: `${r.firstName} ${r.lastName}`.trim(), organisation: r.organisation ?? null }]));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor } from "../testing/callers";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -14,10 +14,10 @@ afterAll(async () => {
 
 describe("who may see which ranking", () => {
   it("employer_can_rank_candidates_for_their_own_company_offers_only, without the département's identifiers", async () => {
-    const company = await makeCompany(h.db, "company", 1);
+    const company = await makeOrganisation(h.db, "company", 1);
     const owner = await callerFor(h.db, company.owner.id);
     const recruiter = await callerFor(h.db, company.recruiters[0]!.id);
-    const other = await callerFor(h.db, (await makeCompany(h.db)).owner.id);
+    const other = await callerFor(h.db, (await makeOrganisation(h.db)).owner.id);
     const { caller: noCompany } = await callerAs(h.db, "employer");
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     await makeProfile(h.db, "41018", { externalId: "CAF-123", territoryCode: "blois" });

@@ -7,7 +7,7 @@ import { proposals } from "../applications/schema";
 import type { DatabaseHandle } from "../db/client";
 import { openTestDatabase, TEST_ENGINE } from "../testing/db";
 import { callerAs, callerFor, makeUser, userByEmail } from "../testing/callers";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { IMPORT_MODELS } from "../imports/models";
 import { consumeQuota, consumeRateLimit, delayText, purgeRateLimitHits, RATE_LIMITS, recordRateLimitHit, type RateLimit } from "./limits";
 import { rateLimitHits } from "./schema";
@@ -182,15 +182,15 @@ describe("the procedures' limits", () => {
   });
 
   it("an organisation owner's new codes for a recruiter count in the same limit", async () => {
-    const c = await makeCompany(h.db, "company");
+    const c = await makeOrganisation(h.db, "company");
     const owner = await callerFor(h.db, c.owner.id);
-    const added = await owner.companies.addRecruiter({ firstName: "Rémi", lastName: "Recrue", email: "remi.recrue@exemple.fr" });
+    const added = await owner.organisations.addRecruiter({ firstName: "Rémi", lastName: "Recrue", email: "remi.recrue@exemple.fr" });
     await fill(RATE_LIMITS.accessCodeIssue, c.owner.id);
-    await expect(owner.companies.reissueRecruiterCode({ userId: added.user.id })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(owner.organisations.reissueRecruiterCode({ userId: added.user.id })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
   it("contact requests: 50 a day per employer, counted only when allowed to ask", async () => {
-    const c = await makeCompany(h.db, "company");
+    const c = await makeOrganisation(h.db, "company");
     const offer = await makeOffer(h.db, "41018", { employerId: c.employerId });
     const person = await makeProfile(h.db, "41018", { userId: (await makeUser(h.db, "beneficiary")).id });
     const other = await makeProfile(h.db, "41018", { userId: (await makeUser(h.db, "beneficiary")).id });

@@ -8,7 +8,7 @@ import { createPlacementForApplication } from "../followup/placements";
 import { offers } from "../offers/schema";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
-import { makeCompany, makeFormation, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeFormation, makeOffer, makeProfile } from "../testing/factories";
 import { DECLINE_REASON_TEXTS, DECLINE_REASONS, declineWording } from "./decline-reasons";
 
 let h: DatabaseHandle;
@@ -30,7 +30,7 @@ async function applicant(extra: Parameters<typeof makeProfile>[2] = {}) {
 }
 
 async function setup(offerExtra: Parameters<typeof makeOffer>[2] = {}) {
-  const c = await makeCompany(h.db, "company", 1);
+  const c = await makeOrganisation(h.db, "company", 1);
   const offer = await makeOffer(h.db, "41018", { employerId: c.employerId, title: "Agent de service hospitalier", ...offerExtra });
   return {
     employerId: c.employerId,

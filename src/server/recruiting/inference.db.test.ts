@@ -10,7 +10,7 @@ import { CANDIDATE_QUOTA, candidateQuotaFor } from "../ratelimit/limits";
 import { rateLimitHits } from "../ratelimit/schema";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { openTestDatabase } from "../testing/db";
-import { clearMatchingData, communePoint, makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { clearMatchingData, communePoint, makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { httpClient } from "../testing/http";
 import { DISTANCE_BANDS } from "./bands";
 import type { CandidateList } from "./candidates";
@@ -78,7 +78,7 @@ describe("position: nothing reveals more than the commune", () => {
     // her twin lives at the commune's reference point: every answer must be the same for both
     const zoe = await makeProfile(h.db, BLOIS, { firstName: "Zoé", preciseLocation: false });
 
-    const acme = await makeCompany(h.db, "company");
+    const acme = await makeOrganisation(h.db, "company");
     const api = httpClient(h.db, acme.owner.id);
     const positions = [shift(blois, 0.11, 0), shift(blois, -0.06, 0.13), shift(blois, -0.06, -0.13)];
     const offerIds = [];
@@ -222,7 +222,7 @@ describe("harvesting: one organisation lists only a small share", () => {
     const quota = candidateQuotaFor(VISIBLE);
     expect(quota).toBe(Math.max(CANDIDATE_QUOTA.min, Math.floor(CANDIDATE_QUOTA.share * VISIBLE)));
 
-    const acme = await makeCompany(h.db, "company");
+    const acme = await makeOrganisation(h.db, "company");
     const caller = await callerFor(h.db, acme.owner.id);
     const places = await Promise.all(communes.map((c) => communePoint(h.db, c.insee)));
     const offerIds: string[] = [];
@@ -291,14 +291,14 @@ describe("harvesting: one organisation lists only a small share", () => {
     console.info(`harvesting: ${lists} lists, ${seen.size} of ${VISIBLE} candidates reached (quota ${quota})`);
 
     // another organisation is not blocked by the first one's use
-    const rival = await makeCompany(h.db, "company");
+    const rival = await makeOrganisation(h.db, "company");
     const rivalOffer = await makeOffer(h.db, places[0]!.insee, { employerId: rival.employerId, radiusKm: 50 });
     const theirs = await (await callerFor(h.db, rival.owner.id)).recruiting.candidates({ offerId: rivalOffer.id });
     expect(theirs.items.length).toBeGreaterThan(0);
   });
 
   it("two offers' lists of the same people share no identifier, and a handle of one offer opens nothing on the other", async () => {
-    const acme = await makeCompany(h.db, "company");
+    const acme = await makeOrganisation(h.db, "company");
     const caller = await callerFor(h.db, acme.owner.id);
     const people = [];
     for (let i = 0; i < 5; i++) people.push(await makeProfile(h.db, BLOIS));
@@ -325,7 +325,7 @@ describe("harvesting: one organisation lists only a small share", () => {
   });
 
   it("seeing the same people again (refresh, paging, a second offer) costs nothing", async () => {
-    const acme = await makeCompany(h.db, "company", 1);
+    const acme = await makeOrganisation(h.db, "company", 1);
     const caller = await callerFor(h.db, acme.owner.id);
     for (let i = 0; i < 30; i++) await makeProfile(h.db, BLOIS);
     const a = await makeOffer(h.db, BLOIS, { employerId: acme.employerId });
@@ -379,7 +379,7 @@ describe("free text never reaches an organisation before consent", () => {
       ],
       formations: [{ title: `Diplôme de ${secret}`, romeCodes: ["J1501"], year: 2020, completed: true }],
     });
-    const acme = await makeCompany(h.db, "company");
+    const acme = await makeOrganisation(h.db, "company");
     const offer = await makeOffer(h.db, BLOIS, { employerId: acme.employerId });
     const api = httpClient(h.db, acme.owner.id);
     const list = await api.query<CandidateList>("recruiting.candidates", { offerId: offer.id });

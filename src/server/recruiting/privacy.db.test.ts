@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { refreshMatchPoints, type ProfileData } from "../profiles/save";
 import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
-import { clearMatchingData, communePoint, makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { clearMatchingData, communePoint, makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 
 // An employer never learns more about a person than the person agreed to: not a profile that
 // is hidden or not seeking, not another company's applicants, and no name or contact details
@@ -123,7 +123,7 @@ function leaks(payload: unknown, who: Person): string[] {
 }
 
 async function company(recruiters = 0) {
-  const c = await makeCompany(h.db, "company", recruiters);
+  const c = await makeOrganisation(h.db, "company", recruiters);
   return {
     ...c,
     owner: await callerFor(h.db, c.owner.id),

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database, type DatabaseHandle } from "../db/client";
-import { upsertEmployer } from "../companies/employers";
+import { upsertEmployer } from "../organisations/employers";
 import { clearMatchingData, communePoint, makeFormation, makeOffer, makeProfile } from "../testing/factories";
 import { makeUser } from "../testing/callers";
 import { createPostgresEngine } from "./postgres";

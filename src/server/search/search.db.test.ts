@@ -8,7 +8,7 @@ import { hashPassword } from "../auth/password";
 import { queryRows, type DatabaseHandle } from "../db/client";
 import { offers } from "../offers/schema";
 import { callerFor, makeUser, sessionFor } from "../testing/callers";
-import { clearMatchingData, makeCompany, makeFormation, makeOffer, makeProfile } from "../testing/factories";
+import { clearMatchingData, makeOrganisation, makeFormation, makeOffer, makeProfile } from "../testing/factories";
 import { createContext } from "../api/context";
 import { createCallerFactory } from "../trpc/init";
 import { documentIdPages, documentRows } from "./documents";
@@ -42,7 +42,7 @@ async function queued(kind: string, id: string) {
 
 describe("search follows writes", () => {
   it("publishing and closing an offer through the offers module changes the results at once, and queues it", async () => {
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const draft = await makeOffer(h.db, "41018", { employerId: company.employerId, title: "Pâtissier chocolatier", romeCode: "D1104", status: "draft", hoursPerWeek: 35, description: "Fabrication des entremets et des chocolats de la maison." });
     expect(hitIds(await engine().searchOffers({ text: "patissier" }))).not.toContain(draft.id);
     await h.db.execute(sql`delete from search_queue`);
@@ -62,7 +62,7 @@ describe("search follows writes", () => {
   });
 
   it("an employer's new name reaches its offers' documents", async () => {
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId, title: "Magasinier" });
     await h.db.execute(sql`update employers set name = 'Transports Beauceron' where id = ${company.employerId}::uuid`);
     const r = await engine().searchOffers({ text: "beauceron magasinier" });

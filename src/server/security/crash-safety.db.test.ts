@@ -18,7 +18,7 @@ import { openDatabase, queryRows, type Database, type DatabaseConfig, type Datab
 import { importCsv } from "../imports";
 import { setApplicationStatus } from "../recruiting/inbox";
 import { TEST_ENGINE } from "../testing/db";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { adminUrl, databaseUrlWithName } from "../testing/postgres";
 import type { CrashJob } from "./crash-child";
 
@@ -186,7 +186,7 @@ describe(`kill -9 in the middle (${TEST_ENGINE})`, () => {
   });
 
   it("a hire killed before its commit leaves the application as it was, with no placement and no check-in", async () => {
-    const company = await makeCompany(h.db);
+    const company = await makeOrganisation(h.db);
     const profile = await makeProfile(h.db, "41018");
     const offer = await makeOffer(h.db, "41018", { employerId: company.employerId });
     const [application] = await h.db.insert(applications).values({ profileId: profile.id, offerId: offer.id }).returning();

@@ -1,8 +1,8 @@
 // The self sign-up form (a job seeker, a company, a training organisation) and its e-mailed code.
 import { z } from "zod";
 import { emailSchema, nameSchema, passwordSchema } from "../auth/inputs";
-import { addressLineSchema, communeInseeSchema, organisationNameSchema, siretSchema } from "../companies/fields";
-import { SIRET_MISSING } from "../companies/siret";
+import { addressLineSchema, communeInseeSchema, organisationNameSchema, siretSchema } from "../organisations/fields";
+import { SIRET_MISSING } from "../organisations/siret";
 
 /** Who may sign up alone: a job seeker, a company that recruits, a training organisation. */
 export const SIGN_UP_ROLES = ["beneficiary", "employer", "training_org"] as const;

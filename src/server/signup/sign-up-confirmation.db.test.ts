@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { employerMembers } from "../companies/schema";
+import { organisationMembers } from "../organisations/schema";
 import { isLuhnValid } from "../lib/luhn";
 import { emailOutbox } from "../notifications/schema";
 import { callerFor, userByEmail } from "../testing/callers";
@@ -124,7 +124,7 @@ describe("the e-mailed code creates the account", () => {
       organisationName: "Boulangerie Test",
       communeInsee: "41018",
     } as never);
-    const [member] = await h.db.select().from(employerMembers).where(eq(employerMembers.userId, user.id));
+    const [member] = await h.db.select().from(organisationMembers).where(eq(organisationMembers.userId, user.id));
     expect(member).toMatchObject({ isOwner: true });
   });
 

@@ -10,7 +10,7 @@ import { hashAccessCode, hashPassword } from "../auth/password";
 import { passwordVerdict, personalWords } from "../auth/password-strength";
 import { users } from "../auth/schema";
 import { recordAudit } from "../audit/record";
-import { kindOfRole, registerOrganisation, siretAvailability, UNKNOWN_COMMUNE } from "../companies/organisations";
+import { kindOfRole, registerOrganisation, siretAvailability, UNKNOWN_COMMUNE } from "../organisations/organisations";
 import type { Database } from "../db/client";
 import { FieldErrors } from "../lib/field-errors";
 import { queueEmails } from "../notifications/outbox";

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { communeByInsee } from "../referentials/queries";
 import { saveProfile, type ProfileData } from "../profiles/save";
-import { upsertEmployer } from "../companies/employers";
+import { upsertEmployer } from "../organisations/employers";
 import { saveOffer, type OfferData } from "../offers/save";
 import { saveFormation, type FormationData } from "../formations/save";
-import { employerMembers, employers, type OrganisationKind } from "../companies/schema";
+import { organisationMembers, organisations, type OrganisationKind } from "../organisations/schema";
 import { makeUser } from "./callers";
 
 let seq = 0;
@@ -84,19 +84,19 @@ export async function makeFormation(db: Database, insee: string, overrides: Part
 }
 
 /** A company (or training organisation) with a SIRET-less row and one owner account, plus optional recruiters. */
-export async function makeCompany(db: Database, kind: OrganisationKind = "company", recruiters = 0) {
+export async function makeOrganisation(db: Database, kind: OrganisationKind = "company", recruiters = 0) {
   seq++;
   const [org] = await db
-    .insert(employers)
+    .insert(organisations)
     .values({ kind, name: `${kind === "company" ? "Entreprise" : "Organisme"} ${seq}`, communeInsee: "41018" })
     .returning();
   const role = kind === "company" ? "employer" : "training_org";
   const owner = await makeUser(db, role);
-  await db.insert(employerMembers).values({ userId: owner.id, employerId: org!.id, isOwner: true });
+  await db.insert(organisationMembers).values({ userId: owner.id, employerId: org!.id, isOwner: true });
   const others = [];
   for (let i = 0; i < recruiters; i++) {
     const u = await makeUser(db, role);
-    await db.insert(employerMembers).values({ userId: u.id, employerId: org!.id, addedBy: owner.id });
+    await db.insert(organisationMembers).values({ userId: u.id, employerId: org!.id, addedBy: owner.id });
     others.push(u);
   }
   return { employerId: org!.id, owner, recruiters: others };

@@ -11,7 +11,7 @@ import { rateLimitHits } from "../ratelimit/schema";
 import { candidateHandle } from "../recruiting/handles";
 import { signUpConfirmed } from "./sign-up";
 import { callerAs, callerFor } from "./callers";
-import { makeCompany, makeOffer } from "./factories";
+import { makeOrganisation, makeOffer } from "./factories";
 
 let n = 0;
 
@@ -35,7 +35,7 @@ export async function seedRichPerson(db: Database) {
   await db.update(beneficiaryProfiles).set({ phone, externalId, adviserId: adviser.id, territoryCode: "blois" }).where(eq(beneficiaryProfiles.id, profileId));
 
   // applications, an offer view, proposals from a company and from the adviser
-  const company = await makeCompany(db);
+  const company = await makeOrganisation(db);
   const offer = await makeOffer(db, "41018", { employerId: company.employerId });
   const offer2 = await makeOffer(db, "41018", { employerId: company.employerId });
   await me.applications.applyToOffer({ offerId: offer.id, message: `Bonjour, ${firstName} ${lastName}, disponible tout de suite.` });

@@ -15,7 +15,6 @@ import { requirePageRole } from "@/server/api/session";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 type OfferListItem = RouterOutputs["offers"]["mine"]["offers"][number];
-import type { OfferListItem } from "@/server/offers/read";
 
 export const metadata: Metadata = { title: "Mes offres" };
 

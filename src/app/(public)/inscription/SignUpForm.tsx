@@ -13,7 +13,7 @@ import { RadioCards } from "@/components/ui/RadioCards";
 import { TextField } from "@/components/ui/TextField";
 import { IconBriefcase, IconDocument, IconJobSearch, IconUserPlus } from "@/components/ui/icons";
 import type { PickedCommune } from "@/components/ui/pickers/CommunePicker";
-import { ORGANISATION_FIELD_IDS, OrganisationFields } from "@/components/pro/company/OrganisationFields";
+import { ORGANISATION_FIELD_IDS, OrganisationFields } from "@/components/pro/organisation/OrganisationFields";
 import { formErrorsOf, useTRPC } from "@/lib/trpc/client";
 import type { SignUpInput } from "@/server/signup/inputs";
 

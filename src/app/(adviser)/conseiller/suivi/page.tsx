@@ -10,7 +10,6 @@ import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { loadInstanceConfig } from "@/server/config/config";
-import type { DueItem } from "@/server/followup/checkins";
 
 type DueItem = RouterOutputs["followup"]["due"]["overdue"][number];
 

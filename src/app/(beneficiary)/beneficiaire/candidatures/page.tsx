@@ -3,7 +3,6 @@ import { instanceTimeZone } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import { IconGraduation, IconPin, IconSearch, IconBriefcase } from "@/components/ui/icons";
 import { applicationDetail, StatusBadge } from "@/components/beneficiary/status";
-import { frenchDate } from "@/components/cv/steps";
 import { WithdrawApplication } from "@/components/beneficiary/Withdraw";
 import { LinkButton } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";

@@ -20,7 +20,7 @@ import {
   IconUser,
 } from "@/components/ui/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
-import { durationWords, frenchDate, LICENCE_LABELS, SHIFT_WORDS, stepHref, type WizardStep } from "@/components/cv/steps";
+import { durationWords, stepHref, type WizardStep } from "@/components/cv/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";

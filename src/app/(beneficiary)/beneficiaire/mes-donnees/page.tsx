@@ -4,7 +4,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EraseAccount } from "@/components/beneficiary/EraseAccount";
 import { IconDownload, IconShield, IconTrash, IconEyeOff } from "@/components/ui/icons";
-import { frenchDate } from "@/components/cv/steps";
 import { VisibilitySwitch } from "@/components/beneficiary/VisibilitySwitch";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";

@@ -4,7 +4,6 @@ import type { Metadata } from "next";
 import { AnswerProposal } from "@/components/beneficiary/AnswerProposal";
 import { IconMail, IconPin, IconUser } from "@/components/ui/icons";
 import { StatusBadge } from "@/components/beneficiary/status";
-import { frenchDate } from "@/components/cv/steps";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CompanyPage } from "@/components/pro/company/CompanyPage";
+import { CompanyPage } from "@/components/pro/organisation/CompanyPage";
 import { requirePageRole } from "@/server/api/session";
 
 export const metadata: Metadata = { title: "Mon organisme" };

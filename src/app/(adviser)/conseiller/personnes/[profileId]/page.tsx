@@ -6,7 +6,6 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase, IconDocument, IconUser, IconUsers, IconTrash } from "@/components/ui/icons";
-import { LICENCE_LABELS, SHIFT_WORDS } from "@/components/cv/steps";
 import { SHIFT_LABELS } from "@/server/geo/shifts";
 import { DRIVING_LICENCE_LABELS, TRAVEL_MODE_LABELS } from "@/server/profiles/labels";
 import { AssignForm } from "@/components/adviser/caseload/AssignForm";

@@ -7,7 +7,7 @@ export const ORGANISATION_KINDS = ["company", "training_org"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /** A company, or a training organisation, identified by its SIRET. */
-export const employers = pgTable(
+export const organisations = pgTable(
   "employers",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
@@ -24,7 +24,7 @@ export const employers = pgTable(
 );
 
 /** The recruiters of a company (or the staff of a training organisation): one organisation per account. */
-export const employerMembers = pgTable(
+export const organisationMembers = pgTable(
   "employer_members",
   {
     userId: uuid("user_id")
@@ -32,7 +32,7 @@ export const employerMembers = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     employerId: uuid("employer_id")
       .notNull()
-      .references(() => employers.id, { onDelete: "cascade" }),
+      .references(() => organisations.id, { onDelete: "cascade" }),
     /** the one who registered the organisation; owners add and remove recruiters */
     isOwner: boolean("is_owner").notNull().default(false),
     addedBy: uuid("added_by"),

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { createPendingAccount, disableAccount, EMAIL_TAKEN, emailTaken, issueAccessCode, type CreatedAccount } from "../auth/accounts";
 import { users } from "../auth/schema";
 import type { Database } from "../db/client";
-import { employerMembers } from "./schema";
+import { organisationMembers } from "./schema";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import type { addRecruiterInput } from "./inputs";
@@ -30,7 +30,7 @@ export async function addRecruiter(
     owner.id,
     { role: owner.role, firstName: input.firstName, lastName: input.lastName, email: input.email, territoryCode: null },
     async (tx, user) => {
-      await tx.insert(employerMembers).values({ userId: user.id, employerId: m.employerId, isOwner: false, addedBy: owner.id });
+      await tx.insert(organisationMembers).values({ userId: user.id, employerId: m.employerId, isOwner: false, addedBy: owner.id });
       await recordAudit(tx, {
         actorId: owner.id,
         action: "organisation.member_add",
@@ -51,10 +51,10 @@ async function otherMember(db: Database, owner: SessionUser, m: Membership, user
     });
   }
   const [member] = await db
-    .select({ userId: employerMembers.userId, isOwner: employerMembers.isOwner, status: users.status })
-    .from(employerMembers)
-    .innerJoin(users, eq(users.id, employerMembers.userId))
-    .where(and(eq(employerMembers.userId, userId), eq(employerMembers.employerId, m.employerId)))
+    .select({ userId: organisationMembers.userId, isOwner: organisationMembers.isOwner, status: users.status })
+    .from(organisationMembers)
+    .innerJoin(users, eq(users.id, organisationMembers.userId))
+    .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.employerId, m.employerId)))
     .limit(1);
   // Someone of another organisation: the same answer as nobody.
   if (!member) throw new TRPCError({ code: "NOT_FOUND", message: NOT_A_MEMBER });
@@ -72,7 +72,7 @@ export async function removeRecruiter(db: Database, owner: SessionUser, userId: 
   const m = await requireOwner(db, owner);
   await otherMember(db, owner, m, userId);
   await db.transaction(async (tx) => {
-    await tx.delete(employerMembers).where(and(eq(employerMembers.userId, userId), eq(employerMembers.employerId, m.employerId)));
+    await tx.delete(organisationMembers).where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.employerId, m.employerId)));
     await disableAccount(tx as unknown as Database, userId);
     await recordAudit(tx as unknown as Database, {
       actorId: owner.id,

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconBriefcase, IconDocument, IconUsers } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
-import { formatSiret } from "@/server/companies/siret";
+import { formatSiret } from "@/server/organisations/siret";
 import type { SessionUser } from "@/server/trpc/context";
 import { AddRecruiterForm } from "./AddRecruiterForm";
 import { MemberActions } from "./MemberActions";
@@ -59,7 +59,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 export async function CompanyPage({ user, kind }: { user: SessionUser; kind: OrganisationKind }) {
   const words = WORDS[kind];
   const caller = await serverCaller();
-  const org = await caller.companies.mine();
+  const org = await caller.organisations.mine();
 
   if (!org) {
     return (
@@ -73,7 +73,7 @@ export async function CompanyPage({ user, kind }: { user: SessionUser; kind: Org
     );
   }
 
-  const stats = kind === "company" ? await caller.companies.stats() : null;
+  const stats = kind === "company" ? await caller.organisations.stats() : null;
   const owner = org.members.find((m) => m.isOwner);
   const commune = org.communeInsee && org.communeName ? { insee: org.communeInsee, name: org.communeName, postcodes: org.postcodes } : null;
 

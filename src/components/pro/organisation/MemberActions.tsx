@@ -21,8 +21,8 @@ type Props = {
 export function MemberActions({ kind, member, timeZone }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const remove = useMutation(trpc.companies.removeRecruiter.mutationOptions());
-  const reissue = useMutation(trpc.companies.reissueRecruiterCode.mutationOptions());
+  const remove = useMutation(trpc.organisations.removeRecruiter.mutationOptions());
+  const reissue = useMutation(trpc.organisations.reissueRecruiterCode.mutationOptions());
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const removeId = `retirer-${member.userId}`;

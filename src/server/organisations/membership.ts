@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { employerMembers, employers, type OrganisationKind } from "./schema";
+import { organisationMembers, organisations, type OrganisationKind } from "./schema";
 import type { SessionUser } from "../trpc/context";
 
 export type Membership = { employerId: string; kind: OrganisationKind; name: string; isOwner: boolean };
@@ -9,10 +9,10 @@ export type Membership = { employerId: string; kind: OrganisationKind; name: str
 /** The organisation an account recruits or trains for; null when it has not registered one yet. */
 export async function membershipOf(db: Database, userId: string): Promise<Membership | null> {
   const [row] = await db
-    .select({ employerId: employers.id, kind: employers.kind, name: employers.name, isOwner: employerMembers.isOwner })
-    .from(employerMembers)
-    .innerJoin(employers, eq(employers.id, employerMembers.employerId))
-    .where(eq(employerMembers.userId, userId))
+    .select({ employerId: organisations.id, kind: organisations.kind, name: organisations.name, isOwner: organisationMembers.isOwner })
+    .from(organisationMembers)
+    .innerJoin(organisations, eq(organisations.id, organisationMembers.employerId))
+    .where(eq(organisationMembers.userId, userId))
     .limit(1);
   return row ?? null;
 }

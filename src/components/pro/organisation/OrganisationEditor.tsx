@@ -23,7 +23,7 @@ type Props = {
 export function OrganisationEditor({ kind, current }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const update = useMutation(trpc.companies.update.mutationOptions());
+  const update = useMutation(trpc.organisations.update.mutationOptions());
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
   const [commune, setCommune] = useState<PickedCommune | null>(current.commune);

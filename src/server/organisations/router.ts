@@ -1,13 +1,13 @@
 import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
 import { roleProcedure, router } from "../trpc/init";
 import { addRecruiterInput, memberInput, registerOrganisationInput, updateOrganisationInput } from "./inputs";
-import { companyStats, myOrganisation, registerForAccount, updateOrganisation } from "./organisations";
+import { organisationStats, myOrganisation, registerForAccount, updateOrganisation } from "./organisations";
 import { addRecruiter, reissueRecruiterCode, removeRecruiter } from "./recruiters";
 
 // Companies (employer accounts) and training organisations (training_org accounts): each
 // account belongs to one organisation; its owner edits it and manages its members. Callers
 // only ever see their own organisation.
-export const companiesRouter = router({
+export const organisationsRouter = router({
   /** The caller's organisation with its members, or null before it is registered. */
   mine: roleProcedure("employer", "training_org").query(({ ctx }) => myOrganisation(ctx.db, ctx.user)),
   /** An account without an organisation (created by an admin) registers it with its SIRET. */
@@ -37,5 +37,5 @@ export const companiesRouter = router({
     .input(memberInput)
     .mutation(({ ctx, input }) => removeRecruiter(ctx.db, ctx.user, input.userId)),
   /** Totals over the company's offers: by status, views, applications, hires (null before registration). */
-  stats: roleProcedure("employer").query(({ ctx }) => companyStats(ctx.db, ctx.user)),
+  stats: roleProcedure("employer").query(({ ctx }) => organisationStats(ctx.db, ctx.user)),
 });

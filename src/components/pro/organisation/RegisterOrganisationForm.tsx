@@ -14,7 +14,7 @@ import { ORGANISATION_FIELD_IDS, OrganisationFields, ORGANISATION_WORDS, type Or
 export function RegisterOrganisationForm({ kind }: { kind: OrganisationKind }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const register = useMutation(trpc.companies.register.mutationOptions());
+  const register = useMutation(trpc.organisations.register.mutationOptions());
   const [commune, setCommune] = useState<PickedCommune | null>(null);
   const [attempt, setAttempt] = useState(0);
 

@@ -27,7 +27,7 @@ type Props = {
 export function AddRecruiterForm({ kind, organisationName, activationUrl, timeZone }: Props) {
   const trpc = useTRPC();
   const form = useMutationForm({
-    mutation: trpc.companies.addRecruiter.mutationOptions(),
+    mutation: trpc.organisations.addRecruiter.mutationOptions(),
     fieldIds: FIELD_IDS,
     input: (fields) => ({
       firstName: String(fields.get(FIELD_IDS.firstName) ?? ""),

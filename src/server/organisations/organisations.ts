@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { users } from "../auth/schema";
 import { queryRows, type Database } from "../db/client";
 import { geographySql } from "../geo/sql";
-import { employerMembers, employers, type OrganisationKind } from "./schema";
+import { organisationMembers, organisations, type OrganisationKind } from "./schema";
 import { communeByInsee } from "../referentials/queries";
 import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
@@ -53,11 +53,11 @@ export async function siretAvailability(
   kind: OrganisationKind,
   opts: { lock?: boolean } = {},
 ): Promise<{ employerId: string | null }> {
-  const query = db.select({ id: employers.id, kind: employers.kind }).from(employers).where(eq(employers.siret, siret)).limit(1);
+  const query = db.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(eq(organisations.siret, siret)).limit(1);
   const [row] = opts.lock ? await query.for("update") : await query;
   if (!row) return { employerId: null };
   if (row.kind !== kind) throw new FieldErrors({ siret: [SIRET_OTHER_KIND[kind]] });
-  const [members] = await db.select({ n: count() }).from(employerMembers).where(eq(employerMembers.employerId, row.id));
+  const [members] = await db.select({ n: count() }).from(organisationMembers).where(eq(organisationMembers.employerId, row.id));
   if (Number(members?.n ?? 0) > 0) throw new FieldErrors({ siret: [SIRET_TAKEN[kind]] });
   return { employerId: row.id };
 }
@@ -86,19 +86,19 @@ export async function registerOrganisation(
   const { employerId: existingId } = await siretAvailability(db, fields.siret, kind, { lock: true });
   let employerId: string;
   if (existingId) {
-    await db.update(employers).set(values).where(eq(employers.id, existingId));
+    await db.update(organisations).set(values).where(eq(organisations.id, existingId));
     employerId = existingId;
   } else {
     const [created] = await db
-      .insert(employers)
+      .insert(organisations)
       .values({ kind, siret: fields.siret, ...values })
       .onConflictDoNothing()
-      .returning({ id: employers.id });
+      .returning({ id: organisations.id });
     // Someone registered the same SIRET a moment ago.
     if (!created) throw new FieldErrors({ siret: [SIRET_TAKEN[kind]] });
     employerId = created.id;
   }
-  await db.insert(employerMembers).values({ userId: account.id, employerId, isOwner: true, addedBy: account.id });
+  await db.insert(organisationMembers).values({ userId: account.id, employerId, isOwner: true, addedBy: account.id });
   await recordAudit(db, {
     actorId: account.id,
     action: "organisation.register",
@@ -160,7 +160,7 @@ export type MyOrganisation = {
 export async function myOrganisation(db: Database, user: SessionUser): Promise<MyOrganisation | null> {
   const m = await membershipOf(db, user.id);
   if (!m) return null;
-  const [org] = await db.select().from(employers).where(eq(employers.id, m.employerId)).limit(1);
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, m.employerId)).limit(1);
   if (!org) return null;
   const commune = org.communeInsee ? await communeByInsee(db, org.communeInsee) : null;
   const members = await db
@@ -169,14 +169,14 @@ export async function myOrganisation(db: Database, user: SessionUser): Promise<M
       firstName: users.firstName,
       lastName: users.lastName,
       email: users.email,
-      isOwner: employerMembers.isOwner,
+      isOwner: organisationMembers.isOwner,
       status: users.status,
-      addedAt: employerMembers.createdAt,
+      addedAt: organisationMembers.createdAt,
     })
-    .from(employerMembers)
-    .innerJoin(users, eq(users.id, employerMembers.userId))
-    .where(eq(employerMembers.employerId, m.employerId))
-    .orderBy(desc(employerMembers.isOwner), asc(employerMembers.createdAt), asc(users.lastName));
+    .from(organisationMembers)
+    .innerJoin(users, eq(users.id, organisationMembers.userId))
+    .where(eq(organisationMembers.employerId, m.employerId))
+    .orderBy(desc(organisationMembers.isOwner), asc(organisationMembers.createdAt), asc(users.lastName));
   return {
     id: org.id,
     kind: org.kind,
@@ -199,14 +199,14 @@ export async function updateOrganisation(db: Database, user: SessionUser, input:
   if (!commune) throw new FieldErrors({ communeInsee: [UNKNOWN_COMMUNE] });
   await db.transaction(async (tx) => {
     await tx
-      .update(employers)
+      .update(organisations)
       .set({
         name: input.organisationName,
         addressLine: input.addressLine,
         communeInsee: commune.insee,
         location: geographySql({ lat: commune.lat, lng: commune.lng }) as never,
       })
-      .where(eq(employers.id, m.employerId));
+      .where(eq(organisations.id, m.employerId));
     await recordAudit(tx as unknown as Database, {
       actorId: user.id,
       action: "organisation.update",
@@ -218,7 +218,7 @@ export async function updateOrganisation(db: Database, user: SessionUser, input:
   return myOrganisation(db, user);
 }
 
-export type CompanyStats = {
+export type OrganisationStats = {
   offers: {
     total: number;
     draft: number;
@@ -239,7 +239,7 @@ export type CompanyStats = {
 };
 
 /** Totals over all the offers of the caller's company; null when it has no organisation yet. */
-export async function companyStats(db: Database, user: SessionUser): Promise<CompanyStats | null> {
+export async function organisationStats(db: Database, user: SessionUser): Promise<OrganisationStats | null> {
   const m = await membershipOf(db, user.id);
   if (!m) return null;
   const [o] = await queryRows<Record<string, number>>(db, sql`

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { LngLat } from "../geo/point";
 import { geographySql } from "../geo/sql";
-import { employers, type OrganisationKind } from "./schema";
+import { organisations, type OrganisationKind } from "./schema";
 
 export type EmployerData = {
   kind?: OrganisationKind;
@@ -16,13 +16,13 @@ export type EmployerData = {
 export async function upsertEmployer(db: Database, data: EmployerData): Promise<string> {
   const siret = data.siret?.replace(/\s/g, "") || null;
   const [found] = await db
-    .select({ id: employers.id })
-    .from(employers)
-    .where(siret ? eq(employers.siret, siret) : and(isNull(employers.siret), eq(employers.name, data.name)))
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(siret ? eq(organisations.siret, siret) : and(isNull(organisations.siret), eq(organisations.name, data.name)))
     .limit(1);
   if (found) return found.id;
   const [created] = await db
-    .insert(employers)
+    .insert(organisations)
     .values({
       kind: data.kind ?? "company",
       siret,
@@ -31,9 +31,9 @@ export async function upsertEmployer(db: Database, data: EmployerData): Promise<
       location: data.point ? (geographySql(data.point) as never) : null,
     })
     .onConflictDoNothing()
-    .returning({ id: employers.id });
+    .returning({ id: organisations.id });
   if (created) return created.id;
   // Lost a race on the SIRET: the other writer created it.
-  const [again] = await db.select({ id: employers.id }).from(employers).where(eq(employers.siret, siret!)).limit(1);
+  const [again] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.siret, siret!)).limit(1);
   return again!.id;
 }

@@ -9,11 +9,11 @@ import type { DatabaseHandle } from "../db/client";
 import { isLuhnValid } from "../lib/luhn";
 import { offers, offerViews } from "../offers/schema";
 import { upsertEmployer } from "./employers";
-import { employerMembers, employers } from "./schema";
+import { organisationMembers, organisations } from "./schema";
 import { callerAs, callerFor, userByEmail } from "../testing/callers";
 import { signUpConfirmed } from "../testing/sign-up";
 import { openTestDatabase } from "../testing/db";
-import { makeCompany, makeOffer, makeProfile } from "../testing/factories";
+import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { membershipOf } from "./membership";
 import { SIRET_INVALID } from "./siret";
 import { fieldErrors } from "../testing/errors";
@@ -75,11 +75,11 @@ describe("a company signs up with its SIRET", () => {
     expect(user).toMatchObject({ role: "employer" });
     const m = await membershipOf(h.db, user.id);
     expect(m).toMatchObject({ kind: "company", name: "Boulangerie du Loir", isOwner: true });
-    const [org] = await h.db.select().from(employers).where(eq(employers.id, m!.employerId));
+    const [org] = await h.db.select().from(organisations).where(eq(organisations.id, m!.employerId));
     expect(org).toMatchObject({ siret, communeInsee: "41269", addressLine: "12 rue Poterie", kind: "company" });
     expect(org!.location).toBeTruthy();
 
-    const mine = await caller.companies.mine();
+    const mine = await caller.organisations.mine();
     expect(mine).toMatchObject({ siret, name: "Boulangerie du Loir", communeName: "Vendôme", isOwner: true });
     expect(mine!.members).toEqual([
       expect.objectContaining({ userId: user.id, firstName: "Nadia", isOwner: true, status: "active" }),
@@ -159,11 +159,11 @@ describe("a company signs up with its SIRET", () => {
     const { user, caller } = await signUpCompany({ siret, organisationName: "Garage Martin", communeInsee: "41018" });
     const m = await membershipOf(h.db, user.id);
     expect(m).toMatchObject({ employerId: importedId, isOwner: true, name: "Garage Martin" });
-    const [org] = await h.db.select().from(employers).where(eq(employers.id, importedId));
+    const [org] = await h.db.select().from(organisations).where(eq(organisations.id, importedId));
     expect(org).toMatchObject({ name: "Garage Martin", communeInsee: "41018" });
     const [own] = await h.db.select().from(offers).where(eq(offers.id, offer.id));
     expect(own!.employerId).toBe(importedId);
-    expect((await caller.companies.stats())?.offers.published).toBe(1);
+    expect((await caller.organisations.stats())?.offers.published).toBe(1);
     // and then it is taken
     const anon = await callerFor(h.db, null);
     const errors = await fieldErrors(anon.auth.signUp(companySignUp({ siret }) as never));
@@ -176,7 +176,7 @@ describe("a training organisation signs up the same way", () => {
     const { user, caller } = await signUpCompany({ role: "training_org", organisationName: "AFPA Blois", communeInsee: "41018" });
     expect(user.role).toBe("training_org");
     expect(await membershipOf(h.db, user.id)).toMatchObject({ kind: "training_org", isOwner: true, name: "AFPA Blois" });
-    expect((await caller.companies.mine())?.kind).toBe("training_org");
+    expect((await caller.organisations.mine())?.kind).toBe("training_org");
   });
 
   it("cannot take a company's SIRET as a training organisation, nor the reverse", async () => {
@@ -209,36 +209,36 @@ describe("a training organisation signs up the same way", () => {
 describe("accounts created by an admin register their organisation later", () => {
   it("employer_without_organisation_registers_it: mine and stats are null until then", async () => {
     const { caller, user } = await callerAs(h.db, "employer");
-    expect(await caller.companies.mine()).toBeNull();
-    expect(await caller.companies.stats()).toBeNull();
+    expect(await caller.organisations.mine()).toBeNull();
+    expect(await caller.organisations.stats()).toBeNull();
     const siret = newSiret();
-    const mine = await caller.companies.register({ siret: spaced(siret), organisationName: "Menuiserie", communeInsee: "41018" });
+    const mine = await caller.organisations.register({ siret: spaced(siret), organisationName: "Menuiserie", communeInsee: "41018" });
     expect(mine).toMatchObject({ siret, name: "Menuiserie", isOwner: true, addressLine: null });
     expect(await membershipOf(h.db, user.id)).toMatchObject({ isOwner: true });
     // only once
     await expect(
-      caller.companies.register({ siret: newSiret(), organisationName: "Autre", communeInsee: "41018" }),
+      caller.organisations.register({ siret: newSiret(), organisationName: "Autre", communeInsee: "41018" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/déjà rattaché/) });
   });
 
   it("register checks the SIRET like the sign-up", async () => {
     const { caller } = await callerAs(h.db, "training_org");
-    const bad = await fieldErrors(caller.companies.register({ siret: "73282932000075", organisationName: "X", communeInsee: "41018" }));
+    const bad = await fieldErrors(caller.organisations.register({ siret: "73282932000075", organisationName: "X", communeInsee: "41018" }));
     expect(bad.siret).toEqual([SIRET_INVALID]);
     const { input } = await signUpCompany({ role: "training_org" });
-    const taken = await fieldErrors(caller.companies.register({ siret: input.siret, organisationName: "X", communeInsee: "41018" }));
+    const taken = await fieldErrors(caller.organisations.register({ siret: input.siret, organisationName: "X", communeInsee: "41018" }));
     expect(taken.siret?.[0]).toMatch(/Cet organisme a déjà un compte/);
-    expect(await caller.companies.mine()).toBeNull();
+    expect(await caller.organisations.mine()).toBeNull();
   });
 });
 
 describe("the owner manages the organisation and its recruiters", () => {
   it("recruiter_added_by_the_owner_activates_with_the_code_and_shares_the_company", async () => {
     const { user: owner, caller } = await signUpCompany();
-    const added = await caller.companies.addRecruiter({ firstName: "Paul", lastName: "Second", email: "Paul.Second@Boulangerie.fr" });
+    const added = await caller.organisations.addRecruiter({ firstName: "Paul", lastName: "Second", email: "Paul.Second@Boulangerie.fr" });
     expect(added.accessCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
     expect(added.user).toMatchObject({ role: "employer", email: "paul.second@boulangerie.fr" });
-    const listed = await caller.companies.mine();
+    const listed = await caller.organisations.mine();
     expect(listed!.members.map((m) => [m.firstName, m.isOwner, m.status])).toEqual([
       ["Nadia", true, "active"],
       ["Paul", false, "pending"],
@@ -255,52 +255,52 @@ describe("the owner manages the organisation and its recruiters", () => {
     const mRecruiter = await membershipOf(h.db, added.user.id);
     expect(mRecruiter).toMatchObject({ employerId: mOwner!.employerId, isOwner: false });
     const recruiter = await callerFor(h.db, added.user.id);
-    const seen = await recruiter.companies.mine();
+    const seen = await recruiter.organisations.mine();
     expect(seen).toMatchObject({ id: mOwner!.employerId, isOwner: false });
     expect(seen!.members.find((m) => m.userId === added.user.id)?.status).toBe("active");
   });
 
   it("refuses a recruiter e-mail that already has an account, on the email field", async () => {
     const { caller, input } = await signUpCompany();
-    const errors = await fieldErrors(caller.companies.addRecruiter({ firstName: "Moi", lastName: "Même", email: input.email }));
+    const errors = await fieldErrors(caller.organisations.addRecruiter({ firstName: "Moi", lastName: "Même", email: input.email }));
     expect(errors.email?.[0]).toMatch(/existe déjà/);
-    const missing = await fieldErrors(caller.companies.addRecruiter({ firstName: "", lastName: "X", email: "x@" }));
+    const missing = await fieldErrors(caller.organisations.addRecruiter({ firstName: "", lastName: "X", email: "x@" }));
     expect(missing.firstName?.[0]).toMatch(/prénom de la personne/);
     expect(missing.email?.[0]).toMatch(/n'est pas valide/);
   });
 
   it("a training organisation's owner adds a colleague of the same role", async () => {
     const { caller } = await signUpCompany({ role: "training_org" });
-    const added = await caller.companies.addRecruiter({ firstName: "Inès", lastName: "Formatrice", email: "ines@afpa.fr" });
+    const added = await caller.organisations.addRecruiter({ firstName: "Inès", lastName: "Formatrice", email: "ines@afpa.fr" });
     expect(added.user.role).toBe("training_org");
   });
 
   it("non_owner_cannot_edit_the_company_nor_manage_recruiters (FORBIDDEN, in French)", async () => {
     const { caller: owner, user: ownerUser } = await signUpCompany();
-    const added = await owner.companies.addRecruiter({ firstName: "Zoé", lastName: "Aide", email: "zoe.aide@boulangerie.fr" });
+    const added = await owner.organisations.addRecruiter({ firstName: "Zoé", lastName: "Aide", email: "zoe.aide@boulangerie.fr" });
     await callerFor(h.db, null).then((a) =>
       a.auth.activate({ code: added.accessCode, email: "zoe.aide@boulangerie.fr", password: "Levain-2026" }),
     );
     const recruiter = await callerFor(h.db, added.user.id);
     const forbidden = { code: "FORBIDDEN", message: expect.stringMatching(/^Seule la personne qui a inscrit l'entreprise/) };
-    await expect(recruiter.companies.update({ organisationName: "Piratée", communeInsee: "41018" })).rejects.toMatchObject(forbidden);
+    await expect(recruiter.organisations.update({ organisationName: "Piratée", communeInsee: "41018" })).rejects.toMatchObject(forbidden);
     await expect(
-      recruiter.companies.addRecruiter({ firstName: "A", lastName: "B", email: "ab@boulangerie.fr" }),
+      recruiter.organisations.addRecruiter({ firstName: "A", lastName: "B", email: "ab@boulangerie.fr" }),
     ).rejects.toMatchObject(forbidden);
-    await expect(recruiter.companies.removeRecruiter({ userId: ownerUser.id })).rejects.toMatchObject(forbidden);
-    await expect(recruiter.companies.reissueRecruiterCode({ userId: ownerUser.id })).rejects.toMatchObject(forbidden);
-    expect((await owner.companies.mine())!.name).toBe("Boulangerie du Loir");
+    await expect(recruiter.organisations.removeRecruiter({ userId: ownerUser.id })).rejects.toMatchObject(forbidden);
+    await expect(recruiter.organisations.reissueRecruiterCode({ userId: ownerUser.id })).rejects.toMatchObject(forbidden);
+    expect((await owner.organisations.mine())!.name).toBe("Boulangerie du Loir");
     expect(await userByEmail(h.db, "ab@boulangerie.fr")).toBeNull();
     // but a recruiter sees the company and its totals
-    expect((await recruiter.companies.mine())!.members).toHaveLength(2);
-    expect(await recruiter.companies.stats()).toMatchObject({ offers: { total: 0 } });
+    expect((await recruiter.organisations.mine())!.members).toHaveLength(2);
+    expect(await recruiter.organisations.stats()).toMatchObject({ offers: { total: 0 } });
   });
 
   it("the owner updates the name, commune and address", async () => {
     const { caller, user } = await signUpCompany();
-    const updated = await caller.companies.update({ organisationName: "Boulangerie Martin", communeInsee: "41018", addressLine: "" });
+    const updated = await caller.organisations.update({ organisationName: "Boulangerie Martin", communeInsee: "41018", addressLine: "" });
     expect(updated).toMatchObject({ name: "Boulangerie Martin", communeInsee: "41018", communeName: "Blois", addressLine: null });
-    const errors = await fieldErrors(caller.companies.update({ organisationName: "", communeInsee: "xx" }));
+    const errors = await fieldErrors(caller.organisations.update({ organisationName: "", communeInsee: "xx" }));
     expect(Object.keys(errors).sort()).toEqual(["communeInsee", "organisationName"]);
     const audit = await h.db
       .select()
@@ -311,7 +311,7 @@ describe("the owner manages the organisation and its recruiters", () => {
 
   it("removing a recruiter disables the account and its unused code, keeps the offers; never oneself", async () => {
     const { caller: owner, user: ownerUser } = await signUpCompany();
-    const active = await owner.companies.addRecruiter({ firstName: "Actif", lastName: "Un", email: "actif.un@boulangerie.fr" });
+    const active = await owner.organisations.addRecruiter({ firstName: "Actif", lastName: "Un", email: "actif.un@boulangerie.fr" });
     await (await callerFor(h.db, null)).auth.activate({
       code: active.accessCode,
       email: "actif.un@boulangerie.fr",
@@ -319,11 +319,11 @@ describe("the owner manages the organisation and its recruiters", () => {
     });
     const employerId = (await membershipOf(h.db, ownerUser.id))!.employerId;
     const offer = await makeOffer(h.db, "41269", { employerId, createdBy: active.user.id });
-    const pending = await owner.companies.addRecruiter({ firstName: "Attente", lastName: "Deux", email: "attente.deux@boulangerie.fr" });
+    const pending = await owner.organisations.addRecruiter({ firstName: "Attente", lastName: "Deux", email: "attente.deux@boulangerie.fr" });
 
-    await owner.companies.removeRecruiter({ userId: active.user.id });
-    await owner.companies.removeRecruiter({ userId: pending.user.id });
-    expect((await owner.companies.mine())!.members.map((m) => m.userId)).toEqual([ownerUser.id]);
+    await owner.organisations.removeRecruiter({ userId: active.user.id });
+    await owner.organisations.removeRecruiter({ userId: pending.user.id });
+    expect((await owner.organisations.mine())!.members.map((m) => m.userId)).toEqual([ownerUser.id]);
     expect(await membershipOf(h.db, active.user.id)).toBeNull();
     expect(await verifySignIn(h.db, "actif.un@boulangerie.fr", "Levain-2026", "203.0.113.20")).toEqual({
       ok: false,
@@ -336,7 +336,7 @@ describe("the owner manages the organisation and its recruiters", () => {
     const [kept] = await h.db.select().from(offers).where(eq(offers.id, offer.id));
     expect(kept!.employerId).toBe(employerId);
 
-    await expect(owner.companies.removeRecruiter({ userId: ownerUser.id })).rejects.toMatchObject({
+    await expect(owner.organisations.removeRecruiter({ userId: ownerUser.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringMatching(/vous retirer vous-même/),
     });
@@ -344,13 +344,13 @@ describe("the owner manages the organisation and its recruiters", () => {
 
   it("a new code for a pending recruiter replaces the old one; never for an active account", async () => {
     const { caller: owner } = await signUpCompany();
-    const added = await owner.companies.addRecruiter({ firstName: "Perdu", lastName: "Code", email: "perdu.code@boulangerie.fr" });
-    const again = await owner.companies.reissueRecruiterCode({ userId: added.user.id });
+    const added = await owner.organisations.addRecruiter({ firstName: "Perdu", lastName: "Code", email: "perdu.code@boulangerie.fr" });
+    const again = await owner.organisations.reissueRecruiterCode({ userId: added.user.id });
     const anon = await callerFor(h.db, null);
     const old = await fieldErrors(anon.auth.activate({ code: added.accessCode, email: "perdu.code@boulangerie.fr", password: "Levain-2026" }));
     expect(old.code).toBeDefined();
     await anon.auth.activate({ code: again.code, email: "perdu.code@boulangerie.fr", password: "Levain-2026" });
-    const active = await fieldErrors(owner.companies.reissueRecruiterCode({ userId: added.user.id }));
+    const active = await fieldErrors(owner.organisations.reissueRecruiterCode({ userId: added.user.id }));
     expect(active.userId?.[0]).toMatch(/déjà activé/);
   });
 });
@@ -359,25 +359,25 @@ describe("one company never sees or touches another's people", () => {
   it("other_company_members_are_never_listed_nor_removable", async () => {
     const a = await signUpCompany({ organisationName: "Entreprise A" });
     const b = await signUpCompany({ organisationName: "Entreprise B" });
-    const bRecruiter = await b.caller.companies.addRecruiter({ firstName: "Bea", lastName: "B", email: "bea@entreprise-b.fr" });
-    const seenByA = await a.caller.companies.mine();
+    const bRecruiter = await b.caller.organisations.addRecruiter({ firstName: "Bea", lastName: "B", email: "bea@entreprise-b.fr" });
+    const seenByA = await a.caller.organisations.mine();
     expect(seenByA!.members.map((m) => m.userId)).toEqual([a.user.id]);
     expect(JSON.stringify(seenByA)).not.toContain("bea@entreprise-b.fr");
 
     for (const userId of [bRecruiter.user.id, b.user.id]) {
-      await expect(a.caller.companies.removeRecruiter({ userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(a.caller.companies.reissueRecruiterCode({ userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(a.caller.organisations.removeRecruiter({ userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(a.caller.organisations.reissueRecruiterCode({ userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect((await b.caller.companies.mine())!.members).toHaveLength(2);
-    const [stillThere] = await h.db.select().from(employerMembers).where(eq(employerMembers.userId, bRecruiter.user.id));
+    expect((await b.caller.organisations.mine())!.members).toHaveLength(2);
+    const [stillThere] = await h.db.select().from(organisationMembers).where(eq(organisationMembers.userId, bRecruiter.user.id));
     expect(stillThere).toBeDefined();
   });
 
   it("a member of a factory-made company sees only their own organisation", async () => {
-    const one = await makeCompany(h.db, "company", 1);
-    const two = await makeCompany(h.db, "company", 1);
+    const one = await makeOrganisation(h.db, "company", 1);
+    const two = await makeOrganisation(h.db, "company", 1);
     const caller = await callerFor(h.db, one.recruiters[0]!.id);
-    const mine = await caller.companies.mine();
+    const mine = await caller.organisations.mine();
     expect(mine!.id).toBe(one.employerId);
     expect(mine!.members.map((m) => m.userId).sort()).toEqual([one.owner.id, one.recruiters[0]!.id].sort());
     expect(mine!.members.map((m) => m.userId)).not.toContain(two.owner.id);
@@ -414,7 +414,7 @@ describe("company statistics", () => {
       { profileId: p2.id, offerId: elsewhere.id, status: "hired" },
     ]);
 
-    expect(await caller.companies.stats()).toEqual({
+    expect(await caller.organisations.stats()).toEqual({
       offers: { total: 7, draft: 1, published: 2, expired: 1, paused: 1, filled: 1, closed: 1 },
       views: 3,
       applications: 3,
