@@ -16,10 +16,6 @@ const EXEMPT = new Set(["db", "demo", "testing"]);
 const KNOWN: Record<string, string> = {
   "instance/settings.ts: update beneficiary_profiles": "territories changed: each person's territory follows their commune (profiles is above instance)",
   "formations/manage.ts: update applications": "a training organisation answers a registration (applications is above formations)",
-  // applications/router.ts imports recruiting (candidate handles) for employers' contact requests
-  "recruiting/candidates.ts: update applications": "an employer opens an application (applications imports recruiting today)",
-  "recruiting/inbox.ts: update applications": "an employer opens the inbox, answers an application (applications imports recruiting today)",
-  "recruiting/inbox.ts: insert applications": "an employer records a hire without an application (applications imports recruiting today)",
 };
 
 /** Table owners from the schema files: SQL name and TypeScript name → module. */

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { ProfileData } from "./save";
@@ -82,4 +83,11 @@ export async function profileIdOfUser(db: Database, userId: string): Promise<str
     .where(eq(beneficiaryProfiles.userId, userId))
     .limit(1);
   return p?.id ?? null;
+}
+
+/** The signed-in beneficiary's own profile id (they must have started their CV). */
+export async function ownProfileId(db: Database, userId: string): Promise<string> {
+  const id = await profileIdOfUser(db, userId);
+  if (!id) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Commencez par remplir votre CV." });
+  return id;
 }

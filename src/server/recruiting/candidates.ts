@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { queryRows } from "../db/client";
 import { applications, type ApplicationStatus } from "../applications/schema";
+import { markApplicationSeen } from "../applications/status";
 import { matchCandidatesForOffer, type CandidateFilters } from "../matching/queries";
 import { candidateCards, type CandidateCard } from "./cards";
 import { declineWording } from "./decline-reasons";
@@ -136,10 +137,7 @@ export async function candidateForOffer(
   let application = rel.application;
   if (opts.markSeen && application?.status === "sent") {
     // the employer opened the application: the person sees it was read
-    await db
-      .update(applications)
-      .set({ status: "seen", updatedAt: new Date() })
-      .where(and(eq(applications.id, application.id), eq(applications.status, "sent")));
+    await markApplicationSeen(db, application.id);
     application = { ...application, status: "seen" };
   }
   return {

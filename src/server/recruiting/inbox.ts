@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { applications, type ApplicationStatus } from "../applications/schema";
+import { answerApplication, insertHiredApplication, markOfferApplicationsSeen } from "../applications/status";
 import { recordAudit } from "../audit/record";
 import { createPlacementForApplication } from "../followup/placements";
 import { FieldErrors } from "../lib/field-errors";
@@ -50,14 +51,7 @@ const ORDER: Record<ApplicationStatus, number> = { sent: 0, seen: 0, interview: 
 
 export async function inboxForOffer(db: Database, offerId: string, opts: { markSeen: boolean }): Promise<Inbox> {
   const offer = await loadOffer(db, offerId);
-  const opened = opts.markSeen
-    ? await db
-        .update(applications)
-        .set({ status: "seen", updatedAt: new Date() })
-        .where(and(eq(applications.offerId, offerId), eq(applications.status, "sent")))
-        .returning({ id: applications.id })
-    : [];
-  const newIds = new Set(opened.map((o) => o.id));
+  const newIds = new Set(opts.markSeen ? await markOfferApplicationsSeen(db, offerId) : []);
   const rows = await queryRows<{
     id: string;
     profile_id: string;
@@ -180,13 +174,8 @@ export async function setApplicationStatus(
   const reason = input.status === "declined" ? input.reason! : null;
 
   const placementId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(applications)
-      .set({ status: input.status, statusReason: reason, updatedAt: new Date() })
-      .where(and(eq(applications.id, current.id), inArray(applications.status, allowed)))
-      .returning({ id: applications.id });
     // someone else changed it in between (the person withdrew, another recruiter answered)
-    if (!row) throw new FieldErrors({ status: ["Cette candidature vient de changer : rechargez la page."] });
+    if (!(await answerApplication(tx, current.id, input.status, reason, allowed))) throw new FieldErrors({ status: ["Cette candidature vient de changer : rechargez la page."] });
     let placement: string | null = null;
     if (input.status === "hired") {
       placement = (await createPlacementForApplication(tx, current.id, actorId)).id;
@@ -252,12 +241,9 @@ export async function recordHire(db: Database, actorId: string, offerId: string,
     return setApplicationStatus(db, actorId, { applicationId: rel.application.id, status: "hired" });
   }
   const result = await db.transaction(async (tx) => {
-    const [app] = await tx
-      .insert(applications)
-      .values({ profileId, offerId, status: "hired", message: null })
-      .onConflictDoNothing()
-      .returning({ id: applications.id });
-    if (!app) throw new FieldErrors({ status: ["Cette personne vient de postuler : retrouvez-la dans les candidatures."] });
+    const appId = await insertHiredApplication(tx, profileId, offerId);
+    if (!appId) throw new FieldErrors({ status: ["Cette personne vient de postuler : retrouvez-la dans les candidatures."] });
+    const app = { id: appId };
     const placement = await createPlacementForApplication(tx, app.id, actorId);
     await recordAudit(tx, {
       actorId,

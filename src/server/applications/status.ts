@@ -1,0 +1,49 @@
+// The status changes an organisation makes to applications (read, answered, hired): the
+// applications module's own writes, called by recruiting with its transaction.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { applications, type ApplicationStatus } from "./schema";
+
+/** The organisation opened one application: "sent" becomes "seen" (the person sees it was read). */
+export async function markApplicationSeen(db: Database, applicationId: string): Promise<void> {
+  await db
+    .update(applications)
+    .set({ status: "seen", updatedAt: new Date() })
+    .where(and(eq(applications.id, applicationId), eq(applications.status, "sent")));
+}
+
+/** The organisation opened an offer's inbox: every "sent" application becomes "seen"; their ids. */
+export async function markOfferApplicationsSeen(db: Database, offerId: string): Promise<string[]> {
+  const rows = await db
+    .update(applications)
+    .set({ status: "seen", updatedAt: new Date() })
+    .where(and(eq(applications.offerId, offerId), eq(applications.status, "sent")))
+    .returning({ id: applications.id });
+  return rows.map((r) => r.id);
+}
+
+/** An answer, only from one of the `allowed` statuses (false when the application changed in between). */
+export async function answerApplication(
+  db: Database,
+  applicationId: string,
+  status: ApplicationStatus,
+  reason: string | null,
+  allowed: ApplicationStatus[],
+): Promise<boolean> {
+  const [row] = await db
+    .update(applications)
+    .set({ status, statusReason: reason, updatedAt: new Date() })
+    .where(and(eq(applications.id, applicationId), inArray(applications.status, allowed)))
+    .returning({ id: applications.id });
+  return Boolean(row);
+}
+
+/** A hire without an application (after a contact request): a "hired" application, or null when the person applied meanwhile. */
+export async function insertHiredApplication(db: Database, profileId: string, offerId: string): Promise<string | null> {
+  const [app] = await db
+    .insert(applications)
+    .values({ profileId, offerId, status: "hired", message: null })
+    .onConflictDoNothing()
+    .returning({ id: applications.id });
+  return app?.id ?? null;
+}
