@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { DEMO, DEMO_PASSWORD, signIn } from "./helpers";
+import { addMonths, todayIn } from "../src/lib/dates";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+// the app's "today" is the instance's (Europe/Paris in the demo), not the UTC date
+const sevenMonthsAgo = () => addMonths(todayIn("Europe/Paris"), -7);
 
 // An adviser opens a person's file, proposes an offer, records a placement that started seven
 // months ago, finds its three check-ins to do, records "still in post" at six months and sees
@@ -42,13 +44,11 @@ test("an adviser proposes an offer, records a placement from seven months ago an
   await expect(page.getByText("Offre proposée à la personne.").first()).toBeVisible();
 
   // ---------------------------------------------------------------- a placement seven months ago
-  const start = new Date();
-  start.setUTCMonth(start.getUTCMonth() - 7);
   await page.getByText("Enregistrer un emploi à la main").click();
   await page.getByLabel("Employeur").fill("Boulangerie des Remparts");
   await page.getByLabel("Poste occupé").fill("Vendeur en boulangerie");
   await page.getByLabel("Type de contrat").selectOption("cdi");
-  await page.getByLabel("Date de début").fill(isoDate(start));
+  await page.getByLabel("Date de début").fill(sevenMonthsAgo());
   await page.getByLabel(/Heures par semaine/).fill("30");
   await page.getByRole("button", { name: "Enregistrer l'emploi" }).click();
 

@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { addDays, todayIn } from "../src/lib/dates";
 import { freshSiret, passwordInput, signUpWithCv, unique, confirmSignUpCode } from "./helpers";
 
-const isoDate = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+// the app's "today" is the instance's (Europe/Paris in the demo), not the UTC date
+const isoDate = (daysFromToday: number) => addDays(todayIn("Europe/Paris"), daysFromToday);
 
 async function pickCommune(page: Page, label: string | RegExp, name: string) {
   const field = page.getByRole("combobox", { name: label });

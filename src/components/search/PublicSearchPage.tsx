@@ -16,6 +16,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { loadInstanceConfig } from "@/server/config/config";
+import { instanceToday } from "@/server/config/time-zone";
 
 export type PublicSearchKind = "offers" | "formations";
 
@@ -81,7 +82,7 @@ export async function PublicSearchPage({ kind, searchParams }: Props) {
     beneficiary ? `/beneficiaire/offres/${id}` : `/connexion?retour=${encodeURIComponent(`/beneficiaire/offres/${id}`)}`;
   const href = (change: Partial<PublicSearch>) => `${PATH}${publicSearchQuery({ ...search, page: 1, ...change })}`;
   const keep = Object.fromEntries(new URLSearchParams(publicSearchQuery({ ...search, q: "", page: 1 })));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = instanceToday();
   const shown = result.hits;
   const more = shown.length < result.total && search.page < MAX_PAGES;
   const filtered = Boolean(search.commune || search.contrat || search.domaine);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { instanceTimeZone } from "../config/time-zone";
 
 export type Schema = typeof schema;
 /** The one database type every module uses, whichever engine is behind it. */
@@ -43,7 +44,13 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Every session runs in the instance's time zone, so that SQL's `current_date` (offers expired,
+ * formations finished) is the same day as the application's `instanceToday()`: between midnight
+ * and 1 a.m. in Paris the UTC date is still yesterday.
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const timeZone = instanceTimeZone();
   if (config.engine === "postgres") {
     const { default: pg } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -51,6 +58,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       connectionString: config.url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       connectionTimeoutMillis: 10_000,
+      options: `-c TimeZone=${timeZone}`,
     });
     // A pool emits 'error' when an idle client dies (server restart): log it, do not crash.
     pool.on("error", (err) => console.error("[db] connexion PostgreSQL perdue :", err.message));
@@ -84,6 +92,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     loadDataDir: config.loadDataDir,
     extensions: { postgis, pg_trgm, unaccent, btree_gist, intarray },
   });
+  await client.query("select set_config('TimeZone', $1, false)", [timeZone]);
   const db = drizzle(client, { schema }) as unknown as Database;
   return {
     db,

@@ -12,6 +12,7 @@ import { offers } from "../offers/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { openTestDatabase } from "../testing/db";
 import { DEMO_DOMAIN, DEMO_SIZES, seedDemo, type DemoReport } from "./seed";
+import { instanceToday } from "../config/time-zone";
 
 let h: DatabaseHandle;
 let first: DemoReport;
@@ -145,7 +146,7 @@ describe("seed demo", () => {
     expect(first.followUp.checkInsRecorded).toBe(6 * territories);
     expect(first.followUp.proposals).toBeGreaterThan(0);
     const [adviser] = await h.db.select().from(users).where(eq(users.email, `conseiller.${config.territories[0]!.code}@${DEMO_DOMAIN}`));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = instanceToday();
     const due = await dueLists(h.db, { adviserId: adviser!.id }, today);
     expect(due.overdue.length).toBeGreaterThan(0);
     expect(due.dueThisWeek.length).toBeGreaterThan(0);

@@ -28,6 +28,7 @@ import {
   type CommunePlace,
   type SkillsByJob,
 } from "./generate";
+import { todayIn } from "../../lib/dates";
 
 /** Every demo account shares this password; the demo prints it. Never used outside the demo. */
 export const DEMO_PASSWORD = "Demo2026!emploi";
@@ -81,7 +82,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  * formations are upserted by external id (DEMO-P-…, DEMO-O-…, DEMO-F-…), so a second run
  * creates nothing. Needs the reference data (communes, ROME) and the territories loaded.
  */
-export async function seedDemo(db: Database, config: InstanceConfig, today = new Date().toISOString().slice(0, 10)): Promise<DemoReport> {
+export async function seedDemo(db: Database, config: InstanceConfig, today = todayIn(config.timeZone)): Promise<DemoReport> {
   const rnd = seededRandom(41);
   const person = () => ({ firstName: rnd.pick(FIRST_NAMES), lastName: rnd.pick(LAST_NAMES) });
   const accounts: Array<DemoAccount & { firstName: string; lastName: string }> = [];

@@ -13,6 +13,7 @@ import { instanceToday } from "../config/time-zone";
 import { saveFormation } from "./save";
 import { formations } from "./schema";
 import { fieldErrors } from "../testing/errors";
+import { addDays } from "../../lib/dates";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -26,9 +27,7 @@ const BLOIS = "41018";
 const VENDOME = "41269";
 
 function inDays(days: number): string {
-  const d = new Date(`${instanceToday()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return addDays(instanceToday(), days);
 }
 
 function validInput(overrides: Partial<SaveFormationInput> = {}): SaveFormationInput {

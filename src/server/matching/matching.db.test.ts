@@ -5,6 +5,8 @@ import { clearMatchingData, communePoint, makeFormation, makeOffer, makeProfile 
 import { matchCandidatesForOffer, matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
 import { score } from "./score";
 import { haversineKm } from "../geo/distance";
+import { instanceToday } from "../config/time-zone";
+import { addDays } from "../../lib/dates";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -108,8 +110,8 @@ describe("candidates for an offer", () => {
     expect(ids(await matchCandidatesForOffer(h.db, night.id))).toEqual([nights.id]);
     expect(dayOnly.id).toBeTruthy();
 
-    const soon = await makeOffer(h.db, BLOIS, { startsOn: new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10) });
-    const later = await makeProfile(h.db, BLOIS, { availableFrom: new Date(Date.now() + 60 * 86400_000).toISOString().slice(0, 10) });
+    const soon = await makeOffer(h.db, BLOIS, { startsOn: addDays(instanceToday(), 7) });
+    const later = await makeProfile(h.db, BLOIS, { availableFrom: addDays(instanceToday(), 60) });
     expect(ids(await matchCandidatesForOffer(h.db, soon.id))).not.toContain(later.id);
   });
 
@@ -160,7 +162,7 @@ describe("offers for a beneficiary", () => {
     await makeOffer(h.db, BLOIS, { status: "closed" });
     await makeOffer(h.db, BLOIS, { status: "filled" });
     await makeOffer(h.db, BLOIS, { status: "draft" });
-    await makeOffer(h.db, BLOIS, { expiresOn: new Date(Date.now() - 86400_000).toISOString().slice(0, 10) });
+    await makeOffer(h.db, BLOIS, { expiresOn: addDays(instanceToday(), -1) });
     expect(ids(await matchOffersForBeneficiary(h.db, person.id))).toEqual([open.id]);
   });
 

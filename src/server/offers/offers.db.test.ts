@@ -16,6 +16,7 @@ import { addMonths } from "../../lib/dates";
 import { instanceToday } from "../config/time-zone";
 import { MESSAGES } from "./validate";
 import { fieldErrors } from "../testing/errors";
+import { addDays } from "../../lib/dates";
 
 let h: DatabaseHandle;
 let ogr: number;
@@ -33,11 +34,7 @@ afterAll(async () => {
 
 const VENDOME = "41269";
 const today = () => instanceToday();
-const dayOffset = (n: number) => {
-  const d = new Date(`${today()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const dayOffset = (n: number) => addDays(today(), n);
 
 function complete(overrides: Partial<OfferFieldsInput> = {}): OfferFieldsInput {
   return {

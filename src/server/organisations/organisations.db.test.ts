@@ -17,6 +17,8 @@ import { makeOrganisation, makeOffer, makeProfile } from "../testing/factories";
 import { membershipOf } from "./membership";
 import { SIRET_INVALID } from "./siret";
 import { fieldErrors } from "../testing/errors";
+import { instanceToday } from "../config/time-zone";
+import { addDays } from "../../lib/dates";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -388,8 +390,8 @@ describe("company statistics", () => {
   it("counts the company's offers by status, their views, applications and hires, and nothing of others", async () => {
     const { caller, user } = await signUpCompany();
     const employerId = (await membershipOf(h.db, user.id))!.employerId;
-    const today = new Date().toISOString().slice(0, 10);
-    const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
+    const today = instanceToday();
+    const yesterday = addDays(today, -1);
     const live = await makeOffer(h.db, "41269", { employerId, status: "published" });
     const second = await makeOffer(h.db, "41269", { employerId, status: "published", expiresOn: today });
     await makeOffer(h.db, "41269", { employerId, status: "published", startsOn: yesterday, expiresOn: yesterday });

@@ -10,6 +10,8 @@ import { openTestDatabase } from "../testing/db";
 import { callerAs, callerFor, makeUser } from "../testing/callers";
 import { makeOrganisation, makeFormation, makeOffer, makeProfile } from "../testing/factories";
 import { DECLINE_REASON_TEXTS, DECLINE_REASONS, declineWording } from "./decline-reasons";
+import { instanceToday } from "../config/time-zone";
+import { addDays } from "../../lib/dates";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -19,8 +21,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
+const today = () => instanceToday();
+const inDays = (d: number) => addDays(instanceToday(), d);
 
 async function applicant(extra: Parameters<typeof makeProfile>[2] = {}) {
   const user = await makeUser(h.db, "beneficiary");

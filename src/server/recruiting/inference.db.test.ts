@@ -15,6 +15,7 @@ import { httpClient } from "../testing/http";
 import { DISTANCE_BANDS } from "./bands";
 import type { CandidateList } from "./candidates";
 import { candidateHandle } from "./handles";
+import { instanceToday } from "../config/time-zone";
 
 // What an organisation can INFER from the answers it is allowed (issue 15, items 1–3): the
 // attacks of the report, played against the procedures, and what they now yield.
@@ -54,7 +55,7 @@ async function offerFields(point: LngLat, insee: string, romeCode = "J1501") {
     licenceRequired: false,
     vehicleRequired: false,
     positions: 1,
-    startsOn: new Date().toISOString().slice(0, 10),
+    startsOn: instanceToday(),
     expiresOn: null,
     requiredSkills: [],
     wishedSkills: [],

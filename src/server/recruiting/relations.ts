@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";
 import { offers, type OfferStatus } from "../offers/schema";
 import type { ApplicationStatus, ProposalStatus } from "../applications/schema";
+import { instanceToday } from "../config/time-zone";
 
 // What ties a company to a candidate, the only grounds on which it may learn who they are:
 // the person applied to one of its offers (applying shares one's CV with that company), or
@@ -41,7 +42,7 @@ export async function loadOffer(db: Database, offerId: string): Promise<OfferRow
 
 /** Published and not past its expiry date: the only offers candidates can be contacted for. */
 export function offerIsOpen(o: Pick<OfferRow, "status" | "expiresOn">): boolean {
-  return o.status === "published" && (o.expiresOn === null || o.expiresOn >= new Date().toISOString().slice(0, 10));
+  return o.status === "published" && (o.expiresOn === null || o.expiresOn >= instanceToday());
 }
 
 export type ContactState = "none" | ProposalStatus;

@@ -11,11 +11,13 @@ import { clearMatchingData, communePoint, makeFormation, makeOffer, makeProfile 
 import { makeUser } from "../testing/callers";
 import { createPostgresEngine } from "./postgres";
 import type { GeoFilter, SearchEngine, SearchResult } from "./types";
+import { instanceToday } from "../config/time-zone";
+import { addDays } from "../../lib/dates";
 
 const BLOIS = "41018";
 const VENDOME = "41269";
 const ROMORANTIN = "41194";
-const daysFromNow = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+const daysFromNow = (n: number) => addDays(instanceToday(), n);
 
 type Seeded = Awaited<ReturnType<typeof seed>>;
 

@@ -14,6 +14,8 @@ import { createCallerFactory } from "../trpc/init";
 import { documentIdPages, documentRows } from "./documents";
 import { createPostgresEngine, rebuildDocuments } from "./postgres";
 import { searchRouter } from "./router";
+import { instanceToday } from "../config/time-zone";
+import { addDays } from "../../lib/dates";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -70,7 +72,7 @@ describe("search follows writes", () => {
   });
 
   it("an offer whose last day has passed leaves search even before anything rewrites it", async () => {
-    const offer = await makeOffer(h.db, "41018", { title: "Vendangeur", expiresOn: new Date(Date.now() + 86400_000 * 5).toISOString().slice(0, 10) });
+    const offer = await makeOffer(h.db, "41018", { title: "Vendangeur", expiresOn: addDays(instanceToday(), 5) });
     expect(hitIds(await engine().searchOffers({ text: "vendangeur" }))).toEqual([offer.id]);
     // the days pass: the stored document still says the old date range
     await h.db.execute(sql`update search_documents set expires_on = current_date - 1 where entity_id = ${offer.id}::uuid`);

@@ -7,6 +7,8 @@ import { saveOffer, type OfferData } from "../offers/save";
 import { saveFormation, type FormationData } from "../formations/save";
 import { organisationMembers, organisations, type OrganisationKind } from "../organisations/schema";
 import { makeUser } from "./callers";
+import { instanceToday } from "../config/time-zone";
+import { addDays } from "../../lib/dates";
 
 let seq = 0;
 
@@ -59,7 +61,7 @@ export async function makeOffer(db: Database, insee: string, overrides: Partial<
     licenceRequired: false,
     vehicleRequired: false,
     positions: 1,
-    startsOn: new Date().toISOString().slice(0, 10),
+    startsOn: instanceToday(),
     status: "published",
     ...overrides,
   });
@@ -68,7 +70,7 @@ export async function makeOffer(db: Database, insee: string, overrides: Partial<
 export async function makeFormation(db: Database, insee: string, overrides: Partial<FormationData> = {}) {
   const place = await communePoint(db, insee);
   seq++;
-  const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+  const start = addDays(instanceToday(), 30);
   return saveFormation(db, {
     externalId: `F${seq}`,
     providerName: "Organisme test",

@@ -2,6 +2,7 @@ import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable, getDb } from "@/server/db";
 import { serviceUnavailable } from "@/server/lib/unavailable";
 import { exportPersonalData } from "@/server/privacy/export";
+import { instanceToday } from "@/server/config/time-zone";
 
 type Export = Awaited<ReturnType<typeof exportPersonalData>>;
 
@@ -23,7 +24,7 @@ export async function personalDataDownload(
   return new Response(body, {
     headers: {
       "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename="mes-donnees-${new Date().toISOString().slice(0, 10)}.${extension}"`,
+      "Content-Disposition": `attachment; filename="mes-donnees-${instanceToday()}.${extension}"`,
       "Cache-Control": "private, no-store",
     },
   });

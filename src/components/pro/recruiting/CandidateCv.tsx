@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/Card";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { availabilityWords, yearsWords } from "./labels";
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/config/time-zone";
+import { instanceTimeZone, instanceToday } from "@/server/config/time-zone";
 import { DRIVING_LICENCE_SHORT, TRAVEL_MODE_INLINE } from "@/server/profiles/labels";
 
 type CandidateIdentity = NonNullable<RouterOutputs["recruiting"]["candidate"]["identity"]>;
@@ -130,7 +130,7 @@ export function CandidateCv({ identity }: { identity: CandidateIdentity }) {
       </section>
       <section aria-labelledby="cv-availability">
         <h3 id="cv-availability">Disponibilités</h3>
-        <p>{availabilityWords(identity, (d) => formatDate(d, instanceTimeZone()))}</p>
+        <p>{availabilityWords(identity, (d) => formatDate(d, instanceTimeZone()), instanceToday())}</p>
       </section>
     </Card>
   );

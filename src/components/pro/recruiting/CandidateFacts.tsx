@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { availabilityWords, yearsWords } from "./labels";
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/config/time-zone";
+import { instanceTimeZone, instanceToday } from "@/server/config/time-zone";
 import { DRIVING_LICENCE_SHORT } from "@/server/profiles/labels";
 
 type CandidateCard = RouterOutputs["recruiting"]["candidate"]["card"];
@@ -73,7 +73,7 @@ export function CandidateFacts({ card, full = false }: { card: CandidateCard; fu
           </>
         ) : null}
         <dt>Disponibilités</dt>
-        <dd>{availabilityWords(card, (d) => formatDate(d, instanceTimeZone()))}</dd>
+        <dd>{availabilityWords(card, (d) => formatDate(d, instanceTimeZone()), instanceToday())}</dd>
         <dt>Permis et véhicule</dt>
         <dd>
           {DRIVING_LICENCE_SHORT[card.drivingLicence]} · {card.hasVehicle ? "a un véhicule" : "pas de véhicule"}

@@ -25,9 +25,9 @@ export const APPLICATION_LABELS: Record<ApplicationStatus, string> = {
 export function availabilityWords(
   a: { availableFrom: string | null; fullTime: boolean | null; shifts: Shift[] },
   formatDate: (d: string) => string,
+  today: string,
 ): string {
-  const today = new Date().toISOString().slice(0, 10);
-  const from = !a.availableFrom || a.availableFrom <= today ? "Disponible dès maintenant" : `Disponible à partir du ${formatDate(a.availableFrom)}`;
+    const from = !a.availableFrom || a.availableFrom <= today ? "Disponible dès maintenant" : `Disponible à partir du ${formatDate(a.availableFrom)}`;
   const time = a.fullTime === true ? "temps plein" : a.fullTime === false ? "temps partiel" : "temps plein ou partiel";
   const shifts = a.shifts.length ? a.shifts.map((s) => SHIFT_LABELS[s]).join(", ") : null;
   return [from, time, shifts].filter(Boolean).join(" · ");

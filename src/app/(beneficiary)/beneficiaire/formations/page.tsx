@@ -20,6 +20,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
+import { instanceToday } from "@/server/config/time-zone";
 
 export const metadata: Metadata = { title: "Formations près de chez vous" };
 
@@ -154,7 +155,7 @@ async function SearchedFormations({
   const applied = new Set(
     applications.flatMap((a) => (a.formation && a.status !== "withdrawn" ? [a.formation.id] : [])),
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = instanceToday();
   const href = (nextDomain: string | null, nextPage = 1) => {
     const params = new URLSearchParams({ q });
     if (nextDomain) params.set("domaine", nextDomain);

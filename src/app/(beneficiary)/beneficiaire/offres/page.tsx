@@ -21,6 +21,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
+import { instanceToday } from "@/server/config/time-zone";
 
 export const metadata: Metadata = { title: "Offres près de chez vous" };
 
@@ -75,7 +76,7 @@ export default async function OffersPage({ searchParams }: Props) {
   const applied = new Set(applications.flatMap((a) => (a.offer && a.status !== "withdrawn" ? [a.offer.id] : [])));
   const travelModes = profile.travelModes as TravelMode[];
   const radiusKm = search.distance ?? profile.maxDistanceKm;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = instanceToday();
   const filtered = Boolean(search.distance || search.contract || search.hours);
 
   const map: MapData = {
@@ -167,7 +168,7 @@ async function SearchedOffers({
     caller.applications.mine(),
   ]);
   const applied = new Set(applications.flatMap((a) => (a.offer && a.status !== "withdrawn" ? [a.offer.id] : [])));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = instanceToday();
   const href = (change: Partial<OfferSearch>, nextPage = 1) => {
     const params = new URLSearchParams(searchQuery({ distance: search.distance, contract: search.contract, ...change }));
     params.set("q", q);

@@ -13,6 +13,7 @@ import { Notice } from "@/components/ui/Notice";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import type { BeneficiaryOfferView } from "@/server/offers/read";
+import { instanceToday } from "@/server/config/time-zone";
 
 export const metadata: Metadata = { title: "Offre d'emploi" };
 
@@ -36,7 +37,7 @@ export default async function BeneficiaryOfferPage({ params }: Props) {
   if (view.open) await caller.offers.recordView({ offerId });
 
   const { offer } = view;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = instanceToday();
   const applied = view.applicationStatus !== null && view.applicationStatus !== "withdrawn";
   const headingId = "offre-titre";
 
