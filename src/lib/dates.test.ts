@@ -10,6 +10,8 @@ import {
   formatLongDateTime,
   formatWhen,
   formatWrittenDate,
+  hourIn,
+  instantAt,
   isIsoDate,
   isTimeZone,
   lastDayOfMonth,
@@ -112,5 +114,17 @@ describe("French labels", () => {
     }
     expect(formatDate(null, "Europe/Paris")).toBe("");
     expect(formatWrittenDate(undefined, "Europe/Paris")).toBe("");
+  });
+});
+
+describe("wall-clock hours in a time zone", () => {
+  it("finds the hour there and the instant of a local hour, summer and winter, Paris and Réunion", () => {
+    expect(hourIn("Europe/Paris", new Date("2026-12-07T23:30:00Z"))).toBe(0);
+    expect(hourIn("Europe/Paris", new Date("2026-07-07T18:30:00Z"))).toBe(20);
+    expect(instantAt("2026-12-08", 8, "Europe/Paris").toISOString()).toBe("2026-12-08T07:00:00.000Z");
+    expect(instantAt("2026-07-08", 8, "Europe/Paris").toISOString()).toBe("2026-07-08T06:00:00.000Z");
+    expect(instantAt("2026-07-08", 8, "Indian/Reunion").toISOString()).toBe("2026-07-08T04:00:00.000Z");
+    // the morning after the spring change: 8:00 is already summer time
+    expect(instantAt("2027-03-28", 8, "Europe/Paris").toISOString()).toBe("2027-03-28T06:00:00.000Z");
   });
 });

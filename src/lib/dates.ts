@@ -68,6 +68,24 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
+/** The hour (0–23) an instant falls on in `timeZone`. */
+export function hourIn(timeZone: string, now: Date = new Date()): number {
+  return Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now));
+}
+
+/** The instant a wall-clock time happens on a date in `timeZone` ("2026-12-08", 8 → 07:00 UTC in Paris in winter). */
+export function instantAt(d: IsoDate, hour: number, timeZone: string): Date {
+  const [y, m, day] = parts(d);
+  const guess = Date.UTC(y, m - 1, day, hour);
+  // the zone's offset at that moment: what the wall clock reads there, minus UTC
+  const wall = new Intl.DateTimeFormat("en-CA", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).formatToParts(new Date(guess));
+  const get = (t: string) => Number(wall.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return new Date(guess - (asUtc - guess));
+}
+
 /** Whether `timeZone` is a time zone name this runtime knows ("Europe/Paris", "Indian/Reunion"). */
 export function isTimeZone(timeZone: string): boolean {
   try {

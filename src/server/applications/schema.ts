@@ -21,6 +21,8 @@ export const applications = pgTable(
     status: text("status").$type<ApplicationStatus>().notNull().default("sent"),
     /** why it was declined, in kind words the candidate reads */
     statusReason: text("status_reason"),
+    /** when the organisation first answered (interview, hired or declined): its answer rate and delay */
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,5 +13,6 @@ export * from "../applications/schema";
 export * from "../followup/schema";
 export * from "../caseload/schema";
 export * from "../notifications/schema";
+export * from "../alerts/schema";
 export * from "../search/schema";
 export * from "../ratelimit/schema";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "../auth/schema";
 import { beneficiaryProfiles } from "../profiles/schema";
 import { offers, type Contract } from "../offers/schema";
 import { organisations } from "../organisations/schema";
@@ -80,4 +81,34 @@ export const checkIns = pgTable(
     uniqueIndex("check_ins_placement_months").on(t.placementId, t.monthsAfter),
     index("check_ins_due").on(t.status, t.dueOn),
   ],
+);
+
+export const EMPLOYER_CHECK_IN_ANSWERS = ["still_there", "left", "unknown"] as const;
+export type EmployerCheckInAnswer = (typeof EMPLOYER_CHECK_IN_ANSWERS)[number];
+
+/**
+ * "Is X still with you?" asked of the employer at a check-in date, by a signed one-click link
+ * that works once without signing in and expires. The answer sits beside the adviser's
+ * check-in (both are shown; the adviser's counts when both exist).
+ */
+export const employerCheckIns = pgTable(
+  "employer_check_ins",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    checkInId: uuid("check_in_id")
+      .notNull()
+      .references(() => checkIns.id, { onDelete: "cascade" }),
+    /** the recruiter asked */
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** sha-256 of the link's token: the token itself is never stored */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    answer: text("answer").$type<EmployerCheckInAnswer>(),
+    leftOn: date("left_on"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("employer_check_ins_token").on(t.tokenHash), uniqueIndex("employer_check_ins_check_in").on(t.checkInId, t.userId)],
 );

@@ -19,4 +19,12 @@ export async function eraseNotificationsOf(
       where ${inText(sql`lower(to_address)`, p.emails)}
         ${p.profileId ? sql`or about_profile_id = ${p.profileId}::uuid` : sql``}
         or ${mentions(sql`concat_ws(' ', subject, body)`, p.needles, p.names)}`);
+  // SMS, push and digests still waiting: to the account (cascade) or about the person
+  for (const table of [sql`message_outbox`, sql`digest_items`]) {
+    await tx.execute(sql`delete from ${table}
+        where ${p.userId ? sql`user_id = ${p.userId}::uuid or` : sql``}
+          ${p.profileId ? sql`about_profile_id = ${p.profileId}::uuid or` : sql``}
+          ${mentions(sql`concat_ws(' ', title, body, link)`, p.needles, p.names)}`);
+  }
+  if (p.emails.length) await tx.execute(sql`delete from failing_addresses where ${inText(sql`address`, p.emails)}`);
 }
