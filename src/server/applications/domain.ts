@@ -6,6 +6,7 @@ import { formationSummaries, type FormationSummary } from "../formations/summari
 import { recordAudit } from "../audit/record";
 import { FieldErrors } from "../lib/field-errors";
 import { applications, proposals, type ApplicationStatus, type ProposalStatus } from "./schema";
+import { tellProposal } from "./tidings";
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -186,6 +187,7 @@ export async function createProposal(
         subjectId: row!.id,
         details: { profileId: input.profileId, offerId: input.offerId },
       });
+      await tellProposal(tx as unknown as Database, row!.id);
       return row!;
     });
   } catch (err) {

@@ -3,23 +3,34 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { applications, type ApplicationStatus } from "./schema";
+import { tellApplicationChange } from "./tidings";
 
 /** The organisation opened one application: "sent" becomes "seen" (the person sees it was read). */
 export async function markApplicationSeen(db: Database, applicationId: string): Promise<void> {
-  await db
-    .update(applications)
-    .set({ status: "seen", updatedAt: new Date() })
-    .where(and(eq(applications.id, applicationId), eq(applications.status, "sent")));
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const rows = await tx
+      .update(applications)
+      .set({ status: "seen", updatedAt: new Date() })
+      .where(and(eq(applications.id, applicationId), eq(applications.status, "sent")))
+      .returning({ id: applications.id });
+    await tellApplicationChange(tx, rows.map((r) => r.id), { kind: "seen" });
+  });
 }
 
 /** The organisation opened an offer's inbox: every "sent" application becomes "seen"; their ids. */
 export async function markOfferApplicationsSeen(db: Database, offerId: string): Promise<string[]> {
-  const rows = await db
-    .update(applications)
-    .set({ status: "seen", updatedAt: new Date() })
-    .where(and(eq(applications.offerId, offerId), eq(applications.status, "sent")))
-    .returning({ id: applications.id });
-  return rows.map((r) => r.id);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const rows = await tx
+      .update(applications)
+      .set({ status: "seen", updatedAt: new Date() })
+      .where(and(eq(applications.offerId, offerId), eq(applications.status, "sent")))
+      .returning({ id: applications.id });
+    const ids = rows.map((r) => r.id);
+    await tellApplicationChange(tx, ids, { kind: "seen" });
+    return ids;
+  });
 }
 
 /** An answer, only from one of the `allowed` statuses (false when the application changed in between). */

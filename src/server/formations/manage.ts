@@ -20,6 +20,8 @@ import { FieldErrors } from "../lib/field-errors";
 import type { SessionUser } from "../trpc/context";
 import type { AnswerInput, SaveFormationInput } from "./inputs";
 import { saveFormation } from "./save";
+import { formationDeclineSentence } from "./labels";
+import { tellRegistrationAnswer } from "./tidings";
 import { formations, type FormationStatus } from "./schema";
 import type { ApplicationStatus } from "../applications/schema";
 
@@ -514,6 +516,10 @@ export async function answerApplication(db: Database, user: SessionUser, input: 
       subjectId: app.id,
       details: { formationId: f.id, from: current.status, to: input.status, reason: input.reason ?? null },
     });
+    if (input.status === "hired" && current.status !== "hired") await tellRegistrationAnswer(tx, app.id, { kind: "confirmed" });
+    if (input.status === "declined" && current.status !== "declined") {
+      await tellRegistrationAnswer(tx, app.id, { kind: "declined", wording: formationDeclineSentence(input.reason) });
+    }
     return {
       applicationId: app.id,
       status: input.status,

@@ -22,6 +22,8 @@ import { addDays, addMonths, type IsoDate } from "../../lib/dates";
 import { loadInstanceConfig } from "../config/config";
 import { notify, type NewNotification } from "../notifications/inbox";
 import { deleteOutboxBefore, queueEmails } from "../notifications/outbox";
+import { smsText } from "../notifications/sms-text";
+import { tell } from "../notifications/tell";
 import { markRetentionWarned } from "../profiles/erase";
 import { erasePerson } from "./erase";
 import { OUTBOX_KEEP_DAYS } from "./reasons";
@@ -128,32 +130,36 @@ async function warn(db: Database, profileId: string, today: IsoDate, now: Date, 
     const platform = platformName();
     // only this column: updated_at is an activity, the warning is not
     await markRetentionWarned(tx, profileId, now);
-    const to = row.account_status === "active" ? (row.account_email ?? row.email) : row.email;
-    if (to) {
+    const hasAccount = Boolean(row.user_id && row.account_status === "active");
+    const intro = `Vous n'avez pas utilisé ${platform} depuis longtemps. Nous gardons vos données ${months} mois après votre dernière activité.`;
+    const erased = `Le ${day}, nous effacerons votre CV, vos candidatures et ${hasAccount ? "votre compte" : "votre dossier"}.`;
+    if (hasAccount) {
+      // the account's own category: it cannot be turned off, and goes through tell like every message
+      await tell(
+        tx,
+        [{
+          userId: row.user_id!,
+          category: "account",
+          kind: RETENTION_WARNING_KIND,
+          eventKey: `retention-warning:${profileId}:${today}`,
+          aboutProfileId: profileId,
+          title: `Vos données seront effacées le ${day}`,
+          body: `${intro} ${erased} Pour les garder, connectez-vous à ${platform} avant cette date : votre visite suffit.`,
+          link: "/beneficiaire/mes-donnees",
+          sms: smsText(row.first_name, `Vos données seront effacées le ${day} : connectez-vous avant pour les garder`, "/beneficiaire/mes-donnees"),
+        }],
+        now,
+      );
+    } else if (row.email) {
+      // no account to tell: the address of the file only (e.g. someone whose adviser created it)
       await queueEmails(tx, [{
-        toAddress: to,
+        toAddress: row.email,
         aboutProfileId: profileId,
         subject: `[${platform}] Vos données seront effacées le ${day}`,
-        body:
-          `Bonjour,\n\nVous n'avez pas utilisé ${platform} depuis longtemps. Nous gardons vos données ${months} mois après votre dernière activité.\n\n` +
-          `Le ${day}, nous effacerons votre CV, vos candidatures et ${row.user_id ? "votre compte" : "votre dossier"}.\n\n` +
-          (row.user_id && row.account_status === "active"
-            ? `Pour les garder, connectez-vous à ${platform} avant cette date. C'est tout.\n\n`
-            : `Pour les garder, contactez votre conseiller ou votre conseillère avant cette date.\n\n`) +
-          `Ce message est envoyé automatiquement.`,
+        body: `Bonjour,\n\n${intro}\n\n${erased}\n\nPour les garder, contactez votre conseiller ou votre conseillère avant cette date.\n\nCe message est envoyé automatiquement.`,
       }]);
     }
     const notes: NewNotification[] = [];
-    if (row.user_id && row.account_status === "active") {
-      notes.push({
-        userId: row.user_id,
-        aboutProfileId: profileId,
-        kind: RETENTION_WARNING_KIND,
-        title: `Vos données seront effacées le ${day}`,
-        body: "Vous n'avez pas utilisé le site depuis longtemps. Votre visite d'aujourd'hui suffit à les garder.",
-        link: "/beneficiaire/mes-donnees",
-      });
-    }
     if (row.adviser_id) {
       notes.push({
         userId: row.adviser_id,

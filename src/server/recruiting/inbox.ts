@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { applications, type ApplicationStatus } from "../applications/schema";
 import { answerApplication, insertHiredApplication, markOfferApplicationsSeen } from "../applications/status";
+import { tellApplicationChange } from "../applications/tidings";
 import { recordAudit } from "../audit/record";
 import { createPlacementForApplication } from "../followup/placements";
 import { FieldErrors } from "../lib/field-errors";
@@ -195,6 +196,12 @@ export async function setApplicationStatus(
         details: { offerId: offer.id, profileId: current.profileId, reason },
       });
     }
+    // the person learns it with the change: the kind words of the reason, never the employer's label
+    await tellApplicationChange(
+      tx,
+      [current.id],
+      input.status === "declined" ? { kind: "declined", wording: reason ? DECLINE_REASON_TEXTS[reason].candidate : null } : { kind: input.status },
+    );
     return placement;
   });
   return afterChange(db, offer, current.id, input.status, reason, placementId);
@@ -252,6 +259,7 @@ export async function recordHire(db: Database, actorId: string, offerId: string,
       subjectId: app.id,
       details: { offerId, profileId, placementId: placement.id, via: "contact" },
     });
+    await tellApplicationChange(tx, [app.id], { kind: "hired" });
     return { applicationId: app.id, placementId: placement.id };
   });
   return afterChange(db, offer, result.applicationId, "hired", null, result.placementId);
