@@ -2,7 +2,16 @@ import Link from "next/link";
 import { currentUser } from "@/server/api/session";
 import { signOutAction } from "@/app/actions/session";
 import { ROLE_LABELS } from "./roles";
-import { IconHome, IconLock, IconSignIn, IconSignOut, IconUser } from "@/components/ui/icons";
+import { IconHome, IconLock, IconMail, IconSignIn, IconSignOut, IconUser } from "@/components/ui/icons";
+
+/** Each persona's "Mes messages" (admins use the advisers' space). */
+const MESSAGES_BY_ROLE: Record<string, string> = {
+  beneficiary: "/beneficiaire/messages",
+  employer: "/employeur/messages",
+  training_org: "/organisme/messages",
+  adviser: "/conseiller/messages",
+  admin: "/conseiller/messages",
+};
 
 type SiteHeaderProps = { displayName: string; organisation: string; logo: string };
 
@@ -36,6 +45,10 @@ export async function SiteHeader({ displayName, organisation, logo }: SiteHeader
               <Link href="/espace" className="btn btn--secondary">
                 <IconHome size="1.25em" />
                 <span>Mon espace</span>
+              </Link>
+              <Link href={MESSAGES_BY_ROLE[user.role] ?? "/espace"} className="btn btn--secondary">
+                <IconMail size="1.25em" />
+                <span>Mes messages</span>
               </Link>
               <Link href="/espace/compte" className="btn btn--secondary">
                 <IconLock size="1.25em" />

@@ -11,6 +11,7 @@ const TABS = [
   { href: "/conseiller/nouvelle-personne", label: "Nouvelle personne" },
   { href: "/conseiller/notifications", label: "Notifications" },
   { href: "/conseiller/boite-mail", label: "Boîte d'envoi" },
+  { href: "/conseiller/messages", label: "Mes messages" },
 ] as const;
 
 /** The adviser's space (admins use it too). Pages call `requirePageRole` themselves, see the employer layout. */

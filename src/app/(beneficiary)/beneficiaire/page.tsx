@@ -82,6 +82,7 @@ export default async function BeneficiaryHome({ searchParams }: Props) {
         />
         <Tile href="/beneficiaire/cv" icon={<IconDocument size="2rem" />} title="Mon CV" hint="Le voir, le télécharger" />
         <Tile href="/beneficiaire/mes-donnees" icon={<IconShield size="2rem" />} title="Mes données" hint="Les voir, les télécharger, les effacer" />
+        <Tile href="/beneficiaire/messages" icon={<IconMail size="2rem" />} title="Mes messages" hint="E-mails, SMS : choisir ce qu'on vous envoie" />
       </ul>
 
       <AccountDetails user={user} />

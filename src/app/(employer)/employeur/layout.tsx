@@ -9,6 +9,7 @@ const TABS = [
   { href: "/employeur/offres/nouvelle", label: "Publier une offre" },
   { href: "/employeur/formations", label: "Formations" },
   { href: "/employeur/entreprise", label: "Mon entreprise" },
+  { href: "/employeur/messages", label: "Mes messages" },
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/organisme", label: "Mes formations", exact: true },
   { href: "/organisme/formations/nouvelle", label: "Publier une formation" },
   { href: "/organisme/mon-organisme", label: "Mon organisme" },
+  { href: "/organisme/messages", label: "Mes messages" },
 ] as const;
 
 /** The training organisation's space (pages call `requirePageRole` themselves, see the employer layout). */
