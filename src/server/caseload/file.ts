@@ -10,7 +10,36 @@ import { checkIns, placements } from "../followup/schema";
 import { loadProfile } from "../profiles/load";
 import { profileView } from "../profiles/router";
 import type { SessionUser } from "../trpc/context";
+import { CATEGORIES, type Channel, type Frequency } from "../notifications/categories";
+import { preferencesOf, reachOf } from "../notifications/preferences";
 import { notesOf, userNames } from "./manage";
+
+/** How the platform's messages reach the person, as advisers see them (they cannot change it). */
+export type Reach = {
+  email: string | null;
+  /** the relay refused the address for good: "les e-mails n'arrivent plus" */
+  emailFailing: boolean;
+  /** a phone number is given (SMS possible) */
+  phone: boolean;
+  pushDevices: number;
+  alertsFrequency: Frequency;
+  categories: { label: string; channels: Channel[]; frequency: Frequency }[];
+};
+
+/** The ways to reach a person with an active account (null without one: only their adviser reaches them). */
+async function reachOfPerson(db: Database, userId: string | null, accountStatus: string | undefined): Promise<Reach | null> {
+  if (!userId || accountStatus !== "active") return null;
+  const [reach, prefs] = await Promise.all([reachOf(db, userId), preferencesOf(db, userId, "beneficiary")]);
+  if (!reach) return null;
+  return {
+    email: reach.email,
+    emailFailing: Boolean(reach.failing),
+    phone: Boolean(reach.phone),
+    pushDevices: reach.devices,
+    alertsFrequency: prefs.find((p) => p.category === "job_alert")?.frequency ?? "weekly",
+    categories: prefs.map((p) => ({ label: CATEGORIES[p.category].label, channels: p.channels, frequency: p.frequency })),
+  };
+}
 
 export type TimelineEvent = {
   /** ISO timestamp, or YYYY-MM-DD for events known by their day only */
@@ -110,6 +139,8 @@ export async function openFile(db: Database, user: SessionUser, profileId: strin
         .where(eq(users.id, stored.userId))
         .limit(1)
     : [];
+  // part of the file's opening, audited above
+  const reach = await reachOfPerson(db, stored.userId ?? null, account?.status);
 
   const timeline: TimelineEvent[] = [{ at: stored.createdAt.toISOString(), kind: "profile", label: "Profil créé" }];
   for (const a of applications) {
@@ -175,5 +206,6 @@ export async function openFile(db: Database, user: SessionUser, profileId: strin
     placements: jobs,
     notes,
     timeline,
+    reach,
   };
 }

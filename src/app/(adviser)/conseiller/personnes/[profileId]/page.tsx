@@ -5,7 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconBriefcase, IconDocument, IconUser, IconUsers, IconTrash } from "@/components/ui/icons";
+import { IconBriefcase, IconDocument, IconMail, IconUser, IconUsers, IconTrash } from "@/components/ui/icons";
+import { CHANNEL_LABELS, FREQUENCY_LABELS } from "@/server/notifications/categories";
 import { SHIFT_LABELS } from "@/server/geo/shifts";
 import { DRIVING_LICENCE_LABELS, TRAVEL_MODE_LABELS } from "@/server/profiles/labels";
 import { AssignForm } from "@/components/adviser/caseload/AssignForm";
@@ -91,6 +92,38 @@ export default async function PersonFilePage({ params }: Props) {
               .map((a) => ({ id: a.adviserId, name: `${a.firstName} ${a.lastName}`.trim() || (a.email ?? a.adviserId) }))}
           />
         ) : null}
+      </Card>
+
+      <Card title="Comment nos messages la joignent" icon={<IconMail />} id="joindre">
+        {file.reach ? (
+          <>
+            <dl className="details-list">
+              <dt>E-mail</dt>
+              <dd className="break">
+                {file.reach.email ? (file.reach.emailFailing ? <strong>Les e-mails n&apos;arrivent plus ({file.reach.email})</strong> : `Oui (${file.reach.email})`) : "Pas d'adresse"}
+              </dd>
+              <dt>SMS</dt>
+              <dd>{file.reach.phone ? "Possible (téléphone donné)" : "Non : pas de numéro"}</dd>
+              <dt>Notifications sur téléphone</dt>
+              <dd>{file.reach.pushDevices > 0 ? `${file.reach.pushDevices} appareil${file.reach.pushDevices > 1 ? "s" : ""}` : "Aucun appareil"}</dd>
+              <dt>Alertes d&apos;offres</dt>
+              <dd>{FREQUENCY_LABELS[file.reach.alertsFrequency]}</dd>
+            </dl>
+            <details>
+              <summary>Ses choix, message par message</summary>
+              <ul>
+                {file.reach.categories.map((c) => (
+                  <li key={c.label}>
+                    {c.label} : {c.frequency === "never" || c.channels.length === 0 ? "seulement dans l'application" : `${c.channels.map((ch) => CHANNEL_LABELS[ch].toLowerCase()).join(", ")} — ${FREQUENCY_LABELS[c.frequency].toLowerCase()}`}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <p className="muted">La personne choisit elle-même dans « Mes messages » ; vous ne pouvez pas le changer.</p>
+          </>
+        ) : (
+          <p>Pas de compte actif : nos messages ne la joignent pas. Appelez-la ou écrivez-lui.</p>
+        )}
       </Card>
 
       <Card title="CV" icon={<IconDocument />} id="cv">
