@@ -1,0 +1,100 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./axe";
+import { DEMO, DEMO_PASSWORD, mailsTo, signIn } from "./helpers";
+
+// "Mes messages" on a cheap phone, and the unsubscribe link of the e-mails: a forged token
+// changes nothing, a real one stops its category.
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+/** A tRPC call over HTTP with the page's session cookie (setup steps that are not what this spec is about). */
+async function trpc<T>(request: APIRequestContext, path: string, input: unknown, method: "GET" | "POST" = "GET"): Promise<T> {
+  const res =
+    method === "GET"
+      ? await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+      : await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
+  if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body.result.data.json;
+}
+
+function card(page: Page, title: string) {
+  return page.getByRole("region", { name: title });
+}
+
+test("a beneficiary chooses their messages on a phone; a forged unsubscribe link changes nothing, a real one stops its category", async ({ page, browser }) => {
+  const email = DEMO.beneficiary(1);
+  await signIn(page, email, DEMO_PASSWORD, /\/beneficiaire/);
+
+  // From the account menu to "Mes messages"
+  await page.getByText("Mon compte", { exact: true }).click();
+  await page.getByRole("link", { name: "Mes messages" }).click();
+  await expect(page).toHaveURL(/\/beneficiaire\/messages$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Mes messages" })).toBeVisible();
+  await expect(page.getByText("Pas de SMS ni de notification entre 20 h et 8 h")).toBeVisible();
+  await expectNoHorizontalScroll(page, 360);
+  await expectNoAxeViolations(page, "mes messages");
+
+  // Job alerts: once a day instead of once a week
+  const alerts = card(page, "Nouvelles offres près de chez vous");
+  await expect(alerts.getByRole("radio", { name: "Une fois par semaine" })).toBeChecked();
+  await alerts.getByText("Une fois par jour").click();
+  await alerts.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(alerts.getByText("C'est enregistré.")).toBeVisible();
+  await page.reload();
+  await expect(card(page, "Nouvelles offres près de chez vous").getByRole("radio", { name: "Une fois par jour" })).toBeChecked();
+  // the account's own messages keep their e-mail
+  await expect(card(page, "Votre compte").getByRole("checkbox", { name: "E-mail" })).toBeDisabled();
+  await expectNoAxeViolations(page, "mes messages après enregistrement");
+
+  // A forged token: the page says the link is wrong, the one-click address refuses, nothing changes
+  const forged = "ZmFrZS50b2tlbg.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  await page.goto(`/desabonnement?jeton=${forged}`);
+  await expect(page.getByText("Ce lien ne marche pas")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ne plus recevoir ces e-mails" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "désabonnement, lien faux");
+  const refused = await page.request.post(`/api/desabonnement?jeton=${forged}`, {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: "List-Unsubscribe=One-Click",
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain("Rien n'a été changé");
+  const before = await trpc<{ categories: { category: string; channels: string[] }[] }>(page.request, "notifications.preferences", undefined);
+  expect(before.categories.find((c) => c.category === "proposal")!.channels).toContain("email");
+
+  // A real e-mail: her adviser proposes an offer to her
+  const me = await trpc<{ firstName: string; lastName: string } | null>(page.request, "auth.me", undefined);
+  const adviserContext = await browser.newContext();
+  const adviser = await adviserContext.newPage();
+  await signIn(adviser, DEMO.adviser, DEMO_PASSWORD, /\/conseiller/);
+  const list = await trpc<{ items: { profileId: string }[] }>(adviser.request, "caseload.list", { query: `${me!.firstName} ${me!.lastName}` });
+  const profileId = list.items[0]!.profileId;
+  const offers = await trpc<{ id: string }[]>(adviser.request, "matching.offersForBeneficiary", { profileId, limit: 5 });
+  expect(offers.length).toBeGreaterThan(0);
+  await trpc(adviser.request, "proposals.create", { profileId, offerId: offers[0]!.id, message: "Elle est pour vous." }, "POST");
+  await adviserContext.close();
+
+  // (the outbox leaves at once when someone asks for a code: until the delivery job runs on its own)
+  const sent = (await mailsTo(email)).length;
+  await trpc(page.request, "auth.requestPasswordReset", { email }, "POST");
+  let link = "";
+  await expect
+    .poll(async () => {
+      const mail = (await mailsTo(email)).slice(sent).find((m) => m.subject.includes("Votre conseiller vous propose une offre"));
+      link = /Ne plus recevoir ces e-mails : (\S+)/.exec(mail?.text ?? "")?.[1] ?? "";
+      return link;
+    }, { message: "the proposal's e-mail with its unsubscribe link" })
+    .not.toBe("");
+
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByText("Vous ne recevrez plus d'e-mail ni de SMS pour : « Une offre de votre conseiller ».")).toBeVisible();
+  await expectNoAxeViolations(page, "désabonnement");
+  await page.getByRole("button", { name: "Ne plus recevoir ces e-mails" }).click();
+  await expect(page.getByRole("heading", { name: "C'est fait" })).toBeVisible();
+
+  await page.goto("/beneficiaire/messages");
+  const proposals = card(page, "Une offre de votre conseiller");
+  await expect(proposals.getByRole("checkbox", { name: "E-mail" })).not.toBeChecked();
+  // other categories untouched
+  await expect(card(page, "Un employeur veut vous rencontrer").getByRole("checkbox", { name: "E-mail" })).toBeChecked();
+});
