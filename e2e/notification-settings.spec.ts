@@ -80,11 +80,18 @@ test("a beneficiary chooses their messages on a phone; a forged unsubscribe link
     if (proposed) break;
   }
   expect(proposed).toBe(true);
+  // her adviser sees (not changes) how messages reach her
+  await adviser.goto(`/conseiller/personnes/${profileId}`);
+  const reach = adviser.getByRole("region", { name: "Comment nos messages la joignent" });
+  await expect(reach.getByText(`Oui (${email})`)).toBeVisible();
+  await expect(reach.getByText(/^Une fois par (jour|semaine)$/)).toBeVisible();
+  await expectNoAxeViolations(adviser, "dossier de la personne");
   await adviserContext.close();
 
-  // (the outbox leaves at once when someone asks for a code: until the delivery job runs on its own)
+  // (the outbox leaves at once when someone asks for a code, here another demo account: until the
+  // delivery job runs on its own in the e2e server)
   const sent = (await mailsTo(email)).length;
-  await trpc(page.request, "auth.requestPasswordReset", { email }, "POST");
+  await trpc(page.request, "auth.requestPasswordReset", { email: DEMO.beneficiary(19) }, "POST");
   let link = "";
   await expect
     .poll(async () => {
