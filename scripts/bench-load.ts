@@ -304,7 +304,7 @@ function serverEnv(engine: Engine, databaseUrl: string | null, secret: string): 
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
     // the app's background jobs would add their own load
-    FOLLOWUP_JOB_MINUTES: "0",
+    JOBS: "off",
     SEARCH_JOB_SECONDS: "0",
   };
   delete env.MEILI_HOST;
