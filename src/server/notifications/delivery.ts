@@ -126,7 +126,7 @@ export async function deliverOutbox(
         tried.add(id);
         try {
           const headers = unsubscribeHeaders(r.user_id ? String(r.user_id) : null, r.category);
-          await sender.transport.sendMail({ from: sender.from, to: r.to_address, subject: r.subject, text: r.body, ...(r.html ? { html: r.html } : {}), headers });
+          await sender.transport.sendMail({ from: sender.from, to: r.to_address, subject: r.subject, text: r.body, ...(r.html ? { html: r.html } : {}), ...(Object.keys(headers).length ? { headers } : {}) });
           await tx.execute(sql`update email_outbox set sent_at = ${new Date().toISOString()}::timestamptz, error = null where id = ${id}::uuid`);
           // it got through: the address works again
           await tx.execute(sql`delete from failing_addresses where address = lower(${r.to_address})`);

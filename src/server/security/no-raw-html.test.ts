@@ -159,9 +159,9 @@ describe("e-mails: HTML only from renderEmail, every value escaped", () => {
     for (const full of sourceFiles(path.join(ROOT, "src", "server"))) {
       if (full.endsWith(".test.ts")) continue;
       const source = readFileSync(full, "utf8");
-      if (/\bhtml: (?!mail\.html|rendered\.html|r\.html)/.test(source) && /emailOutbox|email_outbox/.test(source)) writers.push(path.relative(ROOT, full));
+      if (/\bhtml\??: (?!mail\.html|r\.html|string|text\()/.test(source) && /emailOutbox|email_outbox/.test(source)) writers.push(path.relative(ROOT, full));
     }
-    expect(writers).toEqual([]);
+    expect(writers, writers.join(", ")).toEqual([]);
   });
 
   it("renderEmail escapes names, titles, texts and links that carry markup", async () => {
@@ -175,7 +175,9 @@ describe("e-mails: HTML only from renderEmail, every value escaped", () => {
       userId: "00000000-0000-4000-8000-000000000000",
       category: "proposal",
     });
-    expect(mail.html).not.toMatch(/<script|<img|onerror=|" onclick=/i);
+    expect(mail.html).not.toMatch(/<script|<img/i);
+    // no tag of the e-mail carries an event handler
+    expect(mail.html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
     expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     // a link that is not an address of the site or the web is not made clickable as such
     expect(mail.html).not.toMatch(/href="javascript:/i);
