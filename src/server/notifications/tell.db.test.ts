@@ -154,7 +154,7 @@ describe("delivery to a real SMTP server", () => {
     try {
       const { user } = await beneficiary(null);
       await tell(h.db, [contact(user.id, "smtp-1")], morning);
-      const sender = (await senderFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: "Emploi 41 <ne-pas-repondre@test.example>" }))!;
+      const sender = (await senderFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: "Emploi 41 <ne-pas-repondre@test.example>" } as unknown as NodeJS.ProcessEnv))!;
       const result = await deliverOutbox(h.db, sender, { now: morning });
       expect(result.failed).toBe(0);
       const mail = smtp.received.find((m) => m.to.includes(user.email!))!;
@@ -189,7 +189,7 @@ describe("delivery to a real SMTP server", () => {
       const adviser = await makeUser(h.db, "adviser");
       const { user } = await beneficiary(null, { adviserId: adviser.id });
       await tell(h.db, [contact(user.id, "smtp-2")], morning);
-      const sender = (await senderFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: "ne-pas-repondre@test.example" }))!;
+      const sender = (await senderFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: "ne-pas-repondre@test.example" } as unknown as NodeJS.ProcessEnv))!;
       await deliverOutbox(h.db, sender, { now: morning });
       const [row] = await h.db.select().from(emailOutbox).where(eq(emailOutbox.userId, user.id));
       expect(row!.sentAt).toBeNull();
