@@ -2,6 +2,7 @@
 // the `web-push` package. The browser's push service answers 404 or 410 when the subscription no
 // longer exists (the person turned notifications off, or reinstalled): it is then deleted.
 
+import type { Agent } from "node:https";
 import webpush from "web-push";
 
 export type PushTarget = { endpoint: string; p256dh: string; auth: string };
@@ -41,7 +42,11 @@ export function generateVapidKeys(): VapidKeys {
 }
 
 export class VapidPushSender implements PushSender {
-  constructor(private readonly vapid: VapidKeys & { subject: string }) {}
+  constructor(
+    private readonly vapid: VapidKeys & { subject: string },
+    /** how to reach push services (a proxy, or the tests' certificate authority); Node's default otherwise */
+    private readonly agent?: Agent,
+  ) {}
 
   get publicKey(): string {
     return this.vapid.publicKey;
@@ -58,6 +63,7 @@ export class VapidPushSender implements PushSender {
           contentEncoding: "aes128gcm",
           urgency: "normal",
           timeout: 15_000,
+          ...(this.agent ? { agent: this.agent } : {}),
         },
       );
     } catch (err) {
