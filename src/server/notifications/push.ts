@@ -84,7 +84,7 @@ export class VapidPushSender implements PushSender {
  * `notifications vapid`), WEB_PUSH_SUBJECT (mailto:… or https://…, how push services reach the
  * operator). Null when they are absent: push messages then wait in the outbox.
  */
-export function pushSenderFromEnv(env: NodeJS.ProcessEnv = process.env): PushSender | null {
+export function pushSenderFromEnv(env: Record<string, string | undefined> = process.env): PushSender | null {
   const publicKey = env.WEB_PUSH_PUBLIC_KEY?.trim();
   const privateKey = env.WEB_PUSH_PRIVATE_KEY?.trim();
   const subject = env.WEB_PUSH_SUBJECT?.trim();
@@ -104,7 +104,7 @@ export function pushSenderFromEnv(env: NodeJS.ProcessEnv = process.env): PushSen
 }
 
 /** The public key alone, for the browser (no error when push is not configured). */
-export function pushPublicKeyFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+export function pushPublicKeyFromEnv(env: Record<string, string | undefined> = process.env): string | null {
   try {
     return pushSenderFromEnv(env)?.publicKey ?? null;
   } catch {

@@ -90,7 +90,7 @@ function answerMessage(text: string): string {
  * shown to people, up to 11 letters or digits), SMS_API_URL (Brevo's address by default). Null
  * without SMS_API_KEY: text messages then wait in the outbox.
  */
-export function smsProviderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsProvider | null {
+export function smsProviderFromEnv(env: Record<string, string | undefined> = process.env): SmsProvider | null {
   const apiKey = env.SMS_API_KEY?.trim();
   if (!apiKey) return null;
   const sender = env.SMS_SENDER?.trim();
