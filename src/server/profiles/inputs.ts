@@ -101,7 +101,6 @@ export const visibilityStepInput = z.object({ visible: z.boolean({ error: "Répo
 export const phoneInput = z.object({
   phone: z
     .string({ error: WRONG_PHONE_MESSAGE })
-    .max(40, WRONG_PHONE_MESSAGE)
-    .refine((p) => !p.trim() || normalisePhone(p).ok, WRONG_PHONE_MESSAGE)
+    .refine((p) => !p.trim() || (p.length <= 40 && normalisePhone(p).ok), WRONG_PHONE_MESSAGE)
     .nullable(),
 });
