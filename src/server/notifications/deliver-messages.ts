@@ -25,7 +25,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { instanceTimeZone } from "../config/time-zone";
 import { addDays, instantAt, todayIn } from "../../lib/dates";
-import { normalisePhone } from "../../lib/phone";
+import { normalisePhone, phoneRegionForTimeZone } from "../../lib/phone";
 import { absoluteLink } from "./email";
 import { afterQuietHours } from "./tell";
 import type { MessageChannel } from "./schema";
@@ -155,7 +155,7 @@ async function sendSms(tx: Database, provider: SmsProvider, row: Row, now: Date,
   if (Number(already?.n ?? 0) > 0) return { kind: "postponed", until: instantAt(addDays(today, 1), MORNING_HOUR, timeZone) };
 
   // Numbers typed before they were normalised are read once more; a wrong one can never leave.
-  const phone = row.to_address ? (row.to_address.startsWith("+") ? { ok: true as const, e164: row.to_address } : normalisePhone(row.to_address)) : null;
+  const phone = row.to_address ? (row.to_address.startsWith("+") ? { ok: true as const, e164: row.to_address } : normalisePhone(row.to_address, phoneRegionForTimeZone(timeZone))) : null;
   if (!phone || !phone.ok) return { kind: "failed", error: `numéro de téléphone invalide (${row.to_address ?? "aucun"})`, retryable: false };
   try {
     await provider.send({ to: phone.e164, text: smsText(row) });

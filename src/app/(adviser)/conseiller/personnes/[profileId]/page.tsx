@@ -22,6 +22,7 @@ import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import { loadInstanceConfig } from "@/server/config/config";
 import { formatPhoneForPeople } from "@/lib/phone";
+import { PhoneForm } from "@/components/cv/PhoneForm";
 
 export const metadata: Metadata = { title: "Dossier de la personne" };
 
@@ -82,6 +83,7 @@ export default async function PersonFilePage({ params }: Props) {
           <dt>Inscription</dt>
           <dd>{formatDate(identity.createdAt, instanceTimeZone())}</dd>
         </dl>
+        {identity.status !== "archived" ? <PhoneForm phone={identity.phone} profileId={profileId} voice="adviser" /> : null}
         {user.role === "adviser" && identity.adviserId === null ? <TakeButton profileId={profileId} name={name} /> : null}
         {counts ? (
           <AssignForm
