@@ -2,6 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { markRead, myNotifications } from "./inbox";
+import { pushPublicKeyFromEnv } from "./push";
+import { pushSubscriptionInput, subscribePush, unsubscribePush } from "./push-subscriptions";
 
 const markReadInput = z.union([
   z.object({ id: z.uuid({ message: "Notification introuvable." }) }),
@@ -18,4 +20,18 @@ export const notificationsRouter = router({
     if (!ok) throw new TRPCError({ code: "NOT_FOUND", message: "Notification introuvable." });
     return { ok: true };
   }),
+  /** The VAPID public key browsers subscribe with; null when web push is not configured. */
+  pushKey: authedProcedure.query(() => ({ publicKey: pushPublicKeyFromEnv() })),
+  /** This browser accepts notifications for the caller (a browser already subscribed moves to them). */
+  subscribe: authedProcedure.input(pushSubscriptionInput).mutation(async ({ ctx, input }) => {
+    if (!pushPublicKeyFromEnv()) {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Les notifications sur téléphone ne sont pas disponibles sur ce site." });
+    }
+    await subscribePush(ctx.db, ctx.user.id, input);
+    return { ok: true };
+  }),
+  /** This browser stops receiving the caller's notifications (only the caller's own subscription). */
+  unsubscribe: authedProcedure
+    .input(z.object({ endpoint: z.string().min(1, "Adresse de notification invalide.").max(2048, "Adresse de notification invalide.") }))
+    .mutation(async ({ ctx, input }) => ({ ok: await unsubscribePush(ctx.db, ctx.user.id, input.endpoint) })),
 });

@@ -6,6 +6,7 @@ import { formatDate, formatLongDateTime } from "../../lib/dates";
 import { instanceTimeZone } from "../config/time-zone";
 import { DRIVING_LICENCE_DOCUMENT_INLINE, TRAVEL_MODE_WORDS, type DrivingLicence, type TravelMode } from "../profiles/labels";
 import type { AccessEvent, PersonalDataExport } from "./export";
+import { formatPhoneForPeople } from "../../lib/phone";
 
 export type ExportEntry = { heading?: string; lines: string[] };
 export type ExportSection = { id: string; title: string; intro?: string; entries: ExportEntry[]; empty: string };
@@ -67,7 +68,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
       heading: "Vous",
       lines: [
         `Nom : ${`${p.firstName} ${p.lastName}`.trim() || "—"}`,
-        `E-mail : ${p.email ?? "aucun"} — Téléphone : ${p.phone ?? "aucun"}`,
+        `E-mail : ${p.email ?? "aucun"} — Téléphone : ${p.phone ? formatPhoneForPeople(p.phone) : "aucun"}`,
         `Commune : ${p.commune?.name ?? p.communeInsee}${p.preciseLocation ? " (avec une adresse précise)" : ""}`,
         ...(p.externalId ? [`Numéro de dossier du département : ${p.externalId}`] : []),
         `Conseiller ou conseillère : ${p.adviserName ?? "aucun pour l'instant"}`,
