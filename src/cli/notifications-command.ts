@@ -1,10 +1,10 @@
 // `notifications send-due [--now ISO] [--json]`, `notifications status [--json]`,
 // `notifications preview --kind CATEGORY [--html]`, `notifications vapid`.
-import webpush from "web-push";
 import type { Database } from "../server/db/client";
 import { CATEGORIES, CATEGORY_NAMES, isCategory } from "../server/notifications/categories";
 import { renderEmail } from "../server/notifications/email";
 import { notificationStatus } from "../server/notifications/status";
+import { generateVapidKeys } from "../server/notifications/push";
 import { describeSendDue, sendDue } from "../server/jobs/send-due";
 import { stringOption, UsageError } from "./args";
 
@@ -54,6 +54,6 @@ export function notificationsPreview(options: Record<string, string | true>, out
 
 /** New VAPID keys for web push, as the lines to put in the environment. */
 export function notificationsVapid(out: (s: string) => void) {
-  const keys = webpush.generateVAPIDKeys();
+  const keys = generateVapidKeys();
   out(`WEB_PUSH_PUBLIC_KEY=${keys.publicKey}\nWEB_PUSH_PRIVATE_KEY=${keys.privateKey}\nWEB_PUSH_SUBJECT=mailto:contact@example.org\n`);
 }

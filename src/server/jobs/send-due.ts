@@ -7,9 +7,13 @@ import { getDb } from "../db";
 import { instanceToday } from "../config/time-zone";
 import { deliverOutbox, senderFromEnv } from "../notifications/delivery";
 import { sendDigests } from "../notifications/digests";
+import { deliverMessages, type DeliveryCounts } from "../notifications/deliver-messages";
+import { smsProviderFromEnv } from "../notifications/sms";
+import { pushSenderFromEnv } from "../notifications/push";
 import { sendDueReminders } from "../followup/reminders";
 
-export type DeliveryReport = { email: { sent: number; failed: number } | null };
+/** Per channel; null when the channel is not configured (its messages wait in the outbox). */
+export type DeliveryReport = { email: { sent: number; failed: number } | null; sms: DeliveryCounts["sms"] | null; push: DeliveryCounts["push"] | null };
 
 export type SendDueReport = {
   checkInReminders: number;
@@ -21,7 +25,11 @@ export type SendDueReport = {
 export async function deliverAll(db: Database, options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<DeliveryReport> {
   const env = options.env ?? process.env;
   const mail = await senderFromEnv(env);
-  return { email: mail ? await deliverOutbox(db, mail, { now: options.now }) : null };
+  const sms = smsProviderFromEnv(env);
+  const push = pushSenderFromEnv(env);
+  const email = mail ? await deliverOutbox(db, mail, { now: options.now }) : null;
+  const messages = sms || push ? await deliverMessages(db, { sms, push }, { now: options.now }) : null;
+  return { email, sms: sms ? messages!.sms : null, push: push ? messages!.push : null };
 }
 
 export async function sendDue(db: Database, options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<SendDueReport> {
@@ -35,8 +43,11 @@ export async function sendDue(db: Database, options: { now?: Date; env?: NodeJS.
 
 /** In words, for the logs and the CLI. */
 export function describeSendDue(r: SendDueReport): string {
-  const mail = r.delivered.email ? `${r.delivered.email.sent} e-mail(s) envoyé(s), ${r.delivered.email.failed} en échec` : "e-mails gardés dans la boîte d'envoi (SMTP_URL absent)";
-  return `${r.checkInReminders} rappel(s) de point de suivi, ${r.digests} récapitulatif(s), ${mail}.`;
+  const d = r.delivered;
+  const mail = d.email ? `${d.email.sent} e-mail(s) envoyé(s), ${d.email.failed} en échec` : "e-mails gardés dans la boîte d'envoi (SMTP_URL absent)";
+  const sms = d.sms ? `${d.sms.sent} SMS envoyé(s), ${d.sms.failed} en échec, ${d.sms.waiting} en attente` : "SMS en attente (SMS_API_KEY absent)";
+  const push = d.push ? `${d.push.sent} notification(s) envoyée(s), ${d.push.failed} en échec` : "notifications en attente (clés VAPID absentes)";
+  return `${r.checkInReminders} rappel(s) de point de suivi, ${r.digests} récapitulatif(s), ${mail}, ${sms}, ${push}.`;
 }
 
 export async function runSendDueOnce(): Promise<void> {
@@ -46,5 +57,8 @@ export async function runSendDueOnce(): Promise<void> {
 
 export async function runDeliveryOnce(): Promise<void> {
   const r = await deliverAll(await getDb());
-  if (r.email && r.email.sent + r.email.failed > 0) console.log(`[envois] e-mails : ${r.email.sent} envoyé(s), ${r.email.failed} en échec.`);
+  const moved = (c: { sent: number; failed: number } | null) => (c ? c.sent + c.failed : 0);
+  if (moved(r.email) + moved(r.sms) + moved(r.push) > 0) {
+    console.log(`[envois] e-mails ${r.email?.sent ?? 0}/${moved(r.email)}, SMS ${r.sms?.sent ?? 0}/${moved(r.sms)}, notifications ${r.push?.sent ?? 0}/${moved(r.push)} envoyés.`);
+  }
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const adviser = await makeUser(h.db, "adviser");
   const offer = await makeOffer(h.db, "41018");
   const x = (q: ReturnType<typeof sql>) => h.db.execute(q);
-  const people = [];
+  const people: Array<{ user: Awaited<ReturnType<typeof makeUser>>; profile: { id: string } }> = [];
   for (let i = 0; i < 4; i++) {
     const user = await makeUser(h.db, "beneficiary");
     people.push({ user, profile: await makeProfile(h.db, "41018", { userId: user.id, adviserId: i < 3 ? adviser.id : null, territoryCode: "blois" }) });
