@@ -162,6 +162,18 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
   });
 
   sections.push({
+    id: "messages",
+    title: "Vos SMS, notifications et réglages",
+    intro: "Comment vous avez choisi d'être prévenu, et les SMS et notifications que nous vous avons envoyés.",
+    empty: "Aucun message.",
+    entries: [
+      ...data.messagePreferences.map((p) => ({ heading: p.category, lines: [`${p.channels.length ? p.channels.join(", ") : "Seulement dans l'application"} — ${p.frequency}`] })),
+      ...(data.pushDevices.length ? [{ lines: [`Notifications acceptées sur ${data.pushDevices.length} téléphone(s) ou ordinateur(s).`] }] : []),
+      ...data.messages.map((m) => ({ lines: [`${dayTime(m.at)} : ${m.channel === "sms" ? "SMS" : "notification"} — ${m.title}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
+    ],
+  });
+
+  sections.push({
     id: "journal",
     title: "Qui a vu ou modifié vos données, et quand",
     intro: "Chaque fois qu'une personne de l'équipe ou une entreprise ouvre votre dossier ou change quelque chose, nous le notons ici.",

@@ -12,7 +12,9 @@ import { placementsOf } from "../caseload/file";
 import { notesOf, userNames } from "../caseload/manage";
 import { queryRows, type Database } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
-import { emailOutbox, notifications } from "../notifications/schema";
+import { emailOutbox, messageOutbox, notifications, pushSubscriptions } from "../notifications/schema";
+import { preferencesOf } from "../notifications/preferences";
+import { CATEGORIES, CHANNEL_LABELS, FREQUENCY_LABELS } from "../notifications/categories";
 import { organisationMembers, organisations } from "../organisations/schema";
 import { loadProfile, profileIdOfUser } from "../profiles/load";
 import { profileView } from "../profiles/router";
@@ -122,6 +124,15 @@ export async function exportPersonalData(db: Database, userId: string) {
           .orderBy(desc(emailOutbox.createdAt))
       : [],
   ]);
+  const [messages, preferences, devices] = await Promise.all([
+    db
+      .select({ at: messageOutbox.createdAt, channel: messageOutbox.channel, title: messageOutbox.title, body: messageOutbox.body, sentAt: messageOutbox.sentAt })
+      .from(messageOutbox)
+      .where(eq(messageOutbox.userId, userId))
+      .orderBy(desc(messageOutbox.createdAt)),
+    preferencesOf(db, userId, user.role),
+    db.select({ at: pushSubscriptions.createdAt }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)),
+  ]);
   let platform = { name: "Emploi", organisation: "" };
   try {
     const config = loadInstanceConfig();
@@ -156,6 +167,16 @@ export async function exportPersonalData(db: Database, userId: string) {
     adviserNotes: notes.map((n) => ({ at: n.createdAt, author: n.authorName || "Un conseiller", body: n.body })),
     notifications: myNotifications,
     emails,
+    /** SMS and web-push notifications */
+    messages,
+    /** how the person chose to be told, per category */
+    messagePreferences: preferences.map((p) => ({
+      category: CATEGORIES[p.category].label,
+      channels: p.channels.map((c) => CHANNEL_LABELS[c]),
+      frequency: FREQUENCY_LABELS[p.frequency],
+    })),
+    /** browsers or phones that accept notifications */
+    pushDevices: devices.map((d) => ({ since: d.at })),
     /** who read or changed what about the person, and when (newest first) */
     accountHistory: history,
   };
