@@ -68,21 +68,32 @@ export function isDue(frequency: Frequency, lastRun: Date | null, now: Date, tim
   return daysBetween(todayIn(timeZone, lastRun), todayIn(timeZone, now)) >= INTERVAL_DAYS[frequency];
 }
 
-/** The next people who may get an alert: an active beneficiary account, an active seeking profile, a complete CV. */
-async function nextCandidates(db: Database, after: string | null, limit: number): Promise<Candidate[]> {
-  return queryRows<Candidate>(
+/**
+ * The people after `after` in user id order (an index walk: never a scan of everyone), and of
+ * them those who may get an alert: an active beneficiary account, an active seeking profile, a
+ * complete CV. `cursor` is where the next batch starts; null when nobody is left.
+ */
+export async function nextCandidates(db: Database, after: string | null, limit: number): Promise<{ cursor: string | null; candidates: Candidate[] }> {
+  const page = await queryRows<{ user_id: string }>(
+    db,
+    sql`select user_id from beneficiary_profiles
+      where user_id is not null ${after ? sql`and user_id > ${after}::uuid` : sql``}
+      order by user_id
+      limit ${limit}`,
+  );
+  if (!page.length) return { cursor: null, candidates: [] };
+  const candidates = await queryRows<Candidate>(
     db,
     sql`select p.user_id, r.last_run_at::text as seen, (extract(epoch from r.last_run_at) * 1000)::float8 as seen_ms
       from beneficiary_profiles p
       join users u on u.id = p.user_id and u.status = 'active' and u.role = 'beneficiary'
       left join alert_runs r on r.user_id = p.user_id
-      where p.user_id is not null
-        ${after ? sql`and p.user_id > ${after}::uuid` : sql``}
+      where p.user_id = any(${arrayLiteral(page.map((r) => String(r.user_id)))}::uuid[])
         and p.status = 'active' and p.seeking
         and ${profileCompletenessSql("p")} = 100
-      order by p.user_id
-      limit ${limit}`,
+      order by p.user_id`,
   );
+  return { cursor: String(page[page.length - 1]!.user_id), candidates: candidates.map((c) => ({ ...c, user_id: String(c.user_id) })) };
 }
 
 /** Moves the due people's last run to `now`, unless another run did first; returns those claimed. */
@@ -114,7 +125,7 @@ async function claim(db: Database, due: Candidate[], now: Date): Promise<Candida
 }
 
 /** The best new offers and formations of each person, in one statement for the whole batch. */
-async function findNew(db: Database, people: Candidate[], now: Date): Promise<Found[]> {
+export async function findNew(db: Database, people: Candidate[], now: Date): Promise<Found[]> {
   const today = sql`${todayIn(instanceTimeZone(), now)}::date`;
   const at = sql`${now.toISOString()}::timestamptz`;
   const offer = offerForProfileSql(today);
@@ -130,9 +141,21 @@ async function findNew(db: Database, people: Candidate[], now: Date): Promise<Fo
         select bp.*, b.user_id as alert_user, coalesce(b.since, ${at} - ${`${FIRST_ALERT_DAYS} days`}::interval) as since
         from b join beneficiary_profiles bp on bp.user_id = b.user_id
       ),
+      -- only the offers published since the oldest last run of the batch, by large domain: a
+      -- hash join on the domain finds each person's few candidates among them (an offer in
+      -- another large domain has no job fit, see offerForProfileSql)
+      new_offers as materialized (
+        select o.*, left(o.rome_code, 1) as large_domain
+        from offers o
+        where o.status = 'published'
+          and ${offerPublished} > (select min(since) from p) and ${offerPublished} <= ${at}
+      ),
+      wants as (
+        select p.*, d.domain as wanted_domain from p cross join lateral unnest(p.large_domains) as d(domain)
+      ),
       near as (
         select p.alert_user as user_id, 'offer'::text as kind, o.id, ${offer.columns}
-        from p join offers o on ${offer.on} and ${offerPublished} > p.since and ${offerPublished} <= ${at}
+        from wants p join new_offers o on o.large_domain = p.wanted_domain and ${offer.on} and ${offerPublished} > p.since
         where ${offer.where}
         union all
         select p.alert_user as user_id, 'formation'::text as kind, f.id, ${formation.columns}
@@ -194,9 +217,9 @@ export function alertMessage(userId: string, items: Array<Found & { token: strin
 async function runBatch(db: Database, after: string | null, batchSize: number, now: Date) {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
-    const candidates = await nextCandidates(tx, after, batchSize);
-    if (!candidates.length) return null;
-    const prefs = await preferencesFor(tx, candidates.map((c) => c.user_id), "job_alert");
+    const { cursor, candidates } = await nextCandidates(tx, after, batchSize);
+    if (!cursor) return null;
+    const prefs = candidates.length ? await preferencesFor(tx, candidates.map((c) => c.user_id), "job_alert") : new Map();
     const timeZone = instanceTimeZone();
     const due = candidates.filter((c) => isDue(prefs.get(c.user_id)!.frequency, c.seen_ms === null ? null : new Date(Number(c.seen_ms)), now, timeZone));
     const claimed = due.length ? await claim(tx, due, now) : [];
@@ -223,7 +246,7 @@ async function runBatch(db: Database, after: string | null, batchSize: number, n
     const eventKey = `job-alert:${now.toISOString()}`;
     const told = await tellList(tx, [...byUser].map(([userId, items]) => alertMessage(userId, items, eventKey)), now);
     return {
-      last: candidates[candidates.length - 1]!.user_id,
+      last: cursor,
       eligible: candidates.length,
       due: claimed.length,
       alerted: told.length,
