@@ -73,7 +73,7 @@ export function isDue(frequency: Frequency, lastRun: Date | null, now: Date, tim
  * them those who may get an alert: an active beneficiary account, an active seeking profile, a
  * complete CV. `cursor` is where the next batch starts; null when nobody is left.
  */
-export async function nextCandidates(db: Database, after: string | null, limit: number): Promise<{ cursor: string | null; candidates: Candidate[] }> {
+async function nextCandidates(db: Database, after: string | null, limit: number): Promise<{ cursor: string | null; candidates: Candidate[] }> {
   const page = await queryRows<{ user_id: string }>(
     db,
     sql`select user_id from beneficiary_profiles
@@ -125,7 +125,7 @@ async function claim(db: Database, due: Candidate[], now: Date): Promise<Candida
 }
 
 /** The best new offers and formations of each person, in one statement for the whole batch. */
-export async function findNew(db: Database, people: Candidate[], now: Date): Promise<Found[]> {
+async function findNew(db: Database, people: Candidate[], now: Date): Promise<Found[]> {
   const today = sql`${todayIn(instanceTimeZone(), now)}::date`;
   const at = sql`${now.toISOString()}::timestamptz`;
   const offer = offerForProfileSql(today);
