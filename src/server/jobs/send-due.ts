@@ -11,6 +11,7 @@ import { deliverMessages, type DeliveryCounts } from "../notifications/deliver-m
 import { smsProviderFromEnv } from "../notifications/sms";
 import { pushSenderFromEnv } from "../notifications/push";
 import { sendDueReminders } from "../followup/reminders";
+import { prepareAlerts } from "../alerts/prepare";
 
 /** Per channel; null when the channel is not configured (its messages wait in the outbox). */
 export type DeliveryReport = { email: { sent: number; failed: number } | null; sms: DeliveryCounts["sms"] | null; push: DeliveryCounts["push"] | null };
@@ -18,6 +19,8 @@ export type DeliveryReport = { email: { sent: number; failed: number } | null; s
 export type SendDueReport = {
   checkInReminders: number;
   digests: number;
+  /** people who got an alert, and the offers and formations in them */
+  alerts: { people: number; items: number };
   delivered: DeliveryReport;
 };
 
@@ -37,8 +40,9 @@ export async function sendDue(db: Database, options: { now?: Date; env?: NodeJS.
   const today = instanceToday(now);
   const reminders = await sendDueReminders(db, today, { now });
   const digests = await sendDigests(db, { now });
+  const alerts = await prepareAlerts(db, { now });
   const delivered = await deliverAll(db, { now, env: options.env });
-  return { checkInReminders: reminders.reminded, digests, delivered };
+  return { checkInReminders: reminders.reminded, digests, alerts: { people: alerts.alerted, items: alerts.items }, delivered };
 }
 
 /** In words, for the logs and the CLI. */
@@ -47,7 +51,7 @@ export function describeSendDue(r: SendDueReport): string {
   const mail = d.email ? `${d.email.sent} e-mail(s) envoyé(s), ${d.email.failed} en échec` : "e-mails gardés dans la boîte d'envoi (SMTP_URL absent)";
   const sms = d.sms ? `${d.sms.sent} SMS envoyé(s), ${d.sms.failed} en échec, ${d.sms.waiting} en attente` : "SMS en attente (SMS_API_KEY absent)";
   const push = d.push ? `${d.push.sent} notification(s) envoyée(s), ${d.push.failed} en échec` : "notifications en attente (clés VAPID absentes)";
-  return `${r.checkInReminders} rappel(s) de point de suivi, ${r.digests} récapitulatif(s), ${mail}, ${sms}, ${push}.`;
+  return `${r.checkInReminders} rappel(s) de point de suivi, ${r.digests} récapitulatif(s), ${r.alerts.people} alerte(s) (${r.alerts.items} offre(s) et formation(s)), ${mail}, ${sms}, ${push}.`;
 }
 
 export async function runSendDueOnce(): Promise<void> {

@@ -170,6 +170,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
       ...data.messagePreferences.map((p) => ({ heading: p.category, lines: [`${p.channels.length ? p.channels.join(", ") : "Seulement dans l'application"} — ${p.frequency}`] })),
       ...(data.pushDevices.length ? [{ lines: [`Notifications acceptées sur ${data.pushDevices.length} téléphone(s) ou ordinateur(s).`] }] : []),
       ...data.messages.map((m) => ({ lines: [`${dayTime(m.at)} : ${m.channel === "sms" ? "SMS" : "notification"} — ${m.title}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
+      ...data.alerts.map((a) => ({ lines: [`${dayTime(a.at)} : alerte — ${a.title ?? (a.kind === "offer" ? "une offre retirée depuis" : "une formation retirée depuis")}${a.opened ? " (ouverte)" : ""}`] })),
     ],
   });
 

@@ -124,7 +124,7 @@ export async function exportPersonalData(db: Database, userId: string) {
           .orderBy(desc(emailOutbox.createdAt))
       : [],
   ]);
-  const [messages, preferences, devices] = await Promise.all([
+  const [messages, preferences, devices, alerts] = await Promise.all([
     db
       .select({ at: messageOutbox.createdAt, channel: messageOutbox.channel, title: messageOutbox.title, body: messageOutbox.body, sentAt: messageOutbox.sentAt })
       .from(messageOutbox)
@@ -132,6 +132,13 @@ export async function exportPersonalData(db: Database, userId: string) {
       .orderBy(desc(messageOutbox.createdAt)),
     preferencesOf(db, userId, user.role),
     db.select({ at: pushSubscriptions.createdAt }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)),
+    // read-only look at the alerts' items (the alerts module sits above privacy's readers)
+    queryRows<{ at: string; kind: string; title: string | null; clicked_at: string | null }>(
+      db,
+      sql`select i.sent_at as at, i.kind, coalesce(o.title, f.title) as title, i.clicked_at
+        from alert_items i left join offers o on i.kind = 'offer' and o.id = i.entity_id left join formations f on i.kind = 'formation' and f.id = i.entity_id
+        where i.user_id = ${userId}::uuid order by i.sent_at desc`,
+    ),
   ]);
   let platform = { name: "Emploi", organisation: "" };
   try {
@@ -177,6 +184,8 @@ export async function exportPersonalData(db: Database, userId: string) {
     })),
     /** browsers or phones that accept notifications */
     pushDevices: devices.map((d) => ({ since: d.at })),
+    /** offers and formations sent in the person's alerts, and whether they opened them */
+    alerts: alerts.map((a) => ({ at: a.at, kind: a.kind, title: a.title, opened: a.clicked_at !== null })),
     /** who read or changed what about the person, and when (newest first) */
     accountHistory: history,
   };
