@@ -132,7 +132,7 @@ export async function exportPersonalData(db: Database, userId: string) {
       .orderBy(desc(messageOutbox.createdAt)),
     preferencesOf(db, userId, user.role),
     db.select({ at: pushSubscriptions.createdAt }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)),
-    // read-only look at the alerts' items (the alerts module sits above privacy's readers)
+    // the offers and formations sent in the person's alerts, with their titles
     queryRows<{ at: string; kind: string; title: string | null; clicked_at: string | null }>(
       db,
       sql`select i.sent_at as at, i.kind, coalesce(o.title, f.title) as title, i.clicked_at
