@@ -24,7 +24,7 @@ test.beforeAll(async () => {
       AUTH_SECRET: "e2e-secret-not-for-production",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
-      FOLLOWUP_JOB_MINUTES: "0",
+      JOBS: "off",
       SEARCH_JOB_SECONDS: "0",
     },
     stdio: "ignore",

@@ -13,7 +13,7 @@ export const DEMO = {
 /** The specs' mailbox: the e2e server delivers the app's e-mails there (scripts/e2e-server.mjs). */
 const MAILBOX = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
 
-export type Mail = { to: string; subject: string; text: string; at: string };
+export type Mail = { to: string; subject: string; text: string; html: string; listUnsubscribe: string; listUnsubscribePost: string; at: string };
 
 /** Every e-mail delivered to `address` so far, oldest first. */
 export async function mailsTo(address: string): Promise<Mail[]> {

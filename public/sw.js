@@ -11,7 +11,10 @@
  *   the last answer when the network is down.
  * - never cached: anything but GET, /api/auth, /api/cv, /api/mes-donnees, other API calls.
  * - the kept pages are forgotten on sign-out (message "clear-user-data") and when the
- *   sign-in page is opened.
+ *   sign-in page is opened; sign-out also turns this browser's web push off (a shared phone must
+ *   not show the last person's notifications to the next one).
+ * - web push: a `push` message { title, body, url } is shown as a notification; a tap opens (or
+ *   focuses) its page, on this site only.
  *
  * Bump VERSION when this file's caching rules change: old caches are deleted on activate.
  */
@@ -77,7 +80,67 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data?.type === "clear-user-data") event.waitUntil(caches.delete(DATA_CACHE));
+  if (event.data?.type === "clear-user-data") {
+    event.waitUntil(
+      Promise.all([
+        caches.delete(DATA_CACHE),
+        // the push service then answers 410 to the server, which forgets the subscription
+        self.registration.pushManager
+          ?.getSubscription()
+          .then((subscription) => subscription?.unsubscribe())
+          .catch(() => undefined),
+      ]),
+    );
+  }
+});
+
+const NOTIFICATION_ICON = "/icons/icon-192.png";
+
+/** The page a notification opens: an address on this site, else the home page (never elsewhere). */
+function sameOriginUrl(value) {
+  try {
+    const url = new URL(typeof value === "string" && value ? value : "/", self.location.origin);
+    return url.origin === self.location.origin ? url.href : new URL("/", self.location.origin).href;
+  } catch {
+    return new URL("/", self.location.origin).href;
+  }
+}
+
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : "" };
+  }
+  const title = typeof data.title === "string" && data.title ? data.title : "Nouvelle notification";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof data.body === "string" ? data.body : "",
+      icon: NOTIFICATION_ICON,
+      badge: NOTIFICATION_ICON,
+      lang: "fr",
+      data: { url: sameOriginUrl(data.url) },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = sameOriginUrl(event.notification.data?.url);
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const same = windows.find((w) => w.url === url);
+      if (same) return same.focus();
+      const ours = windows.find((w) => new URL(w.url).origin === self.location.origin && "navigate" in w);
+      if (ours) {
+        await ours.focus();
+        return ours.navigate(url);
+      }
+      return self.clients.openWindow(url);
+    })(),
+  );
 });
 
 self.addEventListener("fetch", (event) => {

@@ -22,15 +22,39 @@ function decodeHeader(value) {
     enc.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
   );
 }
-function parseMessage(data) {
-  const [head, ...rest] = data.split(/\r?\n\r?\n/);
+/** One MIME entity: its headers and decoded body; multipart ones hold their parts. */
+function parseEntity(data) {
+  const split = /\r?\n\r?\n/.exec(data);
+  const head = split ? data.slice(0, split.index) : data;
+  const raw = split ? data.slice(split.index + split[0].length) : "";
   const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
   const header = (name) => (new RegExp(`^${name}:\\s*(.*)$`, "im").exec(unfolded)?.[1] ?? "").trim();
-  let body = rest.join("\r\n\r\n");
+  const type = header("Content-Type").toLowerCase();
+  const boundary = /boundary="?([^";]+)"?/i.exec(header("Content-Type"))?.[1];
+  if (type.startsWith("multipart/") && boundary) {
+    const parts = raw.split(`--${boundary}`).slice(1).filter((p) => !p.startsWith("--")).map((p) => parseEntity(p.replace(/^\r?\n/, "")));
+    return { header, type, body: "", parts };
+  }
+  let body = raw;
   const encoding = header("Content-Transfer-Encoding").toLowerCase();
   if (encoding === "quoted-printable") body = decodeQuotedPrintable(body);
   else if (encoding === "base64") body = Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
-  return { subject: decodeHeader(header("Subject")), text: body.replace(/\r\n/g, "\n") };
+  return { header, type, body: body.replace(/\r\n/g, "\n"), parts: [] };
+}
+const leaves = (e) => (e.parts.length ? e.parts.flatMap(leaves) : [e]);
+/** Subject, the plain text (and the HTML when there is one), the one-click unsubscribe address. */
+function parseMessage(data) {
+  const top = parseEntity(data);
+  const all = leaves(top);
+  const text = all.find((e) => !e.type || e.type.startsWith("text/plain"))?.body ?? "";
+  const html = all.find((e) => e.type.startsWith("text/html"))?.body ?? "";
+  return {
+    subject: decodeHeader(top.header("Subject")),
+    text,
+    html,
+    listUnsubscribe: top.header("List-Unsubscribe"),
+    listUnsubscribePost: top.header("List-Unsubscribe-Post"),
+  };
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);

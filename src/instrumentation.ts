@@ -1,19 +1,14 @@
 // Next.js instrumentation hook: runs once when a server process starts.
-// Starts the follow-up job (reminders of due check-ins + SMTP delivery of the e-mail outbox,
-// see src/server/jobs/followup-job.ts) in the Node.js runtime only, never while `next build`
-// collects pages. Several instances may run it: PostgreSQL row claims (`for update skip
-// locked`) make sure nothing is reminded or sent twice. Then reads the admins' instance
-// settings into memory (loadInstanceConfig() merges them over the instance file).
+// Starts the background jobs on pg-boss (notifications and reminders, delivery, search
+// indexing, data retention: src/server/jobs/boss.ts) in the Node.js runtime only, never while
+// `next build` collects pages. Several instances may run them: pg-boss runs each queue once at
+// a time, and row claims (`for update skip locked`) make sure nothing is sent twice. Then reads
+// the admins' instance settings into memory (loadInstanceConfig() merges them over the instance file).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startFollowupJob } = await import("./server/jobs/followup-job");
-  startFollowupJob();
-  const { startSearchJob } = await import("./server/jobs/search-job");
-  startSearchJob();
-  // The retention schedule (warn then erase inactive profiles, old outbox e-mails).
-  const { startPrivacyJob } = await import("./server/jobs/privacy-job");
-  startPrivacyJob();
+  const { startJobs } = await import("./server/jobs/boss");
+  void startJobs();
   // The admins' instance settings (stored over the instance file) before the first page.
   // Without a database (a wrong DATABASE_URL, the server down) the process still starts: pages
   // then say the service is down and /api/health answers 503 until the database answers.

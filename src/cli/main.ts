@@ -21,6 +21,7 @@ import { backupCommand, checkBackupArgs } from "./backup-command";
 import { checkImportArgs, importCommand } from "./import-command";
 import { dateOption, deliverySender, followupsDeliver, followupsDue, followupsRemind } from "./followups-command";
 import { privacyPurge } from "./privacy-command";
+import { notificationsPreview, notificationsSendDue, notificationsStatus, notificationsVapid, nowOption } from "./notifications-command";
 
 const USAGE = `Usage : npm run cli -- <commande>
 
@@ -50,6 +51,13 @@ const USAGE = `Usage : npm run cli -- <commande>
   followups remind [--date AAAA-MM-JJ]
                                      rappels des points de suivi échus (notification + e-mail en boîte d'envoi)
   followups deliver                  envoie les e-mails de la boîte d'envoi par SMTP (SMTP_URL, MAIL_FROM)
+  notifications send-due [--now AAAA-MM-JJTHH:MM:SS+01:00] [--json]
+                                     fait tout ce qui est dû à cet instant (rappels, récapitulatifs,
+                                     alertes, liens de suivi) puis envoie e-mails, SMS et notifications
+  notifications status [--json]      messages en attente, envoyés, en échec, par canal et catégorie
+  notifications preview --kind CATÉGORIE [--html]
+                                     affiche un e-mail d'exemple de la catégorie
+  notifications vapid                affiche de nouvelles clés VAPID pour les notifications web push
   privacy purge [--date AAAA-MM-JJ] [--json]
                                      durée de conservation : prévient puis efface les profils inactifs,
                                      retire de la boîte d'envoi les e-mails de plus de 30 jours
@@ -184,6 +192,16 @@ async function run(argv: string[]): Promise<void> {
       const sender = await deliverySender();
       return withDatabase((h) => followupsDeliver(h.db, sender, log));
     }
+    case "notifications send-due": {
+      const now = nowOption(options);
+      return withDatabase((h) => notificationsSendDue(h.db, now, options, (s) => process.stdout.write(s), log));
+    }
+    case "notifications status":
+      return withDatabase((h) => notificationsStatus(h.db, options, (s) => process.stdout.write(s)));
+    case "notifications preview":
+      return notificationsPreview(options, (s) => process.stdout.write(s));
+    case "notifications vapid":
+      return notificationsVapid((s) => process.stdout.write(s));
     case "privacy purge": {
       const today = dateOption(options); // checked before the database is opened
       return withDatabase((h) => privacyPurge(h.db, today, options, (s) => process.stdout.write(s), log));

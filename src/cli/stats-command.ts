@@ -40,7 +40,7 @@ export async function statsCommand(
   const input = checkStatsArgs(options);
   let report: StatsReport;
   try {
-    report = await statsReport(db, await resolveFilters(db, input), { withCaseloads: true });
+    report = await statsReport(db, await resolveFilters(db, input), { withCaseloads: true, withOutreach: true });
   } catch (err) {
     if (err instanceof FieldErrors) throw usage(err.fields);
     throw err;
@@ -72,6 +72,15 @@ export function summary(r: StatsReport): string {
     lines.push("");
     lines.push("  Portefeuilles (personnes suivies / CV complets / placements en suivi) :");
     for (const c of r.caseloads) lines.push(`    ${c.name.padEnd(32)} ${String(c.people).padStart(5)} ${String(c.completeCvs).padStart(5)} ${String(c.placementsFollowed).padStart(5)}${c.territory ? `  ${c.territory}` : ""}`);
+  }
+  if (r.outreach) {
+    lines.push("");
+    lines.push("  Mises en relation et messages :");
+    const w = Math.max(...r.outreach.counts.map((c) => c.label.length));
+    for (const c of r.outreach.counts) lines.push(`    ${c.label.padEnd(w)}  ${n(c.total).padStart(7)}`);
+    const a = r.outreach.answers;
+    const hours = a.medianHours === null ? "—" : `${Math.round(a.medianHours)} h`;
+    lines.push(`    ${a.label} : ${a.rate === null ? "—" : `${percent(a.rate)} %`} de ${n(a.applications)} candidature(s), première réponse en ${hours} (médiane)`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -5,6 +5,7 @@ import { IconMail, IconMoon } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { QUIET_FROM_HOUR, QUIET_UNTIL_HOUR } from "@/server/notifications/tell";
 import { CategoryForm } from "./MessageSettings";
+import { PushToggle } from "./PushToggle";
 import "./notifications.css";
 
 /**
@@ -32,8 +33,9 @@ export async function MessagesPage({ cvLink }: { cvLink?: string }) {
               : "Notifications sur le téléphone : pas encore activées."}
           </li>
         </ul>
-        {/* Push on this device: helper A's PushToggle (src/components/notifications/PushToggle.tsx) goes here once on main. */}
-        <div className="message-settings__push" data-slot="push-toggle" />
+        <div className="message-settings__push">
+          <PushToggle />
+        </div>
         <p className="message-settings__quiet">
           <IconMoon size="1.25em" />
           <span>

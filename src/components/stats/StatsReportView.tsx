@@ -200,6 +200,49 @@ export function StatsReportView({ report, csvBase, audience, territoryNames = {}
         </CsvLink>
       </Card>
 
+      {report.outreach ? (
+        <Group
+          id="stats-mises-en-relation"
+          title="Mises en relation et messages"
+          intro="Les candidatures et contacts acceptés, les réponses des organisations, les alertes et les messages envoyés (SMS compris : ils sont payants)."
+        >
+          <CsvLink base={csvBase} table="outreach" report={report}>
+            les mises en relation et les messages
+          </CsvLink>
+          <Card id="stats-reponses" title={report.outreach.answers.label}>
+            <p className="stats-card__value">
+              {measureText(report.outreach.answers.rate, formatRate, false)}
+              <span className="stats-card__caption">
+                {` de réponses sur ${formatNumber(report.outreach.answers.applications)} candidature(s) ; première réponse en ${measureText(
+                  report.outreach.answers.medianHours,
+                  (h) => (h < 48 ? `${formatNumber(Math.round(h))} h` : formatDays(Math.round(h / 24))),
+                  false,
+                )} (médiane)`}
+              </span>
+            </p>
+            <p className="stats-card__explanation">{report.outreach.answers.explanation}</p>
+          </Card>
+          <div className="stats-grid">
+            {report.outreach.counts.map((figure) => (
+              <FigureCard
+                key={figure.key}
+                id={`stats-outreach-${figure.key}`}
+                label={figure.label}
+                value={formatTotal(figure.total, figure.months.map((m) => m.value))}
+                valueCaption="sur la période"
+                explanation={figure.explanation}
+              >
+                <BarChart
+                  id={`stats-outreach-${figure.key}-chart`}
+                  title={`${figure.label} par mois`}
+                  points={figure.months.map((m) => ({ month: m.month, value: m.value, hidden: m.value === null }))}
+                />
+              </FigureCard>
+            ))}
+          </div>
+        </Group>
+      ) : null}
+
       {report.caseloads ? (
         <Card id="stats-conseillers" title="Suivi par conseiller">
           <p className="stats-card__explanation">

@@ -4,19 +4,16 @@
 // timer): the queue is the check_ins table itself (pending, due, remindedAt null), taken in
 // batches with `for update skip locked`, so two runners at once never remind twice.
 //
-// Also run by the app server itself every FOLLOWUP_JOB_MINUTES (src/instrumentation.ts →
-// src/server/jobs/followup-job.ts); the row claims make that safe with several instances.
+// Also run by the app server itself (the send-due job, src/server/jobs/boss.ts); the row claims
+// make that safe with several instances.
 //
-// E-MAIL DELIVERY: each reminder writes an email_outbox row (sentAt null). deliverOutbox
-// (delivery.ts) sends them through SMTP_URL — from the same job, or `followups deliver`.
-// Without SMTP_URL the rows stay there: the development "outbox" shown to advisers and admins.
+// Each reminder tells the adviser (notifications/tell.ts): in the app, and by e-mail as their
+// "Points de suivi à faire" setting says. Without SMTP_URL e-mails stay in the outbox page.
 
 import { sql } from "drizzle-orm";
 import { queryRows, uuidList, type Database } from "../db/client";
-import { loadInstanceConfig } from "../config/config";
 import type { IsoDate } from "../../lib/dates";
-import { notify } from "../notifications/inbox";
-import { queueEmails } from "../notifications/outbox";
+import { tell } from "../notifications/tell";
 
 export const CHECK_IN_DUE_KIND = "check_in_due";
 
@@ -60,7 +57,6 @@ export async function sendDueReminders(
 ): Promise<{ reminded: number; emails: number }> {
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? new Date();
-  const platform = safeDisplayName();
   let reminded = 0;
   let emails = 0;
   for (;;) {
@@ -96,32 +92,30 @@ export async function sendDueReminders(
           today,
         ),
       }));
-      await notify(
+      // the adviser's choices apply (category follow_up: e-mail at once by default)
+      await tell(
         tx,
-        texts.map((t) => ({ userId: String(t.r.adviser_id), kind: CHECK_IN_DUE_KIND, title: t.title, body: t.body, link: "/conseiller/suivi", aboutProfileId: String(t.r.profile_id) })),
-      );
-      const mails = texts
-        .filter((t) => t.r.adviser_email)
-        .map((t) => ({
-          toAddress: t.r.adviser_email!,
+        texts.map((t) => ({
+          userId: String(t.r.adviser_id),
+          category: "follow_up" as const,
+          kind: CHECK_IN_DUE_KIND,
+          eventKey: `check-in-due:${String(t.r.id)}`,
+          title: t.title,
+          body: t.body,
+          link: "/conseiller/suivi",
           aboutProfileId: String(t.r.profile_id),
-          subject: `[${platform}] ${t.title}`,
-          body: `Bonjour,\n\n${t.title}.\n${t.body}\n\nRetrouvez vos points de suivi sur ${platform}, page « Suivi des emplois » (/conseiller/suivi).\n\nCe message est envoyé automatiquement.`,
-        }));
-      await queueEmails(tx, mails);
+        })),
+        now,
+      );
+      const mails = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from email_outbox where event_key in (${sql.join(texts.map((t) => sql`${`check-in-due:${String(t.r.id)}`}`), sql`, `)})`,
+      );
       await tx.execute(sql`update check_ins set reminded_at = ${now.toISOString()}::timestamptz where id in (${uuidList(rows.map((r) => String(r.id)))})`);
-      return { count: rows.length, emails: mails.length };
+      return { count: rows.length, emails: Number(mails[0]?.n ?? 0) };
     });
     reminded += done.count;
     emails += done.emails;
     if (done.count < batchSize) return { reminded, emails };
-  }
-}
-
-function safeDisplayName(): string {
-  try {
-    return loadInstanceConfig().displayName;
-  } catch {
-    return "la plateforme";
   }
 }

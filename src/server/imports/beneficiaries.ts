@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
+import { phoneRegionForTimeZone } from "../../lib/phone";
 import { saveProfile, type ProfileData } from "../profiles/save";
 import { beneficiaryProfiles, profileFormations, profileJobs } from "../profiles/schema";
 import {
@@ -45,11 +46,12 @@ type ImportedProfile = Omit<ProfileData, "userId" | "adviserId" | "formations" |
 
 export async function importBeneficiaries(db: Database, text: string, opts: ImportOptions = {}): Promise<ImportReport> {
   const config = loadInstanceConfig();
+  const phoneRegion = phoneRegionForTimeZone(config.timeZone);
   return runImport(db, text, BENEFICIARY_COLUMNS, opts, async (line, externalId, ctx) => {
     const firstName = line.optional("first_name", (v) => parseText(v, 100)) ?? "";
     const lastName = line.optional("last_name", (v) => parseText(v, 100)) ?? "";
     const email = line.optional("email", parseEmail);
-    const phone = line.optional("phone", parsePhone);
+    const phone = line.optional("phone", (v) => parsePhone(v, phoneRegion));
     const maxDistanceKm = line.optional("max_distance_km", parseDistanceKm) ?? config.defaultTravelRadiusKm;
     const travelModes = line.optional("travel_modes", parseTravelModes) ?? [];
     const drivingLicence = line.optional("driving_licence", parseDrivingLicence) ?? "none";

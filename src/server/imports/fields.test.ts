@@ -143,10 +143,12 @@ describe("contact details", () => {
     expect(value(parseEmail("Amina.Diallo@Example.org"))).toBe("amina.diallo@example.org");
     expect(reason(parseEmail("amina@"))).toMatch(/e-mail invalide/);
   });
-  it("accepts French and international phone numbers", () => {
-    expect(value(parsePhone("06 12 34 56 78"))).toBe("06 12 34 56 78");
-    expect(value(parsePhone("+33 6 12 34 56 78"))).toBe("+33 6 12 34 56 78");
+  it("accepts French and international phone numbers, stored in E.164", () => {
+    expect(value(parsePhone("06 12 34 56 78"))).toBe("+33612345678");
+    expect(value(parsePhone("+33 6 12 34 56 78"))).toBe("+33612345678");
+    expect(value(parsePhone("0692 12 34 56", "RE"))).toBe("+262692123456");
     expect(reason(parsePhone("appeler le soir"))).toMatch(/téléphone invalide/);
+    expect(reason(parsePhone("06 12 34"))).toMatch(/téléphone invalide/);
   });
 });
 

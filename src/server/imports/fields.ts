@@ -5,6 +5,7 @@ import { DRIVING_LICENCES, TRAVEL_MODES, type DrivingLicence, type TravelMode } 
 import { CONTRACTS, type Contract } from "../offers/labels";
 import { SHIFT_NAMES, shiftsToMask, type Shift } from "../geo/shifts";
 import { searchText } from "../lib/text";
+import { normalisePhone, type FrenchRegion } from "../../lib/phone";
 import { HOURS_MAX, HOURS_MIN } from "../offers/limits";
 import { TRAVEL_DISTANCE_MAX_KM, TRAVEL_DISTANCE_MIN_KM } from "../profiles/limits";
 
@@ -242,11 +243,14 @@ export function parseEmail(value: string): Cell<string> {
   return ok(v);
 }
 
-/** A phone number: digits with spaces, dots or dashes, optionally +country; kept as written. */
-export function parsePhone(value: string): Cell<string> {
-  const digits = value.replace(/[\s.\-()]/g, "");
-  if (!/^(\+\d{8,15}|\d{6,15})$/.test(digits)) return fail(`numéro de téléphone invalide « ${value} »`);
-  return ok(value.replace(/\s+/g, " "));
+/**
+ * A phone number, stored in E.164 ("06 12 34 56 78" → "+33612345678": what the SMS provider
+ * needs), read in `region` first when typed without prefix (the instance's: 0692… is Réunion's).
+ */
+export function parsePhone(value: string, region: FrenchRegion = "FR"): Cell<string> {
+  const result = normalisePhone(value, region);
+  if (!result.ok) return fail(`numéro de téléphone invalide « ${value} »`);
+  return ok(result.e164);
 }
 
 /** INSEE code or postcode, with the leading zero a spreadsheet drops put back ("1053" → "01053"). */

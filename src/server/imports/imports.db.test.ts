@@ -86,7 +86,7 @@ describe("an admin imports a caseload of beneficiaries", () => {
       firstName: "Amina",
       lastName: "Diallo",
       email: "amina.diallo@example.org",
-      phone: "06 12 34 56 78",
+      phone: "+33612345678", // typed "06 12 34 56 78": stored in E.164
       communeInsee: "41018",
       preciseLocation: false,
       territoryCode: "blois",
@@ -136,7 +136,7 @@ describe("an admin imports a caseload of beneficiaries", () => {
     });
     expect(by.B004).toMatchObject({ communeInsee: "41194", preciseLocation: true, territoryCode: "romorantin", travelModes: ["walk"] });
     expect(await pointOf("beneficiary_profiles", "B004")).toEqual({ lat: 47.36, lng: 1.75 });
-    expect(by.B011).toMatchObject({ phone: "+33 6 98 76 54 32", communeInsee: "41194", visibleToEmployers: false });
+    expect(by.B011).toMatchObject({ phone: "+33698765432", communeInsee: "41194", visibleToEmployers: false });
     expect(Object.keys(by).sort()).toEqual(["B001", "B002", "B003", "B004", "B011"]);
   });
 

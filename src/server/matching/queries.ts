@@ -78,6 +78,22 @@ function toItems(rows: Row[], audience: Audience): MatchItem[] {
   });
 }
 
+/** The effective radius of an offer `o` for a profile `p`: the nearer of their two limits, in metres. */
+const offerRadiusSql = sql`least(p.max_distance_km, o.radius_km) * 1000`;
+
+/** A row of `near` is in reach: within the effective radius, and in the person's line of work. */
+export const IN_REACH_SQL = sql`distance_m <= radius_m and job > 0`;
+
+/**
+ * The score of a row of `near` (columns distance_m, radius_m, job, skills_matched,
+ * skills_required, formation), unrounded: the same formula as score() in score.ts.
+ */
+export function nearScoreSql(): SQL {
+  const skills = sql`(case when skills_required = 0 then null else skills_matched::float8 / skills_required end)`;
+  const proximity = sql`greatest(0, 1 - distance_m / radius_m)::float8`;
+  return scoreSql(sql`job::float8`, skills, proximity, sql`formation::float8`);
+}
+
 /**
  * The common tail of the three directions. `near` yields, per item in reach: id, distance_m,
  * radius_m (the effective radius), job, skills_matched, skills_required, formation. Ranks by
@@ -92,12 +108,56 @@ function rankedSql(ctes: SQL, externalIdOf: SQL, limit: number): SQL {
       select id, distance_m, job::float8 as job, ${skills} as skills, skills_matched::int as skills_matched,
         skills_required::int as skills_required, ${proximity} as proximity, formation::float8 as formation
       from near
-      where distance_m <= radius_m and job > 0
-      order by ${scoreSql(sql`job::float8`, skills, proximity, sql`formation::float8`)} desc, distance_m, id
+      where ${IN_REACH_SQL}
+      order by ${nearScoreSql()} desc, distance_m, id
       limit ${limit}
     )
     select r.*, ${externalIdOf} as external_id from ranked r
     order by ${scoreSql(sql`r.job`, sql`r.skills`, sql`r.proximity`, sql`r.formation`)} desc, r.distance_m, r.id`;
+}
+
+/**
+ * An offer for a beneficiary, as SQL over the aliases `o` (offers) and `p` (a row with the
+ * columns of beneficiary_profiles): the components of the score (`columns`, the shape of a
+ * `near` row but its id), the join that the index answers (`on`: published offers within the
+ * person's travel limit, planar) and the hard filters (`where`: expiry, licence, vehicle,
+ * shifts, availability, a job in the person's line of work). "Offers near you" and the job
+ * alerts both rank with these. `today` is the instance's date (current_date by default).
+ */
+export function offerForProfileSql(today: SQL = sql`current_date`): { columns: SQL; on: SQL; where: SQL } {
+  const job = jobFitSql(sql`o.rome_code`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`);
+  return {
+    columns: sql`ST_Distance(o.location, p.location, false) as distance_m,
+          ${offerRadiusSql} as radius_m,
+          ${job} as job,
+          icount(p.skill_codes & o.required_skills) as skills_matched,
+          cardinality(o.required_skills) as skills_required,
+          case when o.rome_code = any(p.formation_rome_codes) then 1 else 0 end as formation`,
+    on: sql`o.status = 'published'
+          and ST_DWithin(o.location_proj, p.location_proj, p.max_distance_km * 1000 * ${num(PLANAR_MARGIN)})`,
+    where: sql`(o.expires_on is null or o.expires_on >= ${today})
+          and (not o.licence_required or p.driving_licence in ('B', 'other'))
+          and (not o.vehicle_required or p.has_vehicle)
+          and (o.shifts & ~p.shifts) = 0
+          and (p.available_from is null or p.available_from <= greatest(o.starts_on, ${today}))
+          -- offers are not narrowed by domain in the index: drop unrelated jobs before computing the rest
+          and ${job} > 0`,
+  };
+}
+
+/** A formation for a beneficiary, as SQL over the aliases `f` and `p` (see offerForProfileSql). */
+export function formationForProfileSql(today: SQL = sql`current_date`): { columns: SQL; on: SQL; where: SQL } {
+  return {
+    columns: sql`ST_Distance(f.location, p.location, false) as distance_m,
+          p.max_distance_km * 1000 as radius_m,
+          (select max(${jobFitSql(sql`c`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)})
+            from unnest(f.rome_codes) c) as job,
+          0 as skills_matched, 0 as skills_required, 0 as formation`,
+    on: sql`f.status = 'published'
+          and ST_DWithin(f.location_proj, p.location_proj, p.max_distance_km * 1000 * ${num(PLANAR_MARGIN)})`,
+    where: sql`coalesce(f.ends_on, f.starts_on) >= ${today}
+          and (f.seats is null or f.seats > 0)`,
+  };
 }
 
 /** What an employer can narrow the candidates by (on top of the offer's own hard filters). */
@@ -178,28 +238,15 @@ export async function matchOffersForBeneficiary(
   limit = 20,
   filters: OfferFilters = {},
 ): Promise<MatchItem[]> {
+  const pair = offerForProfileSql();
   const rows = await queryRows<Row>(
     db,
     rankedSql(
       sql`p as materialized (select * from beneficiary_profiles where id = ${profileId}),
       near as materialized (
-        select o.id,
-          ST_Distance(o.location, p.location, false) as distance_m,
-          least(p.max_distance_km, o.radius_km) * 1000 as radius_m,
-          ${jobFitSql(sql`o.rome_code`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)} as job,
-          icount(p.skill_codes & o.required_skills) as skills_matched,
-          cardinality(o.required_skills) as skills_required,
-          case when o.rome_code = any(p.formation_rome_codes) then 1 else 0 end as formation
-        from p join offers o
-          on o.status = 'published'
-          and ST_DWithin(o.location_proj, p.location_proj, p.max_distance_km * 1000 * ${num(PLANAR_MARGIN)})
-        where (o.expires_on is null or o.expires_on >= current_date)
-          and (not o.licence_required or p.driving_licence in ('B', 'other'))
-          and (not o.vehicle_required or p.has_vehicle)
-          and (o.shifts & ~p.shifts) = 0
-          and (p.available_from is null or p.available_from <= greatest(o.starts_on, current_date))
-          -- offers are not narrowed by domain in the index: drop unrelated jobs before computing the rest
-          and ${jobFitSql(sql`o.rome_code`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)} > 0
+        select o.id, ${pair.columns}
+        from p join offers o on ${pair.on}
+        where ${pair.where}
           ${offerFiltersSql(filters)}
       )`,
       sql`(select o.external_id from offers o where o.id = r.id)`,
@@ -211,22 +258,15 @@ export async function matchOffersForBeneficiary(
 
 /** Formations near a beneficiary that lead to (or near) the jobs they want or did. */
 export async function matchFormationsForBeneficiary(db: Database, profileId: string, limit = 20): Promise<MatchItem[]> {
+  const pair = formationForProfileSql();
   const rows = await queryRows<Row>(
     db,
     rankedSql(
       sql`p as materialized (select * from beneficiary_profiles where id = ${profileId}),
       near as materialized (
-        select f.id,
-          ST_Distance(f.location, p.location, false) as distance_m,
-          p.max_distance_km * 1000 as radius_m,
-          (select max(${jobFitSql(sql`c`, sql`p.rome_codes`, sql`p.domain_codes`, sql`p.large_domains`)})
-            from unnest(f.rome_codes) c) as job,
-          0 as skills_matched, 0 as skills_required, 0 as formation
-        from p join formations f
-          on f.status = 'published'
-          and ST_DWithin(f.location_proj, p.location_proj, p.max_distance_km * 1000 * ${num(PLANAR_MARGIN)})
-        where coalesce(f.ends_on, f.starts_on) >= current_date
-          and (f.seats is null or f.seats > 0)
+        select f.id, ${pair.columns}
+        from p join formations f on ${pair.on}
+        where ${pair.where}
       )`,
       sql`(select f.external_id from formations f where f.id = r.id)`,
       limit,

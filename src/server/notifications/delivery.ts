@@ -11,16 +11,22 @@
 // and the row is tried again once `retryAfterMinutes` have passed since that attempt, up to
 // MAX_ATTEMPTS attempts; after the last one the row keeps its error and stays in the outbox
 // (visible on /conseiller/boite-mail). An `error` not in that form is never retried.
+//
+// A permanent refusal (SMTP 5xx: no such mailbox…) is not retried: the address is recorded as
+// failing (nothing more is queued to it until a later e-mail gets through), and the person's
+// adviser is told. E-mails of a category carry RFC 8058 one-click unsubscribe headers.
 
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
+import { unsubscribeHeaders } from "./email";
+import { tell } from "./tell";
 
 export const MAX_ATTEMPTS = 3;
 const DEFAULT_RETRY_AFTER_MINUTES = 15;
 
 /** What nodemailer's transport offers and we use (a fake one in the tests). */
 export type MailTransport = {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; subject: string; text: string; html?: string; headers?: Record<string, string> }): Promise<unknown>;
 };
 
 export type MailSender = { transport: MailTransport; from: string };
@@ -43,7 +49,43 @@ export function parseFailure(error: string | null): { attempts: number; at: Date
   return { attempts: Number(m[1]), at };
 }
 
-type OutboxRow = { id: string; to_address: string; subject: string; body: string; error: string | null };
+type OutboxRow = { id: string; to_address: string; subject: string; body: string; html: string | null; user_id: string | null; category: string | null; error: string | null };
+
+/** The relay refused for good (5xx): retrying cannot help. */
+export function isPermanentRefusal(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown })?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+/** Records a refused address and tells the adviser of the person it belongs to (once per address). */
+async function markAddressFailing(tx: Database, address: string, error: string, now: Date): Promise<void> {
+  const fresh = await queryRows<{ address: string }>(
+    tx,
+    sql`insert into failing_addresses (address, error, failed_at) values (lower(${address}), ${error}, ${now.toISOString()}::timestamptz)
+      on conflict (address) do nothing returning address`,
+  );
+  if (!fresh.length) return;
+  // read-only: whose address it is and who follows them
+  const advised = await queryRows<{ adviser_id: string; profile_id: string; first_name: string; last_name: string }>(
+    tx,
+    sql`select p.adviser_id, p.id as profile_id, p.first_name, p.last_name
+      from users u join beneficiary_profiles p on p.user_id = u.id
+      where lower(u.email) = lower(${address}) and p.adviser_id is not null`,
+  );
+  await tell(
+    tx,
+    advised.map((a) => ({
+      userId: String(a.adviser_id),
+      category: "caseload_alert" as const,
+      eventKey: `email-failing:${String(a.profile_id)}:${now.toISOString().slice(0, 10)}`,
+      title: `Les e-mails n'arrivent plus à ${a.first_name} ${a.last_name}`,
+      body: "Le serveur de messagerie refuse son adresse. Vérifiez-la avec la personne ; en attendant, elle voit ses messages dans l'application.",
+      link: `/conseiller/personnes/${String(a.profile_id)}`,
+      aboutProfileId: String(a.profile_id),
+    })),
+    now,
+  );
+}
 
 /**
  * Sends the due outbox rows (oldest first) with `sender`, batch by batch; returns how many
@@ -66,7 +108,7 @@ export async function deliverOutbox(
       // Retryable failures: our own "Échec n/…" form, n below the maximum, old enough.
       const rows = await queryRows<OutboxRow>(
         tx,
-        sql`select id, to_address, subject, body, error
+        sql`select id, to_address, subject, body, html, user_id, category, error
           from email_outbox
           where sent_at is null
             and (error is null
@@ -83,12 +125,21 @@ export async function deliverOutbox(
         const id = String(r.id);
         tried.add(id);
         try {
-          await sender.transport.sendMail({ from: sender.from, to: r.to_address, subject: r.subject, text: r.body });
+          const headers = unsubscribeHeaders(r.user_id ? String(r.user_id) : null, r.category);
+          await sender.transport.sendMail({ from: sender.from, to: r.to_address, subject: r.subject, text: r.body, ...(r.html ? { html: r.html } : {}), ...(Object.keys(headers).length ? { headers } : {}) });
           await tx.execute(sql`update email_outbox set sent_at = ${new Date().toISOString()}::timestamptz, error = null where id = ${id}::uuid`);
+          // it got through: the address works again
+          await tx.execute(sql`delete from failing_addresses where address = lower(${r.to_address})`);
           ok += 1;
         } catch (err) {
-          const attempt = (parseFailure(r.error)?.attempts ?? 0) + 1;
-          await tx.execute(sql`update email_outbox set error = ${failureText(attempt, now, err)} where id = ${id}::uuid`);
+          if (isPermanentRefusal(err)) {
+            const reason = `Refusé par le serveur de messagerie : ${(err as Error).message.replace(/\s+/g, " ").slice(0, 300)}`;
+            await tx.execute(sql`update email_outbox set error = ${reason} where id = ${id}::uuid`);
+            await markAddressFailing(tx, r.to_address, reason, now);
+          } else {
+            const attempt = (parseFailure(r.error)?.attempts ?? 0) + 1;
+            await tx.execute(sql`update email_outbox set error = ${failureText(attempt, now, err)} where id = ${id}::uuid`);
+          }
           ko += 1;
         }
       }

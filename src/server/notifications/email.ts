@@ -67,10 +67,11 @@ function brand(): { name: string; color: string; textColor: string } {
   }
 }
 
-/** An address in the app as people can follow it from an e-mail. */
-export function absoluteLink(link: string): string {
+/** An address in the app (or the web) as people can follow it from an e-mail; null for anything else. */
+export function absoluteLink(link: string): string | null {
   if (/^https?:\/\//.test(link)) return link;
-  return `${configuredSiteUrl() ?? ""}${link}`;
+  if (link.startsWith("/") && !link.startsWith("//")) return `${configuredSiteUrl() ?? ""}${link}`;
+  return null;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -93,7 +94,8 @@ export function renderEmail(input: {
     input.userId && input.category && !("required" in CATEGORIES[input.category]) ? unsubscribeUrls(unsubscribeToken(input.userId, input.category)).page : null;
   const why = input.category ? `Vous recevez ce message car vous avez choisi d'être prévenu : « ${CATEGORIES[input.category].label} ».` : "";
 
-  const textItems = input.items.map((i) => [`• ${i.title}`, i.body ? `  ${i.body}` : null, i.link ? `  ${absoluteLink(i.link)}` : null].filter(Boolean).join("\n"));
+  const items = input.items.map((i) => ({ ...i, href: i.link ? absoluteLink(i.link) : null }));
+  const textItems = items.map((i) => [`• ${i.title}`, i.body ? `  ${i.body}` : null, i.href ? `  ${i.href}` : null].filter(Boolean).join("\n"));
   const text = [
     hello,
     "",
@@ -109,12 +111,12 @@ export function renderEmail(input: {
     .join("\n")
     .trim();
 
-  const htmlItems = input.items
+  const htmlItems = items
     .map(
       (i) => `<tr><td style="padding:12px 0;border-top:1px solid #e5e7eb">
 <p style="margin:0;font-size:17px;font-weight:bold">${escapeHtml(i.title)}</p>
 ${i.body ? `<p style="margin:4px 0 0">${escapeHtml(i.body)}</p>` : ""}
-${i.link ? `<p style="margin:10px 0 0"><a href="${escapeHtml(absoluteLink(i.link))}" style="display:inline-block;padding:10px 16px;border-radius:6px;background:${b.color};color:${b.textColor};text-decoration:none;font-weight:bold">Voir</a></p>` : ""}
+${i.href ? `<p style="margin:10px 0 0"><a href="${escapeHtml(i.href)}" style="display:inline-block;padding:10px 16px;border-radius:6px;background:${b.color};color:${b.textColor};text-decoration:none;font-weight:bold">Voir</a></p>` : ""}
 </td></tr>`,
     )
     .join("\n");

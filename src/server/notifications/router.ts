@@ -4,6 +4,8 @@ import { authedProcedure, router } from "../trpc/init";
 import { CATEGORY_NAMES, CHANNELS, FREQUENCIES, type Category } from "./categories";
 import { markRead, myNotifications } from "./inbox";
 import { messageSettings, saveMyPreference } from "./settings";
+import { pushPublicKeyFromEnv } from "./push";
+import { pushSubscriptionInput, subscribePush, unsubscribePush } from "./push-subscriptions";
 
 const markReadInput = z.union([
   z.object({ id: z.uuid({ message: "Notification introuvable." }) }),
@@ -30,4 +32,18 @@ export const notificationsRouter = router({
   preferences: authedProcedure.query(({ ctx }) => messageSettings(ctx.db, ctx.user)),
   /** One category's channels and frequency (only the caller's persona's categories; required ones keep e-mail). */
   savePreference: authedProcedure.input(savePreferenceInput).mutation(({ ctx, input }) => saveMyPreference(ctx.db, ctx.user, input)),
+  /** The VAPID public key browsers subscribe with; null when web push is not configured. */
+  pushKey: authedProcedure.query(() => ({ publicKey: pushPublicKeyFromEnv() })),
+  /** This browser accepts notifications for the caller (a browser already subscribed moves to them). */
+  subscribe: authedProcedure.input(pushSubscriptionInput).mutation(async ({ ctx, input }) => {
+    if (!pushPublicKeyFromEnv()) {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Les notifications sur téléphone ne sont pas disponibles sur ce site." });
+    }
+    await subscribePush(ctx.db, ctx.user.id, input);
+    return { ok: true };
+  }),
+  /** This browser stops receiving the caller's notifications (only the caller's own subscription). */
+  unsubscribe: authedProcedure
+    .input(z.object({ endpoint: z.string().min(1, "Adresse de notification invalide.").max(2048, "Adresse de notification invalide.") }))
+    .mutation(async ({ ctx, input }) => ({ ok: await unsubscribePush(ctx.db, ctx.user.id, input.endpoint) })),
 });

@@ -14,6 +14,7 @@ import type { Category } from "./categories";
 import { renderEmail } from "./email";
 import { preferencesFor } from "./preferences";
 import { digestItems, emailOutbox, messageOutbox, notifications } from "./schema";
+import { messagesQueued } from "./wake";
 
 export type Tidings = {
   userId: string;
@@ -109,5 +110,6 @@ export async function tell(db: Database, items: Tidings[], now: Date = new Date(
       if (outgoing.length) await db.insert(messageOutbox).values(outgoing).onConflictDoNothing();
     }
   }
+  if (told) messagesQueued();
   return told;
 }

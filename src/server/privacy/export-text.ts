@@ -6,6 +6,7 @@ import { formatDate, formatLongDateTime } from "../../lib/dates";
 import { instanceTimeZone } from "../config/time-zone";
 import { DRIVING_LICENCE_DOCUMENT_INLINE, TRAVEL_MODE_WORDS, type DrivingLicence, type TravelMode } from "../profiles/labels";
 import type { AccessEvent, PersonalDataExport } from "./export";
+import { formatPhoneForPeople } from "../../lib/phone";
 
 export type ExportEntry = { heading?: string; lines: string[] };
 export type ExportSection = { id: string; title: string; intro?: string; entries: ExportEntry[]; empty: string };
@@ -67,7 +68,7 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
       heading: "Vous",
       lines: [
         `Nom : ${`${p.firstName} ${p.lastName}`.trim() || "—"}`,
-        `E-mail : ${p.email ?? "aucun"} — Téléphone : ${p.phone ?? "aucun"}`,
+        `E-mail : ${p.email ?? "aucun"} — Téléphone : ${p.phone ? formatPhoneForPeople(p.phone) : "aucun"}`,
         `Commune : ${p.commune?.name ?? p.communeInsee}${p.preciseLocation ? " (avec une adresse précise)" : ""}`,
         ...(p.externalId ? [`Numéro de dossier du département : ${p.externalId}`] : []),
         `Conseiller ou conseillère : ${p.adviserName ?? "aucun pour l'instant"}`,
@@ -158,6 +159,19 @@ export function exportSections(data: PersonalDataExport): ExportSection[] {
     intro: "Nous les effaçons 30 jours après l'envoi.",
     empty: "Aucun e-mail.",
     entries: data.emails.map((m) => ({ lines: [`${dayTime(m.at)} : ${m.subject}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
+  });
+
+  sections.push({
+    id: "messages",
+    title: "Vos SMS, notifications et réglages",
+    intro: "Comment vous avez choisi d'être prévenu, et les SMS et notifications que nous vous avons envoyés.",
+    empty: "Aucun message.",
+    entries: [
+      ...data.messagePreferences.map((p) => ({ heading: p.category, lines: [`${p.channels.length ? p.channels.join(", ") : "Seulement dans l'application"} — ${p.frequency}`] })),
+      ...(data.pushDevices.length ? [{ lines: [`Notifications acceptées sur ${data.pushDevices.length} téléphone(s) ou ordinateur(s).`] }] : []),
+      ...data.messages.map((m) => ({ lines: [`${dayTime(m.at)} : ${m.channel === "sms" ? "SMS" : "notification"} — ${m.title}${m.sentAt ? "" : " (pas encore envoyé)"}`] })),
+      ...data.alerts.map((a) => ({ lines: [`${dayTime(a.at)} : alerte — ${a.title ?? (a.kind === "offer" ? "une offre retirée depuis" : "une formation retirée depuis")}${a.opened ? " (ouverte)" : ""}`] })),
+    ],
   });
 
   sections.push({

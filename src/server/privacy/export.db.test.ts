@@ -67,7 +67,7 @@ describe("my data export", () => {
 
     // the plain-French version (page and PDF) has every section, each with the seeded data
     const sections = exportSections(data);
-    expect(sections.map((x) => x.id)).toEqual(["compte", "cv", "candidatures", "propositions", "emplois", "notes", "notifications", "e-mails", "journal"]);
+    expect(sections.map((x) => x.id)).toEqual(["compte", "cv", "candidatures", "propositions", "emplois", "notes", "notifications", "e-mails", "messages", "journal"]);
     for (const x of sections) expect(x.entries.length, x.id).toBeGreaterThan(0);
     const text = (id: string) => JSON.stringify(sections.find((x) => x.id === id));
     expect(text("cv")).toContain(p.phone);

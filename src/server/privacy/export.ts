@@ -12,7 +12,9 @@ import { placementsOf } from "../caseload/file";
 import { notesOf, userNames } from "../caseload/manage";
 import { queryRows, type Database } from "../db/client";
 import { loadInstanceConfig } from "../config/config";
-import { emailOutbox, notifications } from "../notifications/schema";
+import { emailOutbox, messageOutbox, notifications, pushSubscriptions } from "../notifications/schema";
+import { preferencesOf } from "../notifications/preferences";
+import { CATEGORIES, CHANNEL_LABELS, FREQUENCY_LABELS } from "../notifications/categories";
 import { organisationMembers, organisations } from "../organisations/schema";
 import { loadProfile, profileIdOfUser } from "../profiles/load";
 import { profileView } from "../profiles/router";
@@ -122,6 +124,22 @@ export async function exportPersonalData(db: Database, userId: string) {
           .orderBy(desc(emailOutbox.createdAt))
       : [],
   ]);
+  const [messages, preferences, devices, alerts] = await Promise.all([
+    db
+      .select({ at: messageOutbox.createdAt, channel: messageOutbox.channel, title: messageOutbox.title, body: messageOutbox.body, sentAt: messageOutbox.sentAt })
+      .from(messageOutbox)
+      .where(eq(messageOutbox.userId, userId))
+      .orderBy(desc(messageOutbox.createdAt)),
+    preferencesOf(db, userId, user.role),
+    db.select({ at: pushSubscriptions.createdAt }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)),
+    // the offers and formations sent in the person's alerts, with their titles
+    queryRows<{ at: string; kind: string; title: string | null; clicked_at: string | null }>(
+      db,
+      sql`select i.sent_at as at, i.kind, coalesce(o.title, f.title) as title, i.clicked_at
+        from alert_items i left join offers o on i.kind = 'offer' and o.id = i.entity_id left join formations f on i.kind = 'formation' and f.id = i.entity_id
+        where i.user_id = ${userId}::uuid order by i.sent_at desc`,
+    ),
+  ]);
   let platform = { name: "Emploi", organisation: "" };
   try {
     const config = loadInstanceConfig();
@@ -156,6 +174,18 @@ export async function exportPersonalData(db: Database, userId: string) {
     adviserNotes: notes.map((n) => ({ at: n.createdAt, author: n.authorName || "Un conseiller", body: n.body })),
     notifications: myNotifications,
     emails,
+    /** SMS and web-push notifications */
+    messages,
+    /** how the person chose to be told, per category */
+    messagePreferences: preferences.map((p) => ({
+      category: CATEGORIES[p.category].label,
+      channels: p.channels.map((c) => CHANNEL_LABELS[c]),
+      frequency: FREQUENCY_LABELS[p.frequency],
+    })),
+    /** browsers or phones that accept notifications */
+    pushDevices: devices.map((d) => ({ since: d.at })),
+    /** offers and formations sent in the person's alerts, and whether they opened them */
+    alerts: alerts.map((a) => ({ at: a.at, kind: a.kind, title: a.title, opened: a.clicked_at !== null })),
     /** who read or changed what about the person, and when (newest first) */
     accountHistory: history,
   };

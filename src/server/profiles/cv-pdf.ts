@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import { SHIFT_LABELS } from "../geo/shifts";
 import { DRIVING_LICENCE_DOCUMENT, TRAVEL_MODE_WORDS } from "./labels";
 import type { profileView } from "./router";
+import { formatPhoneForPeople } from "../../lib/phone";
 
 type View = NonNullable<Awaited<ReturnType<typeof profileView>>["profile"]>;
 
@@ -32,7 +33,7 @@ export function renderCvPdf(p: View, instanceName: string): Promise<Buffer> {
   const bullet = (text: string) => doc.text(`•  ${text}`, { indent: 6 });
 
   doc.font("Helvetica-Bold").fontSize(22).fillColor("#1a1a1a").text(`${p.firstName} ${p.lastName}`.trim() || "Mon CV");
-  const contact = [p.commune?.name, p.email, p.phone].filter(Boolean).join("  ·  ");
+  const contact = [p.commune?.name, p.email, p.phone ? formatPhoneForPeople(p.phone) : null].filter(Boolean).join("  ·  ");
   if (contact) doc.font("Helvetica").fontSize(11).fillColor("#444444").text(contact);
 
   const sought = p.jobs.filter((j) => j.kind === "sought");

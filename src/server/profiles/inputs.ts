@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SHIFT_NAMES } from "../geo/shifts";
 import { frenchThousands } from "../lib/text";
 import { DRIVING_LICENCES, TRAVEL_MODES } from "./labels";
+import { normalisePhone, WRONG_PHONE_MESSAGE } from "../../lib/phone";
 import {
   ABOUT_MAX,
   DONE_JOBS_MAX,
@@ -95,3 +96,11 @@ export const backgroundStepInput = z.object({
 });
 
 export const visibilityStepInput = z.object({ visible: z.boolean({ error: "Répondez oui ou non." }) });
+
+/** The phone number of the profile (any way the person types it); empty or null removes it. */
+export const phoneInput = z.object({
+  phone: z
+    .string({ error: WRONG_PHONE_MESSAGE })
+    .refine((p) => !p.trim() || (p.length <= 40 && normalisePhone(p).ok), WRONG_PHONE_MESSAGE)
+    .nullable(),
+});

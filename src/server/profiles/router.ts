@@ -14,12 +14,14 @@ import {
   backgroundStepInput,
   jobsStepInput,
   mobilityStepInput,
+  phoneInput,
   placeStepInput,
   skillsStepInput,
   visibilityStepInput,
 } from "./inputs";
 import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
 import { saveWizardStep, type StepInputs } from "./wizard";
+import { saveProfilePhone } from "./phone";
 import { profileForCaller } from "./access";
 import type { ProfileStep } from "./completeness";
 
@@ -102,6 +104,10 @@ export const profileRouter = router({
   saveSkills: cvEditor.input(skillsStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "skills", input)),
   saveAvailability: cvEditor.input(availabilityStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "availability", input)),
   saveBackground: cvEditor.input(backgroundStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "background", input)),
+  /** The phone number (stored in E.164; a wrong one refused on its field; empty removes it). */
+  savePhone: cvEditor
+    .input(phoneInput.extend(target))
+    .mutation(async ({ ctx, input }) => profileView(ctx.db, await saveProfilePhone(ctx.db, ctx.user, input.phone, input.profileId))),
   saveVisibility: cvEditor.input(visibilityStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "visibility", input)),
   /** Skills to tick: those of the chosen jobs first (grouped by job), then savoir-être. */
   skillSuggestions: cvEditor

@@ -140,10 +140,11 @@ describe("no raw HTML sink in the sources", () => {
   });
 });
 
-describe("e-mails are plain text", () => {
-  // Outbox rows hold people's names and offer titles: sent as text/plain they cannot carry
-  // markup. An `html:` part would need its own escaping and tests (see stored-xss.test.tsx).
-  it("every sendMail call passes text only, never html", () => {
+describe("e-mails: HTML only from renderEmail, every value escaped", () => {
+  // Outbox rows hold people's names and offer titles. The HTML part of an e-mail is written only
+  // by notifications/email.ts renderEmail (stored in email_outbox.html, sent beside the text),
+  // which escapes every value it is given: the attack below goes through it.
+  it("every sendMail call passes the text, and html only from the outbox row renderEmail wrote", () => {
     const calls: string[] = [];
     for (const full of sourceFiles(path.join(ROOT, "src"))) {
       const source = readFileSync(full, "utf8");
@@ -152,15 +153,34 @@ describe("e-mails are plain text", () => {
     expect(calls.some((c) => c.startsWith(path.join("src", "server", "notifications", "delivery.ts")))).toBe(true);
     for (const c of calls) {
       expect(c).toMatch(/\btext\b/);
-      expect(c).not.toMatch(/\bhtml\b/);
+      if (/\bhtml\b/.test(c)) expect(c).toMatch(/html: r\.html/);
     }
+    const writers: string[] = [];
+    for (const full of sourceFiles(path.join(ROOT, "src", "server"))) {
+      if (full.endsWith(".test.ts")) continue;
+      const source = readFileSync(full, "utf8");
+      if (/\bhtml\??: (?!mail\.html|r\.html|string|text\()/.test(source) && /emailOutbox|email_outbox/.test(source)) writers.push(path.relative(ROOT, full));
+    }
+    expect(writers, writers.join(", ")).toEqual([]);
   });
 
-  it("the transport type offers no html field", () => {
-    const delivery = readFileSync(path.join(ROOT, "src/server/notifications/delivery.ts"), "utf8");
-    const type = /export type MailTransport = \{([^]*?)\n\};/.exec(delivery);
-    expect(type).not.toBeNull();
-    expect(type![1]).toMatch(/text: string/);
-    expect(type![1]).not.toMatch(/html/);
+  it("renderEmail escapes names, titles, texts and links that carry markup", async () => {
+    const { renderEmail } = await import("../notifications/email");
+    const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)>"'`;
+    const mail = renderEmail({
+      firstName: hostile,
+      subject: hostile,
+      intro: hostile,
+      items: [{ title: hostile, body: hostile, link: `javascript:alert(3)" onclick="alert(4)` }],
+      userId: "00000000-0000-4000-8000-000000000000",
+      category: "proposal",
+    });
+    expect(mail.html).not.toMatch(/<script|<img/i);
+    // no tag of the e-mail carries an event handler
+    expect(mail.html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // a link that is not an address of the site or the web is not made clickable as such
+    expect(mail.html).not.toMatch(/href="javascript:/i);
+    expect(mail.body).toContain(hostile); // plain text carries it as text
   });
 });

@@ -93,7 +93,7 @@ describe("CSV query strings", () => {
   });
 
   it("says in French what is wrong", () => {
-    expect(q("")).toEqual({ ok: false, message: "Tableau attendu (table) : counts, retention, delays, exits, caseloads." });
+    expect(q("")).toEqual({ ok: false, message: "Tableau attendu (table) : counts, retention, delays, exits, caseloads, outreach." });
     expect(q("table=counts&from=2026-1")).toEqual({ ok: false, message: "from : Mois attendu au format AAAA-MM (par exemple 2026-01)." });
     expect(q("table=counts&year=2026")).toEqual({ ok: false, message: "Paramètre inconnu : year." });
   });

@@ -58,6 +58,18 @@ export function statsTableRows(report: StatsReport, table: StatsTable): Array<Ar
         ["Conseiller", "Territoire", "Personnes suivies", "Dont CV complet", "Placements en suivi"],
         ...(report.caseloads ?? []).map((c) => [c.name, c.territory ?? "", c.people, c.completeCvs, c.placementsFollowed]),
       ];
+    case "outreach": {
+      const o = report.outreach;
+      if (!o) return [["Indicateur"]];
+      const hours = (h: number | null) => (h === null ? "" : (Math.round(h * 10) / 10).toFixed(1).replace(".", ","));
+      return [
+        ["Indicateur", ...report.months, "Total", "Mode de calcul"],
+        ...o.counts.map((c) => [c.label, ...c.months.map((m) => count(m.value)), count(c.total), c.explanation]),
+        [],
+        ["Réponses des organisations", "Candidatures", "Avec réponse", "Taux de réponse (%)", "Délai médian de la première réponse (heures)", "Mode de calcul"],
+        [o.answers.label, o.answers.applications, o.answers.answered, percent(o.answers.rate), hours(o.answers.medianHours), o.answers.explanation],
+      ];
+    }
   }
 }
 

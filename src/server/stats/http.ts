@@ -13,9 +13,9 @@ export type Audience = "admin" | "public";
 
 export type ParsedQuery = { ok: true; table: StatsTable; input: StatsInput } | { ok: false; message: string };
 
-/** Reads the query string; the public download takes no territory and has no caseloads. */
+/** Reads the query string; the public download takes no territory and has no caseloads nor outreach. */
 export function parseStatsQuery(params: URLSearchParams, audience: Audience): ParsedQuery {
-  const allowed = audience === "admin" ? STATS_TABLES : STATS_TABLES.filter((t) => t !== "caseloads");
+  const allowed = audience === "admin" ? STATS_TABLES : STATS_TABLES.filter((t) => t !== "caseloads" && t !== "outreach");
   const known = new Set(["table", "from", "to", ...(audience === "admin" ? ["territory"] : [])]);
   const unknown = [...params.keys()].filter((k) => !known.has(k));
   if (unknown.length) return { ok: false, message: `Paramètre inconnu : ${unknown.join(", ")}.` };
@@ -52,7 +52,7 @@ export async function statsCsvHttp(db: Database, params: URLSearchParams, audien
   let report;
   try {
     if (audience === "public") report = await cachedPublicReport(db, q.input, now);
-    else report = await statsReport(db, await resolveFilters(db, q.input, now), { now, withCaseloads: q.table === "caseloads" });
+    else report = await statsReport(db, await resolveFilters(db, q.input, now), { now, withCaseloads: q.table === "caseloads", withOutreach: q.table === "outreach" });
   } catch (err) {
     if (err instanceof FieldErrors) {
       return problem(400, Object.entries(err.fields).map(([k, m]) => `${FIELD_NAMES[k] ?? k} : ${m.join(" ")}`).join(" "));

@@ -108,6 +108,6 @@ export function publicReport(report: StatsReport, lastClosed: YearMonth): StatsR
     ? { explanation: report.exits.explanation, rows: report.exits.rows.map((e) => ({ ...e, count: shown(e.count) })) }
     : { explanation: `${report.exits.explanation} ${PUBLIC_EXITS_YEAR_ONLY}`, rows: report.exits.rows.map((e) => ({ ...e, count: null })) };
 
-  const { caseloads: _omitted, ...rest } = report;
+  const { caseloads: _omitted, outreach: _internal, ...rest } = report;
   return { ...rest, filters: { ...report.filters, territory: null }, counts, retention, delays, exits };
 }

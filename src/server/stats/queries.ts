@@ -10,7 +10,7 @@ import { queryRows, type Database } from "../db/client";
 import { CHECK_IN_MONTHS } from "../followup/schema";
 import { addMonthsToMonth, firstDayOfMonth, monthsBetween, type YearMonth } from "../../lib/dates";
 import { instanceTimeZone } from "../config/time-zone";
-import type { CaseloadRow, CountKey, DelayKey, StatsFilters } from "./types";
+import type { CaseloadRow, CountKey, DelayKey, OutreachKey, StatsFilters } from "./types";
 import { profileCompletenessSql } from "../profiles/completeness-sql";
 
 /** The instance's time zone, as a bound parameter. */
@@ -251,4 +251,73 @@ export async function caseloadRows(db: Database, territory: string | null): Prom
     completeCvs: Number(r.complete),
     placementsFollowed: Number(r.followed),
   }));
+}
+
+export type OutreachCount = { key: OutreachKey; month: YearMonth; n: number };
+
+/**
+ * Connections and messages by month: accepted contact requests plus applications; applications
+ * the organisation answered (by the application's month); alert items sent and clicked; e-mails,
+ * SMS and push sent (by the account's or the person's territory when one is chosen); hires of
+ * people nobody follows yet (by the hire's start month).
+ */
+export async function outreachRows(db: Database, f: StatsFilters): Promise<OutreachCount[]> {
+  const { t0, t1, d0, d1, instants, days } = bounds(f);
+  const T = f.territory;
+  const month = (ts: string) => sql`width_bucket(${sql.raw(ts)}, (select instants from b))`;
+  const personOf = (col: string) =>
+    T === null ? sql`true` : sql`${sql.raw(col)} in (select id from beneficiary_profiles where territory_code = ${T})`;
+  const userOf = (col: string) =>
+    T === null ? sql`true` : sql`${sql.raw(col)} in (select user_id from beneficiary_profiles where territory_code = ${T} and user_id is not null)`;
+  const rows = await queryRows<{ key: OutreachKey; bucket: number; n: number }>(
+    db,
+    sql`
+    with b as (select ${instants} as instants, ${days} as days)
+    select 'connections' as key, bucket, sum(n)::int as n from (
+      select ${month("a.created_at")} as bucket, count(*)::int as n
+        from applications a where a.created_at >= ${t0} and a.created_at < ${t1} and ${personOf("a.profile_id")} group by 1
+      union all
+      select ${month("r.answered_at")}, count(*)::int
+        from proposals r where r.from_kind = 'employer' and r.status = 'accepted' and r.answered_at >= ${t0} and r.answered_at < ${t1} and ${personOf("r.profile_id")} group by 1
+    ) c group by 2
+    union all
+    select 'applications_answered', ${month("a.created_at")}, count(*)::int
+      from applications a where a.answered_at is not null and a.created_at >= ${t0} and a.created_at < ${t1} and ${personOf("a.profile_id")} group by 2
+    union all
+    select 'alerts_sent', ${month("i.sent_at")}, count(*)::int
+      from alert_items i where i.sent_at >= ${t0} and i.sent_at < ${t1} and ${userOf("i.user_id")} group by 2
+    union all
+    select 'alerts_clicked', ${month("i.clicked_at")}, count(*)::int
+      from alert_items i where i.clicked_at >= ${t0} and i.clicked_at < ${t1} and ${userOf("i.user_id")} group by 2
+    union all
+    select 'emails_sent', ${month("e.sent_at")}, count(*)::int
+      from email_outbox e where e.sent_at >= ${t0} and e.sent_at < ${t1}
+        and ${T === null ? sql`true` : sql`(${userOf("e.user_id")} or ${personOf("e.about_profile_id")})`} group by 2
+    union all
+    select case m.channel when 'sms' then 'sms_sent' else 'push_sent' end, ${month("m.sent_at")}, count(*)::int
+      from message_outbox m where m.sent_at >= ${t0} and m.sent_at < ${t1}
+        and ${T === null ? sql`true` : sql`(${userOf("m.user_id")} or ${personOf("m.about_profile_id")})`} group by 1, 2
+    union all
+    select 'hires_not_followed', width_bucket(pl.starts_on, (select days from b)), count(*)::int
+      from placements pl join beneficiary_profiles p on p.id = pl.profile_id
+      where p.adviser_id is null and pl.starts_on >= ${d0} and pl.starts_on < ${d1}
+        ${T === null ? sql`` : sql`and pl.territory_code = ${T}`} group by 2`,
+  );
+  const monthOf = monthOfBucket(f);
+  return rows.map((r) => ({ key: r.key, month: monthOf(r.bucket), n: Number(r.n) }));
+}
+
+/** Applications sent in the period: how many, how many the organisation answered, and the median delay in hours. */
+export async function answerRow(db: Database, f: StatsFilters): Promise<{ applications: number; answered: number; medianHours: number | null }> {
+  const { t0, t1 } = bounds(f);
+  const personOf = (col: string) =>
+    f.territory === null ? sql`true` : sql`${sql.raw(col)} in (select id from beneficiary_profiles where territory_code = ${f.territory})`;
+  const [row] = await queryRows<{ applications: number; answered: number; median_hours: number | null }>(
+    db,
+    sql`select count(*)::int as applications, count(a.answered_at)::int as answered,
+        (percentile_cont(0.5) within group (order by extract(epoch from (a.answered_at - a.created_at)) / 3600))::float8 as median_hours
+      from applications a
+      where a.created_at >= ${t0} and a.created_at < ${t1} and ${personOf("a.profile_id")}`,
+  );
+  return { applications: Number(row?.applications ?? 0), answered: Number(row?.answered ?? 0), medianHours: row?.median_hours === null || row?.median_hours === undefined ? null : Number(row.median_hours) };
 }

@@ -6,8 +6,8 @@ import { instanceToday } from "../config/time-zone";
 import { loadInstanceConfig } from "../config/config";
 import { CHECK_IN_MONTHS } from "../followup/schema";
 import { monthsBetween } from "../../lib/dates";
-import { caseloadRows, countRows, delayRows, exitRows, retentionRows } from "./queries";
-import type { CountKey, CountFigure, DelayFigure, DelayKey, ExitRow, RetentionFigure, StatsFilters, StatsReport } from "./types";
+import { answerRow, caseloadRows, countRows, delayRows, exitRows, outreachRows, retentionRows } from "./queries";
+import type { CountKey, CountFigure, DelayFigure, DelayKey, ExitRow, OutreachFigure, OutreachKey, RetentionFigure, StatsFilters, StatsReport } from "./types";
 
 export const COUNT_DEFINITIONS: ReadonlyArray<{ key: CountKey; label: string; explanation: string }> = [
   {
@@ -57,6 +57,36 @@ export const COUNT_DEFINITIONS: ReadonlyArray<{ key: CountKey; label: string; ex
   },
 ];
 
+export const OUTREACH_DEFINITIONS: ReadonlyArray<{ key: OutreachKey; label: string; explanation: string }> = [
+  {
+    key: "connections",
+    label: "Mises en relation",
+    explanation: "Candidatures envoyées dans le mois plus demandes de contact d'une entreprise acceptées dans le mois, dans le territoire actuel de la personne.",
+  },
+  {
+    key: "applications_answered",
+    label: "Candidatures qui ont reçu une réponse",
+    explanation: "Candidatures envoyées dans le mois auxquelles l'organisation a répondu (entretien, embauche ou refus), à ce jour.",
+  },
+  { key: "alerts_sent", label: "Offres envoyées en alerte", explanation: "Offres et formations envoyées dans les alertes du mois (une par personne et par offre)." },
+  { key: "alerts_clicked", label: "Offres d'alerte ouvertes", explanation: "Offres et formations d'une alerte ouvertes depuis le message, par mois du premier clic." },
+  {
+    key: "emails_sent",
+    label: "E-mails envoyés",
+    explanation: "E-mails remis au serveur de messagerie dans le mois ; avec un territoire, ceux des personnes de ce territoire ou à leur sujet.",
+  },
+  { key: "sms_sent", label: "SMS envoyés", explanation: "SMS remis au fournisseur dans le mois (ils sont payants) ; avec un territoire, ceux des personnes de ce territoire." },
+  { key: "push_sent", label: "Notifications envoyées", explanation: "Notifications web push envoyées sur les téléphones et ordinateurs dans le mois." },
+  {
+    key: "hires_not_followed",
+    label: "Embauches sans conseiller",
+    explanation: "Embauches par mois de début dont la personne n'a pas encore de conseiller : elles attendent dans « À prendre en suivi ».",
+  },
+];
+
+export const ANSWERS_EXPLANATION =
+  "Candidatures envoyées dans la période : part de celles auxquelles l'organisation a répondu (entretien, embauche ou refus), et délai médian de la première réponse.";
+
 const RETENTION_EXPLANATION = (m: number) =>
   `Placements commencés dans la période dont le point à ${m} mois est échu : part des personnes encore en poste à cette date parmi les réponses connues (sans réponse ou injoignables à part).`;
 
@@ -82,6 +112,8 @@ export type ReportOptions = {
   today?: string;
   /** the advisers' caseloads (the dashboard only) */
   withCaseloads?: boolean;
+  /** connections, answers and messages (the dashboard, the CSV and the CLI; never the public page) */
+  withOutreach?: boolean;
   exitReasons?: ReadonlyArray<{ code: string; label: string }>;
   now?: Date;
 };
@@ -110,12 +142,13 @@ export async function statsReport(db: Database, filters: StatsFilters, options: 
   // Side by side: on PostgreSQL each query runs on its own connection of the pool, using the
   // server's cores at once (less than the sum of the queries); PGlite runs them in turn. Each
   // reads its own snapshot: figures computed within the same fraction of a second.
-  const [counts, retention, delays, exits, caseloads] = await Promise.all([
+  const [counts, retention, delays, exits, caseloads, outreach] = await Promise.all([
     withStatsSnapshot(db, (tx) => countRows(tx, filters)),
     withStatsSnapshot(db, (tx) => retentionRows(tx, filters, today)),
     withStatsSnapshot(db, (tx) => delayRows(tx, filters)),
     withStatsSnapshot(db, (tx) => exitRows(tx, filters)),
     options.withCaseloads ? withStatsSnapshot(db, (tx) => caseloadRows(tx, filters.territory)) : Promise.resolve(undefined),
+    options.withOutreach ? withStatsSnapshot(db, async (tx) => ({ rows: await outreachRows(tx, filters), answers: await answerRow(tx, filters) })) : Promise.resolve(undefined),
   ]);
 
   const countFigures: CountFigure[] = COUNT_DEFINITIONS.map((d) => {
@@ -169,6 +202,23 @@ export async function statsReport(db: Database, filters: StatsFilters, options: 
     delays: delayFigures,
     exits: { explanation: EXITS_EXPLANATION, rows: exitTable(exits, options.exitReasons ?? loadInstanceConfig().exitReasons) },
     ...(caseloads ? { caseloads } : {}),
+    ...(outreach
+      ? {
+          outreach: {
+            counts: OUTREACH_DEFINITIONS.map((d): OutreachFigure => {
+              const byMonth = new Map(outreach.rows.filter((c) => c.key === d.key).map((c) => [c.month, c.n]));
+              const values = months.map((month) => ({ month, value: byMonth.get(month) ?? 0 }));
+              return { ...d, total: values.reduce((n, v) => n + v.value, 0), months: values };
+            }),
+            answers: {
+              label: "Réponses des organisations",
+              explanation: ANSWERS_EXPLANATION,
+              ...outreach.answers,
+              rate: outreach.answers.applications ? outreach.answers.answered / outreach.answers.applications : null,
+            },
+          },
+        }
+      : {}),
   };
 }
 

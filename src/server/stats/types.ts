@@ -89,6 +89,31 @@ export type CaseloadRow = {
   placementsFollowed: number;
 };
 
+/** Connections and messages (the dashboard and CSV only, never the public page). */
+export type OutreachKey =
+  | "connections"
+  | "applications_answered"
+  | "alerts_sent"
+  | "alerts_clicked"
+  | "emails_sent"
+  | "sms_sent"
+  | "push_sent"
+  | "hires_not_followed";
+
+export type OutreachFigure = Omit<CountFigure, "key"> & { key: OutreachKey };
+
+/** How organisations answer applications sent in the period. */
+export type AnswerFigure = {
+  label: string;
+  explanation: string;
+  applications: number;
+  answered: number;
+  /** answered / applications, 0..1; null without applications */
+  rate: number | null;
+  /** median hours from the application to the organisation's first answer, over the answered ones */
+  medianHours: number | null;
+};
+
 export type StatsReport = {
   filters: StatsFilters;
   /** the months of the period, in order */
@@ -101,10 +126,12 @@ export type StatsReport = {
   exits: { explanation: string; rows: ExitRow[] };
   /** advisers' caseloads now (filtered by territory); absent from the public statistics */
   caseloads?: CaseloadRow[];
+  /** connections, answers and messages; absent from the public statistics */
+  outreach?: { counts: OutreachFigure[]; answers: AnswerFigure };
 };
 
 /** The tables a CSV download can hold. */
-export const STATS_TABLES = ["counts", "retention", "delays", "exits", "caseloads"] as const;
+export const STATS_TABLES = ["counts", "retention", "delays", "exits", "caseloads", "outreach"] as const;
 export type StatsTable = (typeof STATS_TABLES)[number];
 
 /** Below this, a count is hidden on the public page so that nobody can be singled out. */

@@ -5,6 +5,7 @@ import { availabilityWords, yearsWords } from "./labels";
 import { formatDate } from "@/lib/dates";
 import { instanceTimeZone, instanceToday } from "@/server/config/time-zone";
 import { DRIVING_LICENCE_SHORT, TRAVEL_MODE_INLINE } from "@/server/profiles/labels";
+import { formatPhoneForPeople } from "@/lib/phone";
 
 type CandidateIdentity = NonNullable<RouterOutputs["recruiting"]["candidate"]["identity"]>;
 
@@ -18,7 +19,7 @@ export function CandidateContactCard({ identity }: { identity: CandidateIdentity
             <span aria-hidden="true">☎</span>
             <a href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>
               <span className="sr-only">Téléphone : </span>
-              {identity.phone}
+              {formatPhoneForPeople(identity.phone)}
             </a>
           </li>
         ) : null}

@@ -20,6 +20,8 @@ import {
   IconUser,
 } from "@/components/ui/icons";
 import { PrintButton } from "@/components/beneficiary/PrintButton";
+import { PhoneForm } from "@/components/cv/PhoneForm";
+import { formatPhoneForPeople } from "@/lib/phone";
 import { durationWords, stepHref, type WizardStep } from "@/components/cv/steps";
 import { LinkButton } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
@@ -116,7 +118,7 @@ export default async function CvPage({ searchParams }: Props) {
           {profile.phone ? (
             <li>
               <span aria-hidden="true">☎</span>
-              <span>{profile.phone}</span>
+              <span>{formatPhoneForPeople(profile.phone)}</span>
             </li>
           ) : null}
           {profile.commune ? (
@@ -232,6 +234,10 @@ export default async function CvPage({ searchParams }: Props) {
           </Section>
         </div>
       </article>
+      <section className="no-print" aria-labelledby="cv-phone-title" style={{ marginTop: "var(--space-5)" }}>
+        <h2 id="cv-phone-title">Mon téléphone</h2>
+        <PhoneForm phone={profile.phone ?? null} />
+      </section>
     </div>
   );
 }

@@ -22,6 +22,8 @@ import "@/components/adviser/caseload/caseload.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import { loadInstanceConfig } from "@/server/config/config";
+import { formatPhoneForPeople } from "@/lib/phone";
+import { PhoneForm } from "@/components/cv/PhoneForm";
 
 export const metadata: Metadata = { title: "Dossier de la personne" };
 
@@ -71,7 +73,7 @@ export default async function PersonFilePage({ params }: Props) {
           <dt>Adresse e-mail</dt>
           <dd className="break">{identity.account?.email ?? identity.email ?? "—"}</dd>
           <dt>Téléphone</dt>
-          <dd>{identity.phone ?? "—"}</dd>
+          <dd>{identity.phone ? formatPhoneForPeople(identity.phone) : "—"}</dd>
           <dt>Identifiant du département</dt>
           <dd>{identity.externalId ?? "—"}</dd>
           <dt>Compte</dt>
@@ -82,6 +84,7 @@ export default async function PersonFilePage({ params }: Props) {
           <dt>Inscription</dt>
           <dd>{formatDate(identity.createdAt, instanceTimeZone())}</dd>
         </dl>
+        {identity.status !== "archived" ? <PhoneForm phone={identity.phone} profileId={profileId} voice="adviser" /> : null}
         {user.role === "adviser" && identity.adviserId === null ? <TakeButton profileId={profileId} name={name} /> : null}
         {counts ? (
           <AssignForm

@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
 import "@/components/pro/recruiting/recruiting.css";
+import { formatPhoneForPeople } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
@@ -76,7 +77,7 @@ export default async function InboxPage({ params }: Props) {
                           <span aria-hidden="true">☎</span>
                           <a href={`tel:${c.phone.replace(/[^\d+]/g, "")}`}>
                             <span className="sr-only">Téléphone : </span>
-                            {c.phone}
+                            {formatPhoneForPeople(c.phone)}
                           </a>
                         </li>
                       ) : null}
