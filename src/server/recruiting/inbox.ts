@@ -5,6 +5,7 @@ import { applications, type ApplicationStatus } from "../applications/schema";
 import { answerApplication, insertHiredApplication, markOfferApplicationsSeen } from "../applications/status";
 import { recordAudit } from "../audit/record";
 import { createPlacementForApplication } from "../followup/placements";
+import { tellHire, whoFollows, type FollowUp } from "../followup/hire-news";
 import { FieldErrors } from "../lib/field-errors";
 import { hiresOf } from "./candidates";
 import { pseudonymOf } from "./cards";
@@ -141,6 +142,8 @@ export type StatusChange = {
   suggestMarkFilled: boolean;
   /** the offer's version, for offers.markFilled */
   offerVersion: number;
+  /** after a hire: who follows the person's first months (their adviser, or their territory's to take it) */
+  followUp: FollowUp | null;
 };
 
 const applicationNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
@@ -173,12 +176,15 @@ export async function setApplicationStatus(
   const offer = await loadOffer(db, current.offerId);
   const reason = input.status === "declined" ? input.reason! : null;
 
-  const placementId = await db.transaction(async (tx) => {
+  const { placementId, followUp } = await db.transaction(async (tx) => {
     // someone else changed it in between (the person withdrew, another recruiter answered)
     if (!(await answerApplication(tx, current.id, input.status, reason, allowed))) throw new FieldErrors({ status: ["Cette candidature vient de changer : rechargez la page."] });
     let placement: string | null = null;
+    let follow: FollowUp | null = null;
     if (input.status === "hired") {
-      placement = (await createPlacementForApplication(tx, current.id, actorId)).id;
+      const created = await createPlacementForApplication(tx, current.id, actorId);
+      placement = created.id;
+      follow = created.created ? await tellHire(tx, placement) : await whoFollows(tx, current.profileId);
       await recordAudit(tx, {
         actorId,
         action: "application.hire",
@@ -195,9 +201,9 @@ export async function setApplicationStatus(
         details: { offerId: offer.id, profileId: current.profileId, reason },
       });
     }
-    return placement;
+    return { placementId: placement, followUp: follow };
   });
-  return afterChange(db, offer, current.id, input.status, reason, placementId);
+  return afterChange(db, offer, current.id, input.status, reason, placementId, followUp);
 }
 
 async function afterChange(
@@ -207,6 +213,7 @@ async function afterChange(
   status: ApplicationStatus,
   reason: DeclineReason | null,
   placementId: string | null,
+  followUp: FollowUp | null,
 ): Promise<StatusChange> {
   const hires = await hiresOf(db, offer.id);
   return {
@@ -214,6 +221,7 @@ async function afterChange(
     status,
     statusReason: reason,
     placementId,
+    followUp,
     hires,
     positions: offer.positions,
     offerVersion: offer.version,
@@ -252,7 +260,8 @@ export async function recordHire(db: Database, actorId: string, offerId: string,
       subjectId: app.id,
       details: { offerId, profileId, placementId: placement.id, via: "contact" },
     });
-    return { applicationId: app.id, placementId: placement.id };
+    const followUp = placement.created ? await tellHire(tx, placement.id) : await whoFollows(tx, profileId);
+    return { applicationId: app.id, placementId: placement.id, followUp };
   });
-  return afterChange(db, offer, result.applicationId, "hired", null, result.placementId);
+  return afterChange(db, offer, result.applicationId, "hired", null, result.placementId, result.followUp);
 }
