@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconWarning, IconCheck } from "@/components/ui/icons";
-import { longDate } from "@/components/adviser/followup/labels";
+import { employerAnswerWords, longDate } from "@/components/adviser/followup/labels";
 import { RecordCheckInForm } from "@/components/adviser/followup/RecordCheckInForm";
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
@@ -39,6 +39,7 @@ function DueList({ items, exitReasons, empty }: { items: DueItem[]; exitReasons:
                 </span>
               ) : null}
             </p>
+            {i.employerAnswer ? <p className="followup-item__meta">{employerAnswerWords(i.employerAnswer, false)}</p> : null}
             <details className="followup-details">
               <summary>
                 Noter le point de suivi<span className="sr-only"> à {i.monthsAfter} mois de {who}</span>
