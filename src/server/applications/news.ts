@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { tell, type Tidings } from "../notifications/tell";
 import { recruiterIds } from "../organisations/contacts";
-import { recruitingPaths } from "../../components/pro/recruiting/labels";
+import { recruitingPaths } from "../offers/paths";
 
 export type ApplicationFacts = {
   id: string;

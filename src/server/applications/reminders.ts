@@ -11,7 +11,7 @@ import { instanceTimeZone } from "../config/time-zone";
 import { addDays, daysBetween, formatDate, todayIn, type IsoDate } from "../../lib/dates";
 import { tell, type Tidings } from "../notifications/tell";
 import { recruiterIds } from "../organisations/contacts";
-import { recruitingPaths } from "../../components/pro/recruiting/labels";
+import { recruitingPaths } from "../offers/paths";
 import { applicationFacts, organisationLink, personName } from "./news";
 
 export const FIRST_REMINDER_DAYS = 7;

@@ -6,11 +6,9 @@ import { queryRows, type Database } from "../db/client";
 import { instanceTimeZone } from "../config/time-zone";
 import { formatDate } from "../../lib/dates";
 import { tell } from "../notifications/tell";
+import type { FollowUp } from "./follow-up-words";
 
-/** What the employer is told of who follows the person they hire. */
-export type FollowUp =
-  | { kind: "adviser"; firstName: string; lastName: string }
-  | { kind: "territory"; territoryName: string | null };
+export type { FollowUp };
 
 export const HIRES_TO_FOLLOW_LINK = "/conseiller/suivi#a-prendre";
 
@@ -26,14 +24,6 @@ export async function whoFollows(db: Database, profileId: string): Promise<Follo
   );
   if (row?.first_name !== null && row?.first_name !== undefined) return { kind: "adviser", firstName: row.first_name, lastName: row.last_name ?? "" };
   return { kind: "territory", territoryName: row?.territory_name ?? null };
-}
-
-/** The sentence an employer reads once the hire is recorded. */
-export function followUpSentence(f: FollowUp): string {
-  if (f.kind === "adviser") return `Son conseiller, ${`${f.firstName} ${f.lastName}`.trim()}, suivra ses premiers mois dans l'emploi.`;
-  return f.territoryName
-    ? `Un conseiller de ${f.territoryName} va prendre le suivi de ses premiers mois dans l'emploi.`
-    : "Un conseiller du département va prendre le suivi de ses premiers mois dans l'emploi.";
 }
 
 /**

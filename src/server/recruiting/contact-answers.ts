@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { answerProposal } from "../applications/domain";
 import { queryRows, type Database } from "../db/client";
 import { tell } from "../notifications/tell";
-import { recruitingPaths } from "../../components/pro/recruiting/labels";
+import { recruitingPaths } from "../offers/paths";
 import { pseudonymOf } from "./cards";
 import { candidateHandle, referenceFor } from "./handles";
 
