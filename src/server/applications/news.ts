@@ -90,6 +90,8 @@ export async function tellNewApplication(db: Database, applicationId: string, no
       ? `${who} a postulé à votre offre. Son CV et ses coordonnées sont dans la liste des candidatures : répondez-lui, même pour dire non.`
       : `${who} s'est inscrit(e) à votre formation. Son CV et ses coordonnées sont sur la page de la formation : répondez-lui.`,
     link: organisationLink(a),
+    // erased with the person (the recruiter never sees this id)
+    aboutProfileId: a.profileId,
     kind: "new_application",
   }));
   if (a.adviserId) {

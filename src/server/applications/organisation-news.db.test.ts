@@ -52,6 +52,8 @@ describe("organisations and advisers hear of applications", () => {
       expect(n).toMatchObject({ kind: "new_application", link: `/employeur/offres/${offer.id}/candidatures`, eventKey: `application-new:${id}` });
       expect(n!.title).toContain("Agent d'entretien");
       expect(n!.body).toContain("Nadia Belkacem");
+      // erased with the person
+      expect(n!.aboutProfileId).toBe(person.profileId);
       // organisations get applications by e-mail at once by default
       const mails = await h.db.select().from(emailOutbox).where(eq(emailOutbox.userId, recruiter.id));
       expect(mails).toHaveLength(1);

@@ -72,6 +72,7 @@ export async function sendApplicationReminders(db: Database, opts: { now?: Date;
             ? `Vous n'avez pas encore répondu à ${what}, envoyée il y a ${days} jours. Même un « non » aide la personne à avancer : son conseiller est prévenu.`
             : `Vous n'avez pas encore répondu à ${what}, envoyée il y a ${days} jours. Une réponse, même courte, compte beaucoup pour la personne.`,
           link: organisationLink(a),
+          aboutProfileId: a.profileId,
           kind: "application_reminder",
         }));
         reminded += await tell(tx, items, now);

@@ -75,6 +75,7 @@ export async function sendEmployerCheckIns(db: Database, opts: { today?: IsoDate
               title: `${who} est-il toujours chez vous ?`,
               body: `Vous avez embauché ${who} (${c.job_title}) le ${formatDate(c.starts_on, instanceTimeZone())}. Un clic suffit pour nous dire s'il ou elle est toujours là, ${c.months_after} mois après : son conseiller pourra mieux l'accompagner. Le lien marche sans vous connecter, pendant ${CHECK_IN_LINK_DAYS} jours.`,
               link: checkInLink(token),
+              aboutProfileId: String(c.profile_id),
               kind: "hire_check_in",
             },
           ],

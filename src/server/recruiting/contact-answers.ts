@@ -60,6 +60,8 @@ export async function tellContactAnswer(db: Database, proposalId: string, now: D
           ? `Pour votre offre « ${p.offer_title} » : son CV complet et ses coordonnées vous sont ouverts. Contactez la personne rapidement.`
           : `Pour votre offre « ${p.offer_title} » : la personne ne souhaite pas être contactée. D'autres candidats vous attendent dans la liste.`,
         link: accepted ? paths.candidate(candidateHandle(offerId, profileId)) : paths.candidates,
+        // erased with the person (the recruiter never sees this id)
+        aboutProfileId: profileId,
         kind: "contact_answer",
       },
     ],
