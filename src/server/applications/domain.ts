@@ -5,6 +5,7 @@ import { offerSummaries, type OfferSummary } from "../offers/summaries";
 import { formationSummaries, type FormationSummary } from "../formations/summaries";
 import { recordAudit } from "../audit/record";
 import { FieldErrors } from "../lib/field-errors";
+import { tellNewApplication } from "./news";
 import { applications, proposals, type ApplicationStatus, type ProposalStatus } from "./schema";
 import { tellProposal } from "./tidings";
 
@@ -46,16 +47,20 @@ export async function apply(
     });
   }
   try {
-    const [row] = await db
-      .insert(applications)
-      .values({
-        profileId,
-        offerId: isOffer ? target.offerId : null,
-        formationId: isOffer ? null : target.formationId,
-        message: message || null,
-      })
-      .returning({ id: applications.id });
-    return row!;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(applications)
+        .values({
+          profileId,
+          offerId: isOffer ? target.offerId : null,
+          formationId: isOffer ? null : target.formationId,
+          message: message || null,
+        })
+        .returning({ id: applications.id });
+      // the organisation's recruiters and the person's adviser hear of it with the application
+      await tellNewApplication(tx, row!.id);
+      return row!;
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new FieldErrors({ _: ["Vous avez déjà envoyé votre candidature."] });
     throw err;

@@ -1,6 +1,6 @@
 // The status changes an organisation makes to applications (read, answered, hired): the
 // applications module's own writes, called by recruiting with its transaction.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { applications, type ApplicationStatus } from "./schema";
 import { tellApplicationChange } from "./tidings";
@@ -33,6 +33,11 @@ export async function markOfferApplicationsSeen(db: Database, offerId: string): 
   });
 }
 
+/** The organisation's first answer (interview, hired, declined) sets answered_at once: its answer rate and delay. */
+const ANSWERS: ApplicationStatus[] = ["interview", "hired", "declined"];
+const answeredAtFor = (status: ApplicationStatus) =>
+  ANSWERS.includes(status) ? sql`coalesce(${applications.answeredAt}, now())` : sql`${applications.answeredAt}`;
+
 /** An answer, only from one of the `allowed` statuses (false when the application changed in between). */
 export async function answerApplication(
   db: Database,
@@ -43,7 +48,7 @@ export async function answerApplication(
 ): Promise<boolean> {
   const [row] = await db
     .update(applications)
-    .set({ status, statusReason: reason, updatedAt: new Date() })
+    .set({ status, statusReason: reason, updatedAt: new Date(), answeredAt: answeredAtFor(status) })
     .where(and(eq(applications.id, applicationId), inArray(applications.status, allowed)))
     .returning({ id: applications.id });
   return Boolean(row);
@@ -53,7 +58,7 @@ export async function answerApplication(
 export async function insertHiredApplication(db: Database, profileId: string, offerId: string): Promise<string | null> {
   const [app] = await db
     .insert(applications)
-    .values({ profileId, offerId, status: "hired", message: null })
+    .values({ profileId, offerId, status: "hired", message: null, answeredAt: new Date() })
     .onConflictDoNothing()
     .returning({ id: applications.id });
   return app?.id ?? null;

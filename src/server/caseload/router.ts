@@ -5,6 +5,7 @@ import { instanceToday } from "../config/time-zone";
 import { roleProcedure, router } from "../trpc/init";
 import { openFile } from "./file";
 import { caseloadListScope, caseloadPage, PLACEMENT_STAGES, unassignedListScope } from "./list";
+import { hiresToFollowFor, takeHireFollowUp } from "./hires-to-follow";
 import { addNote, assignProfile, assignProfiles, countsByAdviser, MAX_BULK_ASSIGN, takeProfile, unassignedCounts } from "./manage";
 
 const profileId = z.uuid("Identifiant de personne invalide.");
@@ -58,6 +59,18 @@ export const caseloadRouter = router({
   take: roleProcedure("adviser")
     .input(z.object({ profileId }))
     .mutation(async ({ ctx, input }) => takeProfile(ctx.db, ctx.user, input.profileId)),
+
+  /** Hires of people nobody follows ("à prendre en suivi"): the adviser's territory's; an admin's, all. */
+  hiresToFollow: staff.query(async ({ ctx }) => {
+    const items = await hiresToFollowFor(ctx.db, ctx.user);
+    await recordReads(ctx.db, ctx.user.id, "profile.read_list", "profile", items.map((i) => i.profileId), { source: "caseload.hiresToFollow" });
+    return items;
+  }),
+
+  /** Adviser: "Je prends le suivi" of a hire of their territory (the person joins their caseload; refused if another adviser was first). */
+  takeHire: roleProcedure("adviser")
+    .input(z.object({ placementId: z.uuid("Identifiant d'embauche invalide.") }))
+    .mutation(async ({ ctx, input }) => takeHireFollowUp(ctx.db, ctx.user, input.placementId)),
 
   /** Admin: give a person to an adviser, or back to the unassigned (null). */
   assign: admin

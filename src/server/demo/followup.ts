@@ -20,12 +20,20 @@ const STAGES: Array<{
   job: string;
   employer: string;
   start: (today: IsoDate) => IsoDate;
+  /** hired by the demo employer's company (employeur1), once: its recruiters get the check-in link */
+  demoCompany?: true;
   /** check-ins to record, in order: months after the start → outcome */
   record: Array<{ months: 1 | 3 | 6; outcome: "in_post" | "ended"; endReason?: string; endedAfterMonths?: number }>;
 }> = [
   { job: "Agent / Agente de service hospitalier", employer: "Centre hospitalier", start: (t) => addDays(t, -6), record: [] },
   { job: "Aide à domicile", employer: "Aide à domicile du Loir", start: (t) => addDays(addMonths(t, -1), 3), record: [] },
-  { job: "Préparateur / Préparatrice de commandes", employer: "Logistique Centre-Val", start: (t) => addDays(addMonths(t, -3), -12), record: [{ months: 1, outcome: "in_post" }] },
+  {
+    job: "Préparateur / Préparatrice de commandes",
+    employer: "Logistique Centre-Val",
+    demoCompany: true,
+    start: (t) => addDays(addMonths(t, -3), -12),
+    record: [{ months: 1, outcome: "in_post" }],
+  },
   {
     job: "Serveur / Serveuse en restauration",
     employer: "Brasserie du Château",
@@ -56,6 +64,15 @@ export type FollowUpReport = { placements: number; checkInsRecorded: number; pro
  */
 export async function seedFollowUp(db: Database, config: InstanceConfig, today: IsoDate): Promise<FollowUpReport> {
   const report: FollowUpReport = { placements: 0, checkInsRecorded: 0, proposals: 0 };
+  // the demo employer's company (its 3-month check-in is due: the employer's check-in link has something to ask)
+  let demoCompany: string | null =
+    (
+      await queryRows<{ id: string }>(
+        db,
+        sql`select m.employer_id as id from employer_members m join users u on u.id = m.user_id
+          where u.email = 'employeur1@demo.emploi41.fr' and m.is_owner limit 1`,
+      )
+    )[0]?.id ?? null;
   for (const territory of config.territories) {
     const [adviser] = await db
       .select({ id: users.id, role: users.role, email: users.email, firstName: users.firstName, lastName: users.lastName, territoryCode: users.territoryCode })
@@ -81,10 +98,14 @@ export async function seedFollowUp(db: Database, config: InstanceConfig, today: 
       const person = people[i];
       if (!person) break;
       const startsOn = stage.start(today);
+      const employerId = stage.demoCompany && demoCompany ? String(demoCompany) : null;
+      if (employerId) demoCompany = null;
       const { id } = await createPlacementByAdviser(
         db,
         actor,
-        { profileId: String(person.id), employerName: stage.employer, jobTitle: stage.job, contract: "cdd", startsOn, hoursPerWeek: 35 },
+        employerId
+          ? { profileId: String(person.id), employerId, jobTitle: stage.job, contract: "cdd", startsOn, hoursPerWeek: 35 }
+          : { profileId: String(person.id), employerName: stage.employer, jobTitle: stage.job, contract: "cdd", startsOn, hoursPerWeek: 35 },
         today,
       );
       report.placements++;

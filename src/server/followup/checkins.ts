@@ -16,6 +16,7 @@ import type { RecordCheckInInput } from "./inputs";
 import { medianDaysToFirstHire, retention, type RetentionFigure } from "./retention";
 import { instanceTimeZone, instanceToday } from "../config/time-zone";
 import { addDays, daysBetween, type IsoDate } from "../../lib/dates";
+import { employerAnswersOf, type EmployerAnswer } from "./employer-check-ins";
 import { canRecordOutcome, checkInState, DUE_WINDOW_DAYS, type CheckInState } from "./schedule";
 
 type ExitReason = { code: string; label: string };
@@ -110,6 +111,8 @@ export type DueItem = {
   profileId: string;
   firstName: string;
   lastName: string;
+  /** the company's answer by its check-in link, shown beside (the adviser's check-in counts) */
+  employerAnswer: EmployerAnswer | null;
 };
 
 /** Whose people: one adviser's caseload, or everyone (admins). */
@@ -145,6 +148,7 @@ export async function dueLists(db: Database, scope: Scope, today: IsoDate): Prom
       where c.status = 'pending' and c.due_on <= ${until}::date and ${caseloadSql(scope)}
       order by c.due_on, p.last_name, p.first_name, c.months_after`,
   );
+  const answers = await employerAnswersOf(db, rows.map((r) => String(r.check_in_id)));
   const items: DueItem[] = rows.map((r) => ({
     checkInId: String(r.check_in_id),
     monthsAfter: Number(r.months_after),
@@ -157,6 +161,7 @@ export async function dueLists(db: Database, scope: Scope, today: IsoDate): Prom
     profileId: String(r.profile_id),
     firstName: r.first_name,
     lastName: r.last_name,
+    employerAnswer: answers.get(String(r.check_in_id)) ?? null,
   }));
   return { dueThisWeek: items.filter((i) => i.dueOn >= today), overdue: items.filter((i) => i.dueOn < today) };
 }
@@ -262,6 +267,8 @@ export type PlacementView = {
     endReasonLabel: string | null;
     note: string | null;
     recordedAt: Date | null;
+    /** the company's answer by its check-in link, shown beside (the adviser's check-in counts) */
+    employerAnswer: EmployerAnswer | null;
   }>;
 };
 
@@ -305,6 +312,7 @@ export async function placementsOfProfile(
         )
         .orderBy(asc(checkIns.monthsAfter))
     : [];
+  const answers = await employerAnswersOf(db, cis.map((c) => c.id));
   return {
     profile: { id: profile.id, firstName: profile.firstName, lastName: profile.lastName },
     exitReasons,
@@ -322,6 +330,7 @@ export async function placementsOfProfile(
           endReasonLabel: label(c.endReason),
           note: c.note,
           recordedAt: c.recordedAt,
+          employerAnswer: answers.get(c.id) ?? null,
         })),
     })),
   };

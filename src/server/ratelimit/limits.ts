@@ -103,6 +103,13 @@ export const RATE_LIMITS = {
     windowMinutes: 24 * 60,
     message: "Le lieu de cette offre a déjà changé plusieurs fois aujourd'hui. Vous pourrez le modifier de nouveau {delay}.",
   },
+  /** Answers posted to employers' check-in links from one address (links are guessed by nobody: this stops hammering). */
+  employerCheckIn: {
+    bucket: "employer_check_in",
+    max: 30,
+    windowMinutes: 60,
+    message: "Trop d'essais depuis cette connexion. Réessayez {delay}.",
+  },
   /** CSV previews and imports one admin runs (each parses up to 5 MB). */
   import: {
     bucket: "import",

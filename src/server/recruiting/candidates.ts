@@ -8,6 +8,7 @@ import { matchCandidatesForOffer, type CandidateFilters } from "../matching/quer
 import { candidateCards, type CandidateCard } from "./cards";
 import { declineWording } from "./decline-reasons";
 import { candidateIdentity, type CandidateIdentity } from "./identity";
+import { whoFollows, type FollowUp } from "../followup/hire-news";
 import { offerHeader, type OfferHeader } from "./offer-header";
 import { chargeCards, type Viewer } from "./quota";
 import { loadOffer, offerIsOpen, relationFor, relationsFor, type ContactState, type OfferRow } from "./relations";
@@ -107,6 +108,8 @@ export type CandidateDetail = {
   grantedBy: "application" | "contact" | null;
   /** the person accepted contact but has no application for this offer: the hire can be recorded from here */
   canRecordHire: boolean;
+  /** once the identity is shared: who would follow a hire (their adviser, or their territory's) */
+  followUp: FollowUp | null;
 };
 
 const candidateNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Candidat introuvable." });
@@ -158,6 +161,7 @@ export async function candidateForOffer(
     identity,
     grantedBy: identity ? rel.grantedBy : null,
     canRecordHire: !!identity && rel.grantedBy !== null && application === null,
+    followUp: identity ? await whoFollows(db, profileId) : null,
   };
 }
 

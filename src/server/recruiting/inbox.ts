@@ -6,6 +6,7 @@ import { answerApplication, insertHiredApplication, markOfferApplicationsSeen } 
 import { tellApplicationChange } from "../applications/tidings";
 import { recordAudit } from "../audit/record";
 import { createPlacementForApplication } from "../followup/placements";
+import { tellHire, whoFollows, type FollowUp } from "../followup/hire-news";
 import { FieldErrors } from "../lib/field-errors";
 import { hiresOf } from "./candidates";
 import { pseudonymOf } from "./cards";
@@ -142,6 +143,8 @@ export type StatusChange = {
   suggestMarkFilled: boolean;
   /** the offer's version, for offers.markFilled */
   offerVersion: number;
+  /** after a hire: who follows the person's first months (their adviser, or their territory's to take it) */
+  followUp: FollowUp | null;
 };
 
 const applicationNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
@@ -174,12 +177,15 @@ export async function setApplicationStatus(
   const offer = await loadOffer(db, current.offerId);
   const reason = input.status === "declined" ? input.reason! : null;
 
-  const placementId = await db.transaction(async (tx) => {
+  const { placementId, followUp } = await db.transaction(async (tx) => {
     // someone else changed it in between (the person withdrew, another recruiter answered)
     if (!(await answerApplication(tx, current.id, input.status, reason, allowed))) throw new FieldErrors({ status: ["Cette candidature vient de changer : rechargez la page."] });
     let placement: string | null = null;
+    let follow: FollowUp | null = null;
     if (input.status === "hired") {
-      placement = (await createPlacementForApplication(tx, current.id, actorId)).id;
+      const created = await createPlacementForApplication(tx, current.id, actorId);
+      placement = created.id;
+      follow = created.created ? await tellHire(tx, placement) : await whoFollows(tx, current.profileId);
       await recordAudit(tx, {
         actorId,
         action: "application.hire",
@@ -202,9 +208,9 @@ export async function setApplicationStatus(
       [current.id],
       input.status === "declined" ? { kind: "declined", wording: reason ? DECLINE_REASON_TEXTS[reason].candidate : null } : { kind: input.status },
     );
-    return placement;
+    return { placementId: placement, followUp: follow };
   });
-  return afterChange(db, offer, current.id, input.status, reason, placementId);
+  return afterChange(db, offer, current.id, input.status, reason, placementId, followUp);
 }
 
 async function afterChange(
@@ -214,6 +220,7 @@ async function afterChange(
   status: ApplicationStatus,
   reason: DeclineReason | null,
   placementId: string | null,
+  followUp: FollowUp | null,
 ): Promise<StatusChange> {
   const hires = await hiresOf(db, offer.id);
   return {
@@ -221,6 +228,7 @@ async function afterChange(
     status,
     statusReason: reason,
     placementId,
+    followUp,
     hires,
     positions: offer.positions,
     offerVersion: offer.version,
@@ -260,7 +268,8 @@ export async function recordHire(db: Database, actorId: string, offerId: string,
       details: { offerId, profileId, placementId: placement.id, via: "contact" },
     });
     await tellApplicationChange(tx, [app.id], { kind: "hired" });
-    return { applicationId: app.id, placementId: placement.id };
+    const followUp = placement.created ? await tellHire(tx, placement.id) : await whoFollows(tx, profileId);
+    return { applicationId: app.id, placementId: placement.id, followUp };
   });
-  return afterChange(db, offer, result.applicationId, "hired", null, result.placementId);
+  return afterChange(db, offer, result.applicationId, "hired", null, result.placementId, result.followUp);
 }

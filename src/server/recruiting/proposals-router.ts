@@ -1,7 +1,8 @@
 // Proposals: an organisation asks to contact a candidate (by the handle its offer's list gave),
 // an adviser suggests an offer; the person sees and answers them. Served as `proposals.*`.
 import { z } from "zod";
-import { answerProposal, createProposal, myProposals } from "../applications/domain";
+import { createProposal, myProposals } from "../applications/domain";
+import { answerContactRequest } from "./contact-answers";
 import { FieldErrors } from "../lib/field-errors";
 import { offerForCaller } from "../offers/access";
 import { profileForCaller } from "../profiles/access";
@@ -23,7 +24,7 @@ export const proposalsRouter = router({
   answer: beneficiary
     .input(z.object({ proposalId: z.uuid(), accept: z.boolean() }))
     .mutation(async ({ ctx, input }) =>
-      answerProposal(ctx.db, await ownProfileId(ctx.db, ctx.user.id), input.proposalId, input.accept, ctx.user.id),
+      answerContactRequest(ctx.db, await ownProfileId(ctx.db, ctx.user.id), input.proposalId, input.accept, ctx.user.id),
     ),
   /**
    * An employer asks to contact a candidate for an offer of their company (any recruiter of

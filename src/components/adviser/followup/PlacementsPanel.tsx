@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/Card";
 import { IconBriefcase } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
 import { CreatePlacementForm } from "./CreatePlacementForm";
-import { CHECK_IN_STATE_LABELS, longDate } from "./labels";
+import { CHECK_IN_STATE_LABELS, employerAnswerWords, longDate } from "./labels";
 import { RecordCheckInForm } from "./RecordCheckInForm";
 import "./followup.css";
 
@@ -72,6 +72,11 @@ export async function PlacementsPanel({ profileId }: { profileId: string }) {
                       {c.endReasonLabel ? ` · ${c.endReasonLabel}` : ""}
                     </p>
                     {c.note ? <p className="followup-item__meta">Note : {c.note}</p> : null}
+                    {c.employerAnswer ? (
+                      <p className="followup-item__meta">
+                        {employerAnswerWords(c.employerAnswer, c.status !== "pending" && c.status !== "cancelled")}
+                      </p>
+                    ) : null}
                     {open || c.id === firstUpcoming?.id ? (
                       <details className="followup-details">
                         <summary>{open ? `Noter le point de suivi à ${c.monthsAfter} mois` : "Signaler la fin du contrat"}</summary>

@@ -26,3 +26,16 @@ export function shortDate(iso: string): string {
 export function longDate(iso: string): string {
   return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }
+
+/**
+ * The company's answer by its check-in link, beside the adviser's: the adviser's check-in
+ * counts for the figures when both exist; until then the employer's is shown as theirs.
+ */
+export function employerAnswerWords(
+  a: { answer: "still_there" | "left" | "unknown"; leftOn: string | null; answeredAt: Date | string },
+  adviserRecorded: boolean,
+): string {
+  const said = a.answer === "still_there" ? "toujours là" : a.answer === "left" ? (a.leftOn ? `parti(e) le ${longDate(a.leftOn)}` : "parti(e)") : "ne sait pas";
+  const on = typeof a.answeredAt === "string" ? a.answeredAt.slice(0, 10) : a.answeredAt.toISOString().slice(0, 10);
+  return `Réponse de l'employeur (${shortDate(on)}) : ${said}${adviserRecorded ? " — c'est votre point de suivi qui compte." : " — en attendant votre point de suivi."}`;
+}

@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/TextField";
 import { IconCheck, IconBan, IconCalendar } from "@/components/ui/icons";
 import { errorMessageOf, fieldErrorsOf, useTRPCClient } from "@/lib/trpc/client";
 import type { ApplicationStatus } from "@/server/applications/schema";
+import { followUpSentence } from "@/server/followup/follow-up-words";
 import { DECLINE_REASON_TEXTS, DECLINE_REASONS, type DeclineReason } from "@/server/recruiting/decline-reasons";
 
 type Props = {
@@ -48,12 +49,12 @@ export function ApplicationActions({ applicationId, status, who }: Props) {
     setFieldErrors({});
     try {
       // the page, refreshed, suggests marking the offer filled when this hire fills it
-      await client.recruiting.setStatus.mutate({ applicationId, status: next, reason: chosen ?? null });
+      const change = await client.recruiting.setStatus.mutate({ applicationId, status: next, reason: chosen ?? null });
       const message =
         next === "interview"
           ? `C'est noté : entretien avec ${who}. Pensez à l'appeler pour fixer la date.`
           : next === "hired"
-            ? `Bravo : l'embauche de ${who} est enregistrée. Son conseiller suivra ses premiers mois dans l'emploi.`
+            ? `Bravo : l'embauche de ${who} est enregistrée. ${followUpSentence(change.followUp)}`
             : `Refus envoyé à ${who}.`;
       setDone({ message, status: next });
       setMode("buttons");
@@ -84,7 +85,7 @@ export function ApplicationActions({ applicationId, status, who }: Props) {
       <div className="recruit-panel recruit-panel--confirm" role="group" aria-label={`Embaucher ${who}`}>
         <ErrorSummary errors={errors} focusKey={attempt} />
         <p>
-          <strong>Vous embauchez {who} ?</strong> L'embauche est enregistrée et son conseiller suivra ses premiers mois dans
+          <strong>Vous embauchez {who} ?</strong> L'embauche est enregistrée et un conseiller suivra ses premiers mois dans
           l'emploi. Cela ne se défait pas.
         </p>
         <div className="actions" style={{ marginTop: 0 }}>

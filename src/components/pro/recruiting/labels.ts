@@ -40,10 +40,4 @@ export function yearsWords(years: number | null): string | null {
   return "plus de 3 ans";
 }
 
-/** The route segments of the recruiting pages. */
-export const recruitingPaths = (offerId: string) => ({
-  offer: `/employeur/offres/${offerId}`,
-  candidates: `/employeur/offres/${offerId}/candidats`,
-  candidate: (candidateId: string) => `/employeur/offres/${offerId}/candidats/${candidateId}`,
-  inbox: `/employeur/offres/${offerId}/candidatures`,
-});
+export { recruitingPaths } from "@/server/offers/paths";

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { IconWarning, IconCheck } from "@/components/ui/icons";
-import { longDate } from "@/components/adviser/followup/labels";
+import { IconWarning, IconCheck, IconUserPlus } from "@/components/ui/icons";
+import { employerAnswerWords, longDate } from "@/components/adviser/followup/labels";
 import { RecordCheckInForm } from "@/components/adviser/followup/RecordCheckInForm";
+import { TakeHireButton } from "@/components/adviser/followup/TakeHireButton";
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
@@ -39,6 +40,7 @@ function DueList({ items, exitReasons, empty }: { items: DueItem[]; exitReasons:
                 </span>
               ) : null}
             </p>
+            {i.employerAnswer ? <p className="followup-item__meta">{employerAnswerWords(i.employerAnswer, false)}</p> : null}
             <details className="followup-details">
               <summary>
                 Noter le point de suivi<span className="sr-only"> à {i.monthsAfter} mois de {who}</span>
@@ -57,6 +59,7 @@ export default async function FollowUpPage() {
   const user = await requirePageRole(["adviser", "admin"], "/conseiller/suivi");
   const caller = await serverCaller();
   const due = await caller.followup.due();
+  const toFollow = await caller.caseload.hiresToFollow();
   const { unread } = await caller.notifications.mine();
   const exitReasons = loadInstanceConfig().exitReasons;
   return (
@@ -76,6 +79,30 @@ export default async function FollowUpPage() {
           </Link>
         </p>
       </PageHeader>
+      <Card title={`Embauches à prendre en suivi (${toFollow.length})`} icon={<IconUserPlus />} id="a-prendre">
+        {toFollow.length === 0 ? (
+          <p>Aucune embauche n&apos;attend de conseiller.</p>
+        ) : (
+          <>
+            <p>Ces personnes ont été embauchées et personne ne les accompagne encore. Le premier conseiller qui prend le suivi les ajoute à ses personnes suivies.</p>
+            <ul className="followup-list">
+              {toFollow.map((h) => {
+                const who = `${h.firstName} ${h.lastName}`.trim() || "(sans nom)";
+                return (
+                  <li key={h.placementId}>
+                    <p className="followup-item__title">{who}</p>
+                    <p className="followup-item__meta">
+                      {h.jobTitle}
+                      {h.employerName ? ` chez ${h.employerName}` : ""} · depuis le {longDate(h.startsOn)}
+                    </p>
+                    {user.role === "adviser" ? <TakeHireButton placementId={h.placementId} name={who} /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </Card>
       <Card title={`En retard (${due.overdue.length})`} icon={<IconWarning />} id="en-retard">
         <DueList items={due.overdue} exitReasons={exitReasons} empty="Rien en retard." />
       </Card>

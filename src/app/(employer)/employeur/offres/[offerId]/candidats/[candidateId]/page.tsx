@@ -18,6 +18,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconLock } from "@/components/ui/icons";
 import { serverCaller } from "@/lib/trpc/server";
+import { followUpSentence } from "@/server/followup/follow-up-words";
 import { requirePageRole } from "@/server/api/session";
 import "@/components/pro/recruiting/recruiting.css";
 
@@ -96,9 +97,9 @@ export default async function CandidatePage({ params }: Props) {
           {view.canRecordHire ? (
             <Card title="Vous l'embauchez ?" id="embauche">
               <p>
-                Enregistrez l'embauche pour cette offre : son conseiller suivra ses premiers mois dans l'emploi.
+                Enregistrez l'embauche pour cette offre. {followUpSentence(view.followUp)}
               </p>
-              <RecordHire offerId={offerId} candidateId={candidateId} who={who} offerTitle={offer.title} />
+              <RecordHire offerId={offerId} candidateId={candidateId} who={who} offerTitle={offer.title} followUp={view.followUp} />
             </Card>
           ) : null}
           {card.reasons.length ? (
