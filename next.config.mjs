@@ -3,7 +3,7 @@ const nextConfig = {
   // `npm run bench:load` builds into its own folder, leaving a running Playwright server's .next alone.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite and its PostGIS build are 36 MB of wasm: keep them out of the client bundles.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg", "pdfkit", "pg-boss", "web-push", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg", "pdfkit", "fontkit", "pg-boss", "web-push", "nodemailer"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

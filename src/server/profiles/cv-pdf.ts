@@ -1,11 +1,10 @@
-import PDFDocument from "pdfkit";
+import { BODY, BOLD, createPdf } from "../lib/pdf";
 import { SHIFT_LABELS } from "../geo/shifts";
 import { DRIVING_LICENCE_DOCUMENT, TRAVEL_MODE_WORDS } from "./labels";
 import type { profileView } from "./router";
 import { formatPhoneForPeople } from "../../lib/phone";
 
 type View = NonNullable<Awaited<ReturnType<typeof profileView>>["profile"]>;
-
 
 function frenchDate(iso: string): string {
   const [y, m, d] = iso.split("-");
@@ -14,27 +13,20 @@ function frenchDate(iso: string): string {
 
 /** The CV as a one- or two-page A4 PDF, plain and readable, ready to print or send. */
 export function renderCvPdf(p: View, instanceName: string): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, finished } = createPdf({
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     info: { Title: `CV de ${p.firstName} ${p.lastName}`.trim(), Creator: instanceName },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
 
   const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#0b3d6b").text(text);
-    doc.moveDown(0.2).font("Helvetica").fontSize(11).fillColor("#1a1a1a");
+    doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor("#0b3d6b").text(text);
+    doc.moveDown(0.2).font(BODY).fontSize(11).fillColor("#1a1a1a");
   };
   const bullet = (text: string) => doc.text(`•  ${text}`, { indent: 6 });
 
-  doc.font("Helvetica-Bold").fontSize(22).fillColor("#1a1a1a").text(`${p.firstName} ${p.lastName}`.trim() || "Mon CV");
+  doc.font(BOLD).fontSize(22).fillColor("#1a1a1a").text(`${p.firstName} ${p.lastName}`.trim() || "Mon CV");
   const contact = [p.commune?.name, p.email, p.phone ? formatPhoneForPeople(p.phone) : null].filter(Boolean).join("  ·  ");
-  if (contact) doc.font("Helvetica").fontSize(11).fillColor("#444444").text(contact);
+  if (contact) doc.font(BODY).fontSize(11).fillColor("#444444").text(contact);
 
   const sought = p.jobs.filter((j) => j.kind === "sought");
   if (sought.length) {

@@ -5,6 +5,7 @@ import { loadProfile, profileIdOfUser } from "@/server/profiles/load";
 import { profileView } from "@/server/profiles/router";
 import { renderCvPdf } from "@/server/profiles/cv-pdf";
 import { serviceUnavailable } from "@/server/lib/unavailable";
+import { downloadDisposition } from "@/server/lib/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +20,10 @@ export async function GET() {
   const view = await profileView(db, id ? await loadProfile(db, id) : null);
   if (!view.profile) return Response.json({ error: "Votre CV est encore vide." }, { status: 404 });
   const pdf = await renderCvPdf(view.profile, loadInstanceConfig().displayName);
-  const name = `CV-${view.profile.firstName}-${view.profile.lastName}`.normalize("NFD").replace(/[^A-Za-z0-9-]/g, "");
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${name || "CV"}.pdf"`,
+      "Content-Disposition": downloadDisposition("attachment", ["CV", view.profile.firstName, view.profile.lastName], "pdf", "CV"),
       "Cache-Control": "private, no-store",
     },
   });
