@@ -2,6 +2,7 @@
 
 export const ACTION_LABELS: Record<string, string> = {
   "account.access_code_reissued": "Nouveau code d'activation",
+  "account.access_letter_printed": "Courrier d'activation imprimé",
   "account.activate": "Activation d'un compte",
   "account.create": "Création d'un compte",
   "account.disable": "Compte désactivé",

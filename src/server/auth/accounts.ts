@@ -6,12 +6,13 @@ import { FieldErrors } from "../lib/field-errors";
 import { escapeLike } from "../lib/text";
 import type { SessionUser } from "../trpc/context";
 import { communeByInsee } from "../referentials/queries";
-import { randomInt, timingSafeEqual } from "node:crypto";
+import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { accessCodes, signInAttempts, users, type Role } from "./schema";
 import {
   dummyPasswordHash,
   generateAccessCode,
   hashAccessCode,
+  letterAccessCode,
   hashPassword,
   verifyPassword,
 } from "./password";
@@ -54,13 +55,20 @@ export function toPublic(u: typeof users.$inferSelect): PublicUser {
   };
 }
 
+/**
+ * A new one-time code for the account. `forLetter`: the code of a pending account's letter,
+ * which the adviser can show and print again until it is used or expires (letterAccessCode);
+ * other codes (e-mailed, reset on screen) can never be shown again.
+ */
 export async function issueAccessCode(
   db: Database,
   userId: string,
   validForMs = ACCESS_CODE_DAYS * 24 * 3600 * 1000,
   purpose: "activation" | "sign_in" = "activation",
+  { forLetter = false }: { forLetter?: boolean } = {},
 ): Promise<{ code: string; expiresAt: Date }> {
-  const code = generateAccessCode();
+  const id = randomUUID();
+  const code = forLetter ? letterAccessCode(id) : generateAccessCode();
   const expiresAt = new Date(Date.now() + validForMs);
   if (purpose === "activation") {
     // Only one live activation code per person: a new letter cancels the previous one.
@@ -74,8 +82,34 @@ export async function issueAccessCode(
       .delete(accessCodes)
       .where(and(eq(accessCodes.userId, userId), eq(accessCodes.purpose, "sign_in"), or(sql`${accessCodes.usedAt} is not null`, lt(accessCodes.expiresAt, new Date()))));
   }
-  await db.insert(accessCodes).values({ userId, codeHash: hashAccessCode(code), expiresAt, purpose });
+  await db.insert(accessCodes).values({ id, userId, codeHash: hashAccessCode(code), expiresAt, purpose });
   return { code, expiresAt };
+}
+
+/**
+ * The code of the pending account's letter still waiting to be used, as on the letter; null
+ * when there is none: used, expired, cancelled, or made before letter codes could be shown
+ * again or under another AUTH_SECRET (then only a new code helps). The caller checks who asks.
+ */
+export async function currentLetterCode(db: Database, userId: string): Promise<{ code: string; expiresAt: Date } | null> {
+  const [row] = await db
+    .select({ id: accessCodes.id, codeHash: accessCodes.codeHash, expiresAt: accessCodes.expiresAt })
+    .from(accessCodes)
+    .innerJoin(users, eq(users.id, accessCodes.userId))
+    .where(
+      and(
+        eq(accessCodes.userId, userId),
+        eq(users.status, "pending"),
+        eq(accessCodes.purpose, "activation"),
+        isNull(accessCodes.usedAt),
+        gt(accessCodes.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(accessCodes.createdAt))
+    .limit(1);
+  if (!row) return null;
+  const code = letterAccessCode(row.id);
+  return hashAccessCode(code) === row.codeHash ? { code, expiresAt: row.expiresAt } : null;
 }
 
 export type CreatedAccount = { user: PublicUser; accessCode: string; expiresAt: Date };
@@ -143,7 +177,7 @@ export async function createPendingAccount(
         .values({ ...values, status: "pending", createdBy: actorId })
         .returning();
       if (inTransaction) await inTransaction(tx as unknown as Database, toPublic(user!));
-      const { code, expiresAt } = await issueAccessCode(tx as unknown as Database, user!.id);
+      const { code, expiresAt } = await issueAccessCode(tx as unknown as Database, user!.id, undefined, "activation", { forLetter: true });
       await recordAudit(tx as unknown as Database, {
         actorId,
         action: "account.create",
@@ -197,7 +231,11 @@ export async function reissueAccessCode(db: Database, actor: SessionUser, userId
     if (!user || !allowed || user.status === "disabled") {
       throw new FieldErrors({ userId: ["Ce compte n'existe pas ou est désactivé."] });
     }
-    const issued = await issueAccessCode(tx as unknown as Database, userId);
+    // A pending account's code goes on a letter the adviser may print again; an active
+    // account's reset code is shown once.
+    const issued = await issueAccessCode(tx as unknown as Database, userId, undefined, "activation", {
+      forLetter: user.status === "pending",
+    });
     await recordAudit(tx as unknown as Database, {
       actorId: actor.id,
       action: "account.access_code_reissued",

@@ -1,5 +1,6 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, randomInt } from "node:crypto";
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, createHmac, randomInt } from "node:crypto";
 import { promisify } from "node:util";
+import { derivedKey } from "../lib/keys";
 
 const scrypt = promisify(scryptCb) as (
   password: string,
@@ -49,6 +50,25 @@ const CODE_LENGTH = 10;
 export function generateAccessCode(): string {
   let raw = "";
   for (let i = 0; i < CODE_LENGTH; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+
+/**
+ * The code of a letter, computed from its row's random id with a key derived from AUTH_SECRET
+ * (HMAC-SHA256, 50 bits kept, 5 per character of the 32-letter alphabet: no bias). Only the
+ * hash is stored, like any code, yet the adviser can show the same code again and print the
+ * letter for it until it is used or expires: whoever reads the database without AUTH_SECRET
+ * learns nothing. A new AUTH_SECRET (or none, in development) makes older letters'
+ * codes impossible to show again, not invalid: the hash check tells which.
+ */
+export function letterAccessCode(rowId: string): string {
+  const mac = createHmac("sha256", derivedKey("access-code-letter")).update(rowId).digest();
+  let bits = mac.readBigUInt64BE(0);
+  let raw = "";
+  for (let i = 0; i < CODE_LENGTH; i++) {
+    raw += CODE_ALPHABET[Number(bits & 31n)];
+    bits >>= 5n;
+  }
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
 }
 

@@ -1,7 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBeneficiaryByAdviser } from "../auth/accounts";
-import { accessCodes, users } from "../auth/schema";
 import { auditEvents } from "../audit/schema";
 import type { DatabaseHandle } from "../db/client";
 import { beneficiaryProfiles } from "../profiles/schema";
@@ -9,8 +7,6 @@ import { openTestDatabase } from "../testing/db";
 import { callerAs, makeUser } from "../testing/callers";
 import { fieldErrors } from "../testing/errors";
 import { makeProfile } from "../testing/factories";
-import type { SessionUser } from "../trpc/context";
-import { accessLetterPdf } from "./access-letter";
 import { ADVISER_CANNOT_CONSENT } from "./wizard";
 
 let h: DatabaseHandle;
@@ -27,15 +23,6 @@ async function trail(profileId: string, action: string) {
     .from(auditEvents)
     .where(and(eq(auditEvents.action, action), eq(auditEvents.subjectId, profileId)));
 }
-
-const session = (u: typeof users.$inferSelect): SessionUser => ({
-  id: u.id,
-  role: u.role,
-  email: u.email,
-  firstName: u.firstName,
-  lastName: u.lastName,
-  territoryCode: u.territoryCode,
-});
 
 describe("an adviser fills in the CV with the person", () => {
   it("adviser_edits_a_caseload_persons_step_and_the_audit_row_names_the_adviser", async () => {
@@ -129,53 +116,5 @@ describe("an adviser fills in the CV with the person", () => {
     expect(await trail(other.id, "profile.edit")).toHaveLength(0);
     const [stored] = await h.db.select().from(beneficiaryProfiles).where(eq(beneficiaryProfiles.id, other.id));
     expect(stored!.communeInsee).toBe("41018");
-  });
-});
-
-describe("the access-code letter as a PDF", () => {
-  it("issues a new code in a one-page PDF for a pending account the adviser may reach", async () => {
-    const adviser = await makeUser(h.db, "adviser", { territoryCode: "blois", firstName: "Nadia", lastName: "Conseil" });
-    const created = await createBeneficiaryByAdviser(h.db, session(adviser), { firstName: "Léon", lastName: "Petit" });
-    const userId = created.user.id;
-    const [before] = await h.db.select().from(accessCodes).where(eq(accessCodes.userId, userId));
-
-    const { pdf, fileName } = await accessLetterPdf(h.db, session(adviser), userId, "https://emploi.example/activer");
-    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(pdf.toString("latin1")).toMatch(/\/Type \/Pages[\s\S]*\/Count 1/);
-    expect(fileName).toBe("courrier-Leon-Petit");
-    // a new code replaced the old one (never stored in clear: printing again means a new code)
-    const codes = await h.db.select().from(accessCodes).where(eq(accessCodes.userId, userId));
-    expect(codes).toHaveLength(1);
-    expect(codes[0]!.codeHash).not.toBe(before!.codeHash);
-    const reissued = await h.db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, "account.access_code_reissued"), eq(auditEvents.subjectId, userId)));
-    expect(reissued[0]?.actorId).toBe(adviser.id);
-
-    // an admin may print it too
-    const admin = await makeUser(h.db, "admin");
-    expect((await accessLetterPdf(h.db, session(admin), userId, "https://emploi.example/activer")).pdf.subarray(0, 4).toString()).toBe("%PDF");
-  });
-
-  it("refuses an adviser of another territory, unknown ids and accounts already active", async () => {
-    const adviser = await makeUser(h.db, "adviser", { territoryCode: "blois" });
-    const vendome = await makeUser(h.db, "adviser", { territoryCode: "vendome" });
-    const created = await createBeneficiaryByAdviser(h.db, session(adviser), { firstName: "Zoé", lastName: "Roux" });
-    const [before] = await h.db.select().from(accessCodes).where(eq(accessCodes.userId, created.user.id));
-
-    await expect(accessLetterPdf(h.db, session(vendome), created.user.id, "https://x/activer")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(accessLetterPdf(h.db, session(vendome), "not-a-uuid", "https://x/activer")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      accessLetterPdf(h.db, session(adviser), "00000000-0000-4000-8000-000000000000", "https://x/activer"),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    // the refused attempt did not cancel the person's letter
-    const [after] = await h.db.select().from(accessCodes).where(eq(accessCodes.userId, created.user.id));
-    expect(after!.codeHash).toBe(before!.codeHash);
-
-    const active = await makeUser(h.db, "beneficiary", { territoryCode: "blois" });
-    await expect(accessLetterPdf(h.db, session(adviser), active.id, "https://x/activer")).rejects.toMatchObject({ code: "CONFLICT" });
-    const employer = await makeUser(h.db, "employer", { territoryCode: "blois", status: "pending" });
-    await expect(accessLetterPdf(h.db, session(adviser), employer.id, "https://x/activer")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -23,6 +23,7 @@ import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
 import { saveWizardStep, type StepInputs } from "./wizard";
 import { saveProfilePhone } from "./phone";
 import { profileForCaller } from "./access";
+import { accessCodeOnFile } from "./access-code";
 import type { ProfileStep } from "./completeness";
 
 /** The profile as its owner sees it, with names for codes and the completeness bar. */
@@ -98,6 +99,13 @@ export const profileRouter = router({
       : [];
     return { ...(await profileView(ctx.db, stored)), account: account ?? null };
   }),
+  /**
+   * The code of a pending account's letter, to show on the person's file: the same as the
+   * PDF letter's (null when none can be shown; a new code is accounts.reissueAccessCode).
+   */
+  accessCodeOfPerson: adviser
+    .input(z.object({ userId: z.uuid("Compte invalide.") }))
+    .query(({ ctx, input }) => accessCodeOnFile(ctx.db, ctx.user, input.userId)),
   savePlace: cvEditor.input(placeStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "place", input)),
   saveMobility: cvEditor.input(mobilityStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "mobility", input)),
   saveJobs: cvEditor.input(jobsStepInput.extend(target)).mutation(({ ctx, input }) => saveStep(ctx, "jobs", input)),

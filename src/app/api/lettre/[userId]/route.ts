@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { currentUser } from "@/server/api/session";
 import { databaseIfAvailable, getDb } from "@/server/db";
 import { accessLetterPdf } from "@/server/profiles/access-letter";
-import { FieldErrors } from "@/server/lib/field-errors";
 import { configuredSiteUrl } from "@/server/lib/site-url";
+import { downloadDisposition } from "@/server/lib/content-disposition";
 import { serviceUnavailable } from "@/server/lib/unavailable";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +23,8 @@ function activationUrl(request: Request): string {
 const STATUS: Partial<Record<TRPCError["code"], number>> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 404 };
 
 /**
- * A NEW access-code letter (PDF) for a pending beneficiary account: the code is never stored
- * in clear, so each download issues a new code and the previous letter stops working.
+ * The access-code letter (PDF) of a pending beneficiary account, for the code the adviser's
+ * screen shows: downloading it never changes the code (409 when no code can be shown).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ userId: string }> }) {
   if (!(await databaseIfAvailable())) return serviceUnavailable();
@@ -39,14 +39,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ user
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `inline; filename="${fileName}.pdf"`,
+        "Content-Disposition": downloadDisposition("inline", fileName, "pdf", "courrier"),
         "Cache-Control": "private, no-store",
       },
     });
   } catch (err) {
     if (err instanceof TRPCError) return Response.json({ error: err.message }, { status: STATUS[err.code] ?? 400 });
-    // reissueAccessCode refuses with field errors (account gone or disabled meanwhile)
-    if (err instanceof FieldErrors) return Response.json({ error: "Compte introuvable." }, { status: 404 });
     throw err;
   }
 }
