@@ -1,11 +1,11 @@
 import { IconPrint } from "@/components/ui/icons";
 import "./cv.css";
 
-export const ACCESS_LETTER_LABEL = "Imprimer un nouveau courrier (PDF)";
+export const ACCESS_LETTER_LABEL = "Télécharger le courrier (PDF)";
 
 /**
- * The access-code letter as a PDF. The code is never kept in clear, so each download issues
- * a NEW code and the previous letter stops working: the words say so.
+ * The access-code letter as a PDF, for the code shown next to it: downloading it never
+ * changes the code (a new code is a separate action on the person's file).
  */
 export function AccessLetterLink({ userId }: { userId: string }) {
   return (
@@ -14,7 +14,7 @@ export function AccessLetterLink({ userId }: { userId: string }) {
         <IconPrint />
         <span>{ACCESS_LETTER_LABEL}</span>
       </a>
-      <p className="muted">Un nouveau code est créé à chaque impression : l'ancien courrier ne marche plus.</p>
+      <p className="muted">Le courrier porte ce même code. Vous pouvez le télécharger autant de fois que nécessaire.</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { formatDate } from "@/lib/dates";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -7,7 +8,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { IconPrint, IconUserPlus } from "@/components/ui/icons";
-import { AccessLetterLink } from "@/components/adviser/cv/AccessLetterLink";
+import { AccessCodePanel } from "@/components/adviser/cv/AccessCodePanel";
 import { useMutationForm } from "@/components/ui/useMutationForm";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -37,9 +38,13 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
     },
   });
   const { mutation: create, fieldErrors, errors, resultRef } = form;
+  // a new code given from this screen replaces the one of the letter below
+  const [renewed, setRenewed] = useState<{ code: string; expiresAt: string } | null>(null);
 
   if (create.isSuccess) {
-    const { user, accessCode, expiresAt } = create.data;
+    const { user } = create.data;
+    const accessCode = renewed?.code ?? create.data.accessCode;
+    const expiresAt = renewed?.expiresAt ?? create.data.expiresAt;
     return (
       <section aria-labelledby="letter-result-title">
         <div className="no-print">
@@ -48,26 +53,34 @@ export function CreateBeneficiaryForm({ activationUrl, displayName, organisation
           </h2>
           <Notice tone="success">
             <p>
-              Remettez ce courrier à la personne : le code ne sera plus affiché ensuite. S'il est perdu, un nouveau code
-              pourra être créé.
+              Remettez ce courrier à la personne : imprimez cette page ou téléchargez le courrier en PDF, il porte le même
+              code. S'il est perdu, donnez-lui un nouveau code : l'ancien ne marchera plus.
             </p>
           </Notice>
           <div className="actions">
             <Button icon={<IconPrint />} onClick={() => window.print()}>
               Imprimer le courrier
             </Button>
-            <AccessLetterLink userId={user.id} />
             <Button
               variant="secondary"
               icon={<IconUserPlus />}
               onClick={() => {
                 create.reset();
                 form.clearForm();
+                setRenewed(null);
               }}
             >
               Créer un autre compte
             </Button>
           </div>
+          <AccessCodePanel
+            userId={user.id}
+            personName={`${user.firstName} ${user.lastName}`.trim()}
+            initial={{ code: create.data.accessCode, expiresAt: new Date(create.data.expiresAt).toISOString() }}
+            timeZone={timeZone}
+            showCode={false}
+            onRenewed={setRenewed}
+          />
         </div>
 
         <article className="letter" aria-label={`Courrier pour ${user.firstName} ${user.lastName}`}>
