@@ -48,7 +48,7 @@ test("the adviser's letter carries the code on screen; a new code is explicit an
   await page.getByRole("button", { name: "Donner un nouveau code" }).click();
   const question = page.getByRole("group", { name: /Donner un nouveau code à Łucja/ });
   await expect(question).toContainText("Le code actuel ne marchera plus");
-  await expect(question.getByText(/Donner un nouveau code à Łucja/)).toBeFocused();
+  await expect(question.locator("p", { hasText: "Le code actuel ne marchera plus" })).toBeFocused();
   await expectNoAxeViolations(page, "nouveau code : confirmation");
   await expectNoHorizontalScroll(page);
   await question.getByRole("button", { name: "Annuler" }).click();
