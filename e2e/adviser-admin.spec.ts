@@ -23,7 +23,7 @@ test("an adviser creates a beneficiary's account and the person activates it wit
   await page.getByRole("button", { name: "Créer le compte" }).click();
   await expect(page.getByRole("heading", { name: `Compte créé pour Nadia ${lastName}` })).toBeFocused();
   const letter = page.getByRole("article", { name: `Courrier pour Nadia ${lastName}` });
-  await expect(letter).toContainText("localhost:3100/activer");
+  await expect(letter).toContainText(new RegExp(`localhost:${process.env.E2E_PORT ?? 3100}/activer`));
   const code = (await page.getByTestId("access-code").textContent())?.trim() ?? "";
   expect(code).toMatch(/^[A-Z0-9-]{10,16}$/);
   await expect(page.getByRole("button", { name: "Imprimer le courrier" })).toBeVisible();
