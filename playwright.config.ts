@@ -55,7 +55,7 @@ export default defineConfig({
     // 503 until the database answers, then 200
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },

@@ -4,7 +4,7 @@
 // PGlite database in .data/pglite (PGLITE_DIR). Each step prints its duration; the first one
 // that fails stops the demo with a one-line error and a non-zero exit code.
 // Node built-ins only: this runs before anything else is known to work.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -48,21 +48,21 @@ async function step(label, fn) {
   }
 }
 
-function describeExit(result) {
-  if (result.error) return result.error.message;
-  if (result.signal) return `interrompu par ${result.signal}`;
-  return `code de sortie ${result.status}`;
-}
-
-function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.error || result.status !== 0) {
-    throw new StepError(`\`${[command, ...args].join(" ")}\` a échoué (${describeExit(result)})`);
-  }
-}
-
+/** The operators' CLI, without blocking (the build's progress lines keep coming meanwhile). */
 function cli(...args) {
-  run(npmBin, ["run", "--silent", "cli", "--", ...args]);
+  return runInBackground(npmBin, ["run", "--silent", "cli", "--", ...args], process.env);
+}
+
+/** Runs a command without blocking (the build goes on while the database is prepared); rejects on failure. */
+function runInBackground(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", (err) => reject(new StepError(`\`${[command, ...args].join(" ")}\` : ${err.message}`)));
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new StepError(`\`${[command, ...args].join(" ")}\` a échoué (${signal ? `interrompu par ${signal}` : `code de sortie ${code}`})`));
+    });
+  });
 }
 
 /** Latest modification time (ms) of a file, or of every file under a directory. */
@@ -155,13 +155,34 @@ console.log(`Démo Emploi 41 : base de données ${dbLabel}`);
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 await step(`Port ${port} libre`, checkPortFree);
+
+// The production build (the longest step the first time: 1 to 3 minutes) runs while the
+// database is prepared. Its type check is skipped (NEXT_SKIP_TYPECHECK, next.config.mjs): the
+// tests and CI run it (`npm test`). A line every 20 s says it is still working.
+const buildStart = Date.now();
+let build = null;
+if (buildIsFresh()) console.log("\n✓ Construction de l'application : déjà à jour, étape sautée");
+else {
+  console.log("\n▶ Construction de l'application en arrière-plan (1 à 3 minutes la première fois, plus rapide ensuite)…");
+  build = runInBackground(nextBin, ["build"], { ...childEnv, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: "1" });
+  build.catch(() => {}); // reported when awaited, after the database steps
+}
+const heartbeat = build
+  ? setInterval(() => console.log(`  … construction de l'application en cours (${seconds(Date.now() - buildStart)}) : Next.js compile et optimise les pages`), 20_000)
+  : null;
 await step("Migration de la base", () => cli("db", "migrate"));
 await step("Import des référentiels (communes, ROME)", () => cli("ref", "import"));
 await step("Données de démonstration", () => cli("seed", "demo"));
-await step("Construction de l'application", () => {
-  if (buildIsFresh()) return "déjà à jour, étape sautée";
-  run(nextBin, ["build"], { ...childEnv, NODE_ENV: "production" });
-});
+if (build) {
+  await step("Fin de la construction de l'application", async () => {
+    try {
+      await build;
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return `${seconds(Date.now() - buildStart)} en tout`;
+  });
+}
 
 // Without an SMTP relay, the e-mails (sign-up and sign-in codes above all) go to a local
 // mailbox that the visitor reads in the browser: otherwise nobody could create an account.

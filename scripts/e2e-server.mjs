@@ -31,6 +31,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   MAIL_FROM: "Emploi 41 <ne-pas-repondre@e2e.test>",
+  // the send-due job every minute (reminders, digests, alerts): the specs wait for its e-mails
+  SEND_DUE_MINUTES: "1",
 };
 
 await startMailbox({ smtpPort: SMTP_PORT, httpPort: MAILBOX_PORT });
@@ -63,10 +65,32 @@ function run(label, command, args) {
   log(`${label} : ${((Date.now() - start) / 1000).toFixed(1)} s`);
 }
 
+// The build (which needs no database) runs while the database is prepared. `npm test` runs tsc
+// before the end-to-end stage: the build need not check the types again.
+let build = Promise.resolve();
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const start = Date.now();
+  log("next build (en parallèle)…");
+  build = new Promise((resolve) => {
+    const child = spawn(nextBin, ["build"], { stdio: "inherit", env: { ...env, NEXT_SKIP_TYPECHECK: "1" } });
+    child.on("error", (err) => {
+      log(`échec : next build (${err.message})`);
+      process.exit(1);
+    });
+    child.on("exit", (code, signal) => {
+      if (code !== 0) {
+        log(`échec : next build (${signal ? `signal ${signal}` : `code ${code}`})`);
+        process.exit(1);
+      }
+      log(`next build : ${((Date.now() - start) / 1000).toFixed(1)} s`);
+      resolve();
+    });
+  });
+}
 run("migrations", npmBin, ["run", "--silent", "cli", "--", "db", "migrate"]);
 run("données de référence", npmBin, ["run", "--silent", "cli", "--", "ref", "import"]);
 run("jeu de démonstration", npmBin, ["run", "--silent", "cli", "--", "seed", "demo"]);
-if (process.env.E2E_SKIP_BUILD !== "1") run("next build", nextBin, ["build"]);
+await build;
 
 // server.mjs, as in production: it hands the socket's address to the app (rate limits per address).
 log(`node server.mjs sur le port ${PORT}`);

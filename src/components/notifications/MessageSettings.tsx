@@ -54,7 +54,13 @@ export function CategoryForm({ setting }: { setting: Setting }) {
               id={`${id}-${c}`}
               name={`${id}-channels`}
               label={CHANNEL_LABELS[c]}
-              hint={locked ? "Obligatoire pour ces messages." : undefined}
+              hint={
+                locked
+                  ? "Obligatoire pour ces messages."
+                  : c !== "email" && setting.category !== "job_alert"
+                    ? "Seulement avec « Tout de suite » : sinon, un e-mail qui regroupe tout."
+                    : undefined
+              }
               checked={channels.includes(c)}
               disabled={locked}
               error={c === setting.offered[0] ? message?.fields?.channels : undefined}

@@ -38,7 +38,7 @@ async function person(opts: { phone?: string | null; lastName?: string } = {}) {
 async function company() {
   const c = await makeOrganisation(h.db, "company", 0);
   const offer = await makeOffer(h.db, "41018", { employerId: c.employerId, title: "Agent de service hospitalier" });
-  return { offer, owner: await callerFor(h.db, c.owner.id) };
+  return { offer, ownerId: c.owner.id, owner: await callerFor(h.db, c.owner.id) };
 }
 
 const inApp = (userId: string) => h.db.select().from(notifications).where(eq(notifications.userId, userId));
@@ -137,6 +137,10 @@ describe("beneficiaries are told", () => {
     const c = await company();
     const { id } = await apply(h.db, profile.id, { offerId: c.offer.id }, null);
     await c.owner.recruiting.setStatus({ applicationId: id, status: "interview" });
-    expect(await h.db.select().from(notifications).where(eq(notifications.aboutProfileId, profile.id))).toEqual([]);
+    // the organisation's recruiter and the adviser hear of the application (organisation news);
+    // nothing is meant for the person, who has no account to reach
+    const about = await h.db.select().from(notifications).where(eq(notifications.aboutProfileId, profile.id));
+    expect(about.map((n) => n.userId).sort()).toEqual([adviser.id, c.ownerId].sort());
+    expect(about.map((n) => n.kind).sort()).toEqual(["caseload_application", "new_application"]);
   });
 });

@@ -59,7 +59,8 @@ describe("the statistics downloads", () => {
 
   it.each(STATS_TABLES.map((t) => [t]))("no cell of the %s table starts like a formula (admin and public)", async (table) => {
     for (const audience of ["admin", "public"] as const) {
-      if (audience === "public" && table === "caseloads") continue;
+      // the admin-only tables: the public download refuses them (stats/outreach.db.test.ts, csv.test.ts)
+      if (audience === "public" && (table === "caseloads" || table === "outreach")) continue;
       const response = await statsCsvHttp(h.db, new URLSearchParams({ table }), audience);
       expect(response.status).toBe(200);
       for (const row of cells(response.body)) for (const cell of row) expect(cell).not.toMatch(FORMULA_START);

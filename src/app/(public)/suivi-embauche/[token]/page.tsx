@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IconCheck } from "@/components/ui/icons";
@@ -91,9 +90,11 @@ export default async function EmployerCheckInPage({ params, searchParams }: Prop
       <form method="post" action="/api/suivi-embauche" className="stack">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="answer" value="still_there" />
-        <Button type="submit" variant="primary" block icon={<IconCheck />}>
-          Oui, toujours là
-        </Button>
+        {/* plain buttons: this page is rendered on the server and works without JavaScript */}
+        <button type="submit" className="btn btn--primary btn--block">
+          <IconCheck />
+          <span>Oui, toujours là</span>
+        </button>
       </form>
       <form method="post" action="/api/suivi-embauche" className="stack">
         <input type="hidden" name="token" value={token} />
@@ -102,17 +103,17 @@ export default async function EmployerCheckInPage({ params, searchParams }: Prop
           <legend>Non, la personne est partie</legend>
           <label htmlFor="leftOn">Date de départ</label>
           <input id="leftOn" name="leftOn" type="date" required min={view.startsOn} max={instanceToday()} />
-          <Button type="submit" variant="secondary" block>
-            Parti(e) à cette date
-          </Button>
+          <button type="submit" className="btn btn--secondary btn--block">
+            <span>Parti(e) à cette date</span>
+          </button>
         </fieldset>
       </form>
       <form method="post" action="/api/suivi-embauche" className="stack">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="answer" value="unknown" />
-        <Button type="submit" variant="secondary" block>
-          Je ne sais pas
-        </Button>
+        <button type="submit" className="btn btn--secondary btn--block">
+          <span>Je ne sais pas</span>
+        </button>
       </form>
       <p>Votre réponse aide le conseiller de la personne à l&apos;accompagner. Elle ne peut être donnée qu&apos;une fois.</p>
     </div>
