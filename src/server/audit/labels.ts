@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "account.sign_up": "Inscription",
   "application.decline": "Candidature déclinée",
   "application.hire": "Candidature retenue (embauche)",
+  "application.hire_undo": "Embauche annulée",
   "candidate.view_identity": "Identité d'un candidat consultée",
   "checkin.record": "Point de suivi enregistré",
   "formation.application_answer": "Réponse à une candidature en formation",
