@@ -94,6 +94,13 @@ export const RATE_LIMITS = {
     message: "Vous avez demandé beaucoup de nouveaux codes en peu de temps. Réessayez {delay}.",
   },
   /** Contact requests and suggestions one employer or adviser sends. */
+  /** Applications an adviser sends for people of their caseload, a day. */
+  prescription: {
+    bucket: "prescription",
+    max: 50,
+    windowMinutes: 24 * 60,
+    message: "Vous avez envoyé beaucoup de candidatures aujourd'hui. Réessayez {delay}.",
+  },
   contactRequest: {
     bucket: "contact_request",
     max: 50,

@@ -10,6 +10,8 @@ import { createPlacementForApplication, placementOfApplication, removePlacementO
 import { addMonths, type IsoDate } from "../../lib/dates";
 import { tellHire, whoFollows, type FollowUp } from "../followup/hire-news";
 import { FieldErrors } from "../lib/field-errors";
+import { loadInstanceConfig } from "../config/config";
+import { prescribersOf } from "../applications/domain";
 import { hiresOf } from "./candidates";
 import { pseudonymOf } from "./cards";
 import { candidateHandle, referenceFor } from "./handles";
@@ -35,6 +37,10 @@ export type InboxItem = {
   message: string | null;
   /** not read before this opening of the inbox */
   isNew: boolean;
+  /** an adviser applied for the person, with their agreement: who, and their structure */
+  prescriber: { name: string; structure: string } | null;
+  /** a hire: until when the company can undo it */
+  undoUntil: Date | null;
   candidate: {
     /** the person's handle for this offer (see handles.ts): the candidate page's address */
     candidateId: string;
@@ -69,19 +75,24 @@ export async function inboxForOffer(db: Database, offerId: string, opts: { markS
     email: string | null;
     phone: string | null;
     commune_name: string | null;
+    hired_at: Date | string | null;
   }>(
     db,
     sql`select a.id, a.profile_id, a.status, a.status_reason, a.message, a.created_at, a.updated_at,
-        p.first_name, p.last_name, coalesce(p.email, u.email) as email, p.phone, c.name as commune_name
+        p.first_name, p.last_name, coalesce(p.email, u.email) as email, p.phone, c.name as commune_name,
+        pl.created_at as hired_at
       from applications a
       join beneficiary_profiles p on p.id = a.profile_id
       left join users u on u.id = p.user_id
       left join communes c on c.insee = p.commune_insee
+      left join placements pl on pl.application_id = a.id
       where a.offer_id = ${offerId}::uuid
       order by a.created_at desc, a.id`,
   );
+  const prescribers = await prescribersOf(db, rows.map((r) => String(r.id)), loadInstanceConfig().organisation);
   const items: InboxItem[] = rows.map((r) => {
     const withdrawn = r.status === "withdrawn";
+    const prescriber = prescribers.get(String(r.id));
     const reason = isDeclineReason(r.status_reason) ? r.status_reason : null;
     return {
       id: String(r.id),
@@ -93,6 +104,8 @@ export async function inboxForOffer(db: Database, offerId: string, opts: { markS
       updatedAt: new Date(r.updated_at),
       message: withdrawn ? null : r.message,
       isNew: newIds.has(String(r.id)) || r.status === "sent",
+      prescriber: prescriber ? { name: prescriber.name, structure: prescriber.structure } : null,
+      undoUntil: r.status === "hired" && r.hired_at ? new Date(new Date(r.hired_at).getTime() + HIRE_UNDO_HOURS * 3_600_000) : null,
       candidate: {
         candidateId: candidateHandle(offerId, String(r.profile_id)),
         pseudonym: pseudonymOf(r.first_name),
