@@ -163,7 +163,7 @@ export default async function AdviserHome({ searchParams }: Props) {
         ) : null}
 
         {/* one answer: close names when there are some, "no one" only when there is truly no one */}
-        {found && (found.hits.length > 0 || list.total > 0) ? <ProfileHits q={q} hits={found.hits} adviserId={user.id} /> : null}
+        {found && found.hits.length > 0 ? <ProfileHits q={q} hits={found.hits} adviserId={user.id} /> : null}
 
         <p role="status" id="caseload-count">
           {list.total === 0
