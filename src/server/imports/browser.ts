@@ -45,7 +45,7 @@ async function importOrFieldError(
   kind: ImportKind,
   text: string,
   dryRun: boolean,
-  onProgress?: (checked: number, total: number) => void,
+  onProgress?: (checked: number, total: number) => void | Promise<void>,
 ): Promise<ImportReport> {
   try {
     return await importCsv(db, kind, text, { dryRun, onProgress });
@@ -81,8 +81,11 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   forgetOldProgress(Date.now());
   const onProgress = progress
-    ? (checked: number, total: number) =>
-        progressById.set(progress.progressId, { userId: progress.userId, checked, total, at: Date.now() })
+    ? async (checked: number, total: number) => {
+        progressById.set(progress.progressId, { userId: progress.userId, checked, total, at: Date.now() });
+        // on the embedded database the whole check is in-process: let the page's question in
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     : undefined;
   try {
     const report = await importOrFieldError(db, kind, text, true, onProgress);

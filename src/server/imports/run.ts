@@ -40,7 +40,7 @@ export type ImportOptions = {
   /** where remarks for the operator go (ignored columns…); nothing by default */
   log?: (message: string) => void;
   /** told the lines checked so far and the file's total, every few hundred lines and at the end */
-  onProgress?: (checked: number, total: number) => void;
+  onProgress?: (checked: number, total: number) => void | Promise<void>;
 };
 
 /** How often (in lines) an import reports its progress. */
@@ -317,10 +317,10 @@ export async function runImport(
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [], createdIds: [] };
   const seen = new Map<string, number>();
   const total = table.records.length;
-  opts.onProgress?.(0, total);
+  await opts.onProgress?.(0, total);
 
   for (let i = 0; i < table.records.length; i++) {
-    if (i > 0 && i % PROGRESS_EVERY === 0) opts.onProgress?.(i, total);
+    if (i > 0 && i % PROGRESS_EVERY === 0) await opts.onProgress?.(i, total);
     const record = table.records[i]!;
     const number = i + 2; // the header is line 1
     if (record.every((c) => c.trim() === "")) continue;
@@ -371,6 +371,6 @@ export async function runImport(
       }
     }
   }
-  opts.onProgress?.(total, total);
+  await opts.onProgress?.(total, total);
   return report;
 }
