@@ -50,7 +50,7 @@ const placementsOf = (profileId: string) => h.db.select().from(placements).where
 const notificationsOf = (userId: string) => h.db.select().from(notifications).where(eq(notifications.userId, userId));
 
 describe("the start date of a hire", () => {
-  it("is the date the employer gives, today when none", async () => {
+  it("is the date the employer gives; without one, the offer's start date or today", async () => {
     const s = await setup();
     const a = await applied(s);
     const startsOn = addDays(instanceToday(), 10);

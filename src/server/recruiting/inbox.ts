@@ -169,9 +169,12 @@ export const HIRE_UNDO_HOURS = 24;
 export const HIRE_UNDO_TOO_LATE =
   "Une embauche ne peut être annulée que dans les 24 heures. Si la personne ne travaille plus chez vous, dites-le au conseiller qui la suit, ou répondez au message de suivi.";
 
-/** The start date an employer gives a hire: from a year back to a year ahead; missing, today. */
-export function hireStartDate(startsOn: IsoDate | null | undefined, today: IsoDate): IsoDate {
-  if (!startsOn) return today;
+/**
+ * The start date an employer gives a hire: from a year back to a year ahead. Missing (a caller
+ * that does not ask), null: the placement starts on the offer's start date, or today if past.
+ */
+export function hireStartDate(startsOn: IsoDate | null | undefined, today: IsoDate): IsoDate | null {
+  if (!startsOn) return null;
   if (startsOn < addMonths(today, -12)) throw new FieldErrors({ startsOn: ["La date d'embauche ne peut pas remonter à plus d'un an."] });
   if (startsOn > addMonths(today, 12)) throw new FieldErrors({ startsOn: ["La date d'embauche ne peut pas dépasser un an à venir."] });
   return startsOn;
