@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -51,6 +51,35 @@ function RejectedTable({ rejected }: { rejected: RejectedLine[] }) {
   );
 }
 
+/** A v4 UUID (crypto.randomUUID exists only on https and localhost). */
+function randomId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** "12 000 lignes vérifiées sur 50 000", with a bar, while the server checks the file. */
+function CheckProgress({ progress }: { progress: { checked: number; total: number } | null }) {
+  const n = (v: number) => v.toLocaleString("fr-FR");
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      {progress && progress.total > 0 ? (
+        <>
+          <progress max={progress.total} value={progress.checked} aria-labelledby="import-progress-text" />
+          <p id="import-progress-text" role="status">
+            {n(progress.checked)} ligne{progress.checked > 1 ? "s" : ""} vérifiée{progress.checked > 1 ? "s" : ""} sur {n(progress.total)}…
+          </p>
+        </>
+      ) : (
+        <p role="status">Lecture du fichier…</p>
+      )}
+    </div>
+  );
+}
+
 /** Reads the chosen file as UTF-8 text, or says in French why it cannot be used. */
 async function readCsv(file: File | null): Promise<{ text: string } | { error: string }> {
   if (!file) return { error: "Choisissez un fichier CSV." };
@@ -81,6 +110,14 @@ export function ImportWizard({ advisers }: { advisers: AdviserOption[] }) {
   // a new key empties the file input (it cannot be set from code)
   const [formKey, setFormKey] = useState(0);
   const previewRef = useRef<HTMLHeadingElement>(null);
+  // asks the server how far the check has gone while it runs (lines checked out of total)
+  const [progressId, setProgressId] = useState<string | null>(null);
+  const progress = useQuery({
+    ...trpc.imports.previewProgress.queryOptions({ progressId: progressId ?? "00000000-0000-4000-8000-000000000000" }),
+    enabled: Boolean(progressId) && preview.isPending,
+    refetchInterval: 1000,
+    gcTime: 0,
+  });
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   const failed = run.error ?? preview.error;
@@ -113,7 +150,9 @@ export function ImportWizard({ advisers }: { advisers: AdviserOption[] }) {
       return;
     }
     setChecked({ kind, text: read.text });
-    preview.mutate({ kind, text: read.text }, { onError: () => setAttempt((n) => n + 1) });
+    const id = randomId();
+    setProgressId(id);
+    preview.mutate({ kind, text: read.text, progressId: id }, { onError: () => setAttempt((n) => n + 1) });
   }
 
   function onImport() {
@@ -170,6 +209,7 @@ export function ImportWizard({ advisers }: { advisers: AdviserOption[] }) {
           <Button type="submit" icon={<IconCheck />} disabled={!hydrated} busy={preview.isPending} busyLabel="Vérification…">
             Vérifier le fichier
           </Button>
+          {preview.isPending ? <CheckProgress progress={progress.data ?? null} /> : null}
         </form>
       </Card>
 

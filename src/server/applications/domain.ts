@@ -67,6 +67,82 @@ export async function apply(
   }
 }
 
+/** Why a prescription is refused without the person's agreement (the checkbox). */
+export const AGREEMENT_MISSING = "Cochez « La personne est d'accord » : on ne postule pas pour quelqu'un sans son accord.";
+
+/**
+ * An adviser applies for a person of their caseload (a prescription, as in les emplois de
+ * l'inclusion), with the person's agreement, which the adviser records: who and when are kept
+ * in the audit entry `application.prescribe` (its subject is the application), which is also
+ * how the employer's inbox knows who prescribed it. The caller's right to the person is
+ * checked by the router.
+ */
+export async function prescribe(
+  db: Database,
+  actor: { id: string; role: string },
+  input: { profileId: string; offerId: string; message: string | null; agreement: boolean },
+  now: Date = new Date(),
+): Promise<{ id: string }> {
+  const adviserId = actor.id;
+  if (actor.role === "adviser") {
+    // the territory's unassigned people are visible, but one applies only for people one follows
+    const [p] = await queryRows<{ adviser_id: string | null }>(db, sql`select adviser_id from beneficiary_profiles where id = ${input.profileId}::uuid`);
+    if (String(p?.adviser_id ?? "") !== adviserId) {
+      throw new FieldErrors({ profileId: ["Prenez d'abord cette personne dans votre suivi : on postule seulement pour les personnes que l'on suit."] });
+    }
+  }
+  if (input.agreement !== true) throw new FieldErrors({ agreement: [AGREEMENT_MISSING] });
+  if (!(await offerIsOpen(db, input.offerId))) throw new FieldErrors({ offerId: ["Cette offre n'est plus ouverte aux candidatures."] });
+  try {
+    return await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Database;
+      const [row] = await tx
+        .insert(applications)
+        .values({ profileId: input.profileId, offerId: input.offerId, message: input.message || null, createdAt: now, updatedAt: now })
+        .returning({ id: applications.id });
+      await recordAudit(tx, {
+        actorId: adviserId,
+        action: "application.prescribe",
+        subjectType: "application",
+        subjectId: row!.id,
+        details: { profileId: input.profileId, offerId: input.offerId, agreementRecordedBy: adviserId, agreementAt: now.toISOString() },
+      });
+      await tellNewApplication(tx, row!.id);
+      return row!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new FieldErrors({ offerId: ["Cette personne a déjà postulé à cette offre."] });
+    throw err;
+  }
+}
+
+export type Prescriber = { adviserId: string; name: string; structure: string; agreementAt: Date };
+
+/** Who prescribed these applications (those an adviser made with the person's agreement). */
+export async function prescribersOf(db: Database, applicationIds: string[], organisation: string): Promise<Map<string, Prescriber>> {
+  const out = new Map<string, Prescriber>();
+  if (!applicationIds.length) return out;
+  const rows = await queryRows<{ subject_id: string; actor_id: string; first_name: string | null; last_name: string | null; territory: string | null; agreement_at: string | null; at: Date | string }>(
+    db,
+    sql`select e.subject_id, e.actor_id, u.first_name, u.last_name, t.name as territory, e.details->>'agreementAt' as agreement_at, e.at
+      from audit_events e
+      left join users u on u.id = e.actor_id
+      left join territories t on t.code = u.territory_code
+      where e.action = 'application.prescribe' and e.subject_type = 'application'
+        and e.subject_id in (${sql.join(applicationIds.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  for (const r of rows) {
+    const name = `${r.first_name ?? ""} ${r.last_name ?? ""}`.trim() || "Un conseiller";
+    out.set(String(r.subject_id), {
+      adviserId: String(r.actor_id),
+      name,
+      structure: r.territory ? `${organisation} — territoire ${r.territory}` : organisation,
+      agreementAt: new Date(r.agreement_at ?? r.at),
+    });
+  }
+  return out;
+}
+
 export type MyApplication = {
   id: string;
   status: ApplicationStatus;
@@ -75,6 +151,8 @@ export type MyApplication = {
   createdAt: Date;
   offer: OfferSummary | null;
   formation: FormationSummary | null;
+  /** the adviser who applied for the person, with their agreement */
+  prescribedBy: string | null;
 };
 
 export async function myApplications(db: Database, profileId: string): Promise<MyApplication[]> {
@@ -85,7 +163,9 @@ export async function myApplications(db: Database, profileId: string): Promise<M
     .orderBy(desc(applications.createdAt));
   const offersById = await offerSummaries(db, rows.flatMap((r) => (r.offerId ? [r.offerId] : [])));
   const formationsById = await formationSummaries(db, rows.flatMap((r) => (r.formationId ? [r.formationId] : [])));
+  const prescribers = await prescribersOf(db, rows.map((r) => r.id), "");
   return rows.map((r) => ({
+    prescribedBy: prescribers.get(r.id)?.name ?? null,
     id: r.id,
     status: r.status,
     statusReason: r.statusReason,

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ownProfileId, profileIdOfUser } from "../profiles/load";
 import { roleProcedure, router } from "../trpc/init";
-import { apply, myApplications, withdrawApplication } from "./domain";
+import { profileForCaller } from "../profiles/access";
+import { consumeRateLimit, RATE_LIMITS } from "../ratelimit/limits";
+import { AGREEMENT_MISSING, apply, myApplications, prescribe, withdrawApplication } from "./domain";
 
 const message = z.string().trim().max(1000, "1 000 caractères au plus.").nullish();
 
@@ -20,6 +22,24 @@ export const applicationsRouter = router({
     const id = await profileIdOfUser(ctx.db, ctx.user.id);
     return id ? myApplications(ctx.db, id) : [];
   }),
+  /**
+   * Adviser (for a person of their caseload; an admin for anyone): applies for the person to a
+   * published offer, with the person's agreement ticked ("La personne est d'accord").
+   */
+  prescribe: roleProcedure("adviser", "admin")
+    .input(
+      z.object({
+        profileId: z.uuid("Identifiant de personne invalide."),
+        offerId: z.uuid("Choisissez une offre."),
+        message,
+        agreement: z.boolean({ error: AGREEMENT_MISSING }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const profileId = await profileForCaller(ctx.db, ctx.user, input.profileId);
+      await consumeRateLimit(ctx.db, RATE_LIMITS.prescription, ctx.user.id);
+      return prescribe(ctx.db, ctx.user, { profileId, offerId: input.offerId, message: input.message ?? null, agreement: input.agreement });
+    }),
   withdraw: beneficiary
     .input(z.object({ applicationId: z.uuid() }))
     .mutation(async ({ ctx, input }) => withdrawApplication(ctx.db, await ownProfileId(ctx.db, ctx.user.id), input.applicationId)),

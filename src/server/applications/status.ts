@@ -63,3 +63,29 @@ export async function insertHiredApplication(db: Database, profileId: string, of
     .returning({ id: applications.id });
   return app?.id ?? null;
 }
+
+/**
+ * The organisation undoes a hire: the application goes back to where it was before (its
+ * answered_at too when it had no answer before), or, for a hire recorded without an
+ * application (after a contact request), the application made for it is removed.
+ * False when it is no longer "hired".
+ */
+export async function revertHire(
+  db: Database,
+  applicationId: string,
+  previous: { status: ApplicationStatus; answeredAt: Date | null } | "none",
+): Promise<boolean> {
+  if (previous === "none") {
+    const gone = await db
+      .delete(applications)
+      .where(and(eq(applications.id, applicationId), eq(applications.status, "hired")))
+      .returning({ id: applications.id });
+    return gone.length > 0;
+  }
+  const [row] = await db
+    .update(applications)
+    .set({ status: previous.status, statusReason: null, answeredAt: previous.answeredAt, updatedAt: new Date() })
+    .where(and(eq(applications.id, applicationId), eq(applications.status, "hired")))
+    .returning({ id: applications.id });
+  return Boolean(row);
+}

@@ -15,6 +15,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "account.sign_up": "Inscription",
   "application.decline": "Candidature déclinée",
   "application.hire": "Candidature retenue (embauche)",
+  "application.hire_undo": "Embauche annulée",
+  "application.prescribe": "Candidature envoyée par un conseiller (avec l'accord de la personne)",
   "candidate.view_identity": "Identité d'un candidat consultée",
   "checkin.record": "Point de suivi enregistré",
   "formation.application_answer": "Réponse à une candidature en formation",

@@ -34,13 +34,15 @@ export async function createPlacementForApplication(
   applicationId: string,
   createdBy: string | null,
   today: IsoDate = instanceToday(),
+  /** the start date the employer gave; without it, the offer's start date or today */
+  startsOn: IsoDate | null = null,
 ): Promise<{ id: string; created: boolean }> {
   const rows = await queryRows<{ id: string; starts_on: string | Date }>(
     db,
     sql`insert into placements (profile_id, employer_id, offer_id, application_id, adviser_id, territory_code, job_title,
         rome_code, contract, starts_on, created_by)
       select a.profile_id, o.employer_id, o.id, a.id, p.adviser_id, p.territory_code, o.title, o.rome_code, o.contract,
-        greatest(o.starts_on, ${today}::date), ${createdBy}::uuid
+        coalesce(${startsOn}::date, greatest(o.starts_on, ${today}::date)), ${createdBy}::uuid
       from applications a
       join offers o on o.id = a.offer_id
       join beneficiary_profiles p on p.id = a.profile_id
@@ -56,6 +58,44 @@ export async function createPlacementForApplication(
   const [existing] = await db.select({ id: placements.id }).from(placements).where(eq(placements.applicationId, applicationId)).limit(1);
   if (!existing) throw new Error(`application ${applicationId} is not an offer's application`);
   return { id: existing.id, created: false };
+}
+
+/**
+ * The placement an application's hire created, removed with its check-ins (and the employer's
+ * check-in links with them) when the employer undoes the hire. Refused once the follow-up has
+ * begun: a check-in recorded or the job ended. Returns the removed placement, or null if none.
+ */
+export async function removePlacementOfApplication(
+  db: Database,
+  applicationId: string,
+): Promise<{ id: string; createdAt: Date } | null> {
+  const [p] = await db
+    .select({ id: placements.id, status: placements.status, createdAt: placements.createdAt })
+    .from(placements)
+    .where(eq(placements.applicationId, applicationId))
+    .limit(1);
+  if (!p) return null;
+  const recorded = await db
+    .select({ id: checkIns.id })
+    .from(checkIns)
+    .where(and(eq(checkIns.placementId, p.id), sql`${checkIns.status} <> 'pending'`))
+    .limit(1);
+  if (p.status !== "active" || recorded.length) {
+    throw new FieldErrors({ _: ["Le suivi de cette embauche a déjà commencé : elle ne peut plus être annulée. Prévenez le conseiller qui suit la personne."] });
+  }
+  await db.delete(checkIns).where(eq(checkIns.placementId, p.id));
+  await db.delete(placements).where(eq(placements.id, p.id));
+  return { id: p.id, createdAt: p.createdAt };
+}
+
+/** When the placement of an application's hire was recorded (null without one). */
+export async function placementOfApplication(db: Database, applicationId: string): Promise<{ id: string; createdAt: Date; startsOn: string } | null> {
+  const [p] = await db
+    .select({ id: placements.id, createdAt: placements.createdAt, startsOn: placements.startsOn })
+    .from(placements)
+    .where(eq(placements.applicationId, applicationId))
+    .limit(1);
+  return p ?? null;
 }
 
 /** How far back or ahead a hand-recorded start date may be. */

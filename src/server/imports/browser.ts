@@ -20,7 +20,12 @@ const text = z
   .refine((t) => Buffer.byteLength(t, "utf8") <= MAX_IMPORT_BYTES, TOO_LARGE)
   .refine((t) => t.trim() !== "", "Le fichier est vide.");
 
-export const previewImportInput = z.object({ kind, text });
+export const previewImportInput = z.object({
+  kind,
+  text,
+  /** chosen by the page to ask previewProgress how far the check has gone */
+  progressId: z.uuid().optional(),
+});
 export const runImportInput = z.object({
   kind,
   text,
@@ -35,19 +40,59 @@ export function importChecksum(kind: ImportKind, text: string): string {
 export type ImportPreview = ImportReport & { checksum: string };
 
 /** An unusable file is a message on the form's file field, not a server error. */
-async function importOrFieldError(db: Database, kind: ImportKind, text: string, dryRun: boolean): Promise<ImportReport> {
+async function importOrFieldError(
+  db: Database,
+  kind: ImportKind,
+  text: string,
+  dryRun: boolean,
+  onProgress?: (checked: number, total: number) => void | Promise<void>,
+): Promise<ImportReport> {
   try {
-    return await importCsv(db, kind, text, { dryRun });
+    return await importCsv(db, kind, text, { dryRun, onProgress });
   } catch (err) {
     if (err instanceof ImportFileError) throw new FieldErrors({ text: [err.message] });
     throw err;
   }
 }
 
+// How far each running preview has gone, for the page that waits for it (a 50,000-line file
+// takes half a minute). Kept in this process's memory: the page asks the process that runs
+// its preview (one app process; behind several, the page says "Vérification…" without numbers).
+type Progress = { userId: string; checked: number; total: number; at: number };
+const progressById = new Map<string, Progress>();
+const PROGRESS_KEPT_MS = 10 * 60_000;
+
+function forgetOldProgress(now: number) {
+  for (const [id, p] of progressById) if (now - p.at > PROGRESS_KEPT_MS) progressById.delete(id);
+}
+
+/** Lines checked and the total of a preview running for this user (null: unknown, or someone else's). */
+export function previewProgress(userId: string, progressId: string): { checked: number; total: number } | null {
+  const p = progressById.get(progressId);
+  return p && p.userId === userId ? { checked: p.checked, total: p.total } : null;
+}
+
 /** Checks every line and counts what would be created, updated, left alone or refused; writes nothing. */
-export async function previewImport(db: Database, kind: ImportKind, text: string): Promise<ImportPreview> {
-  const report = await importOrFieldError(db, kind, text, true);
-  return { ...report, checksum: importChecksum(kind, text) };
+export async function previewImport(
+  db: Database,
+  kind: ImportKind,
+  text: string,
+  progress?: { userId: string; progressId: string },
+): Promise<ImportPreview> {
+  forgetOldProgress(Date.now());
+  const onProgress = progress
+    ? async (checked: number, total: number) => {
+        progressById.set(progress.progressId, { userId: progress.userId, checked, total, at: Date.now() });
+        // on the embedded database the whole check is in-process: let the page's question in
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    : undefined;
+  try {
+    const report = await importOrFieldError(db, kind, text, true, onProgress);
+    return { ...report, checksum: importChecksum(kind, text) };
+  } finally {
+    if (progress) progressById.delete(progress.progressId);
+  }
 }
 
 /**

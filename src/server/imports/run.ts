@@ -39,7 +39,12 @@ export type ImportOptions = {
   dryRun?: boolean;
   /** where remarks for the operator go (ignored columns…); nothing by default */
   log?: (message: string) => void;
+  /** told the lines checked so far and the file's total, every few hundred lines and at the end */
+  onProgress?: (checked: number, total: number) => void | Promise<void>;
 };
+
+/** How often (in lines) an import reports its progress. */
+export const PROGRESS_EVERY = 250;
 
 /** The file as a whole cannot be imported (unreadable, or a required column is missing). */
 export class ImportFileError extends Error {}
@@ -122,9 +127,14 @@ export function readTable(text: string, spec: ColumnSpec): Table {
     if (!alt.sets.some((set) => set.every((c) => columns.has(c)))) missing.push(alt.label);
   }
   if (missing.length) {
-    const found = header.map((h) => h.trim()).filter(Boolean).join(", ");
+    const all = header.map((h) => h.trim()).filter(Boolean).join(", ");
+    // a wrong separator makes the whole header one long "column": said, and cut short
+    const found = all.length > 300 ? `${all.slice(0, 300)}…` : all;
+    const oneColumn = header.filter((h) => h.trim()).length === 1 && /[|:,;\t]/.test(all);
     throw new ImportFileError(
-      `Colonne${missing.length > 1 ? "s" : ""} obligatoire${missing.length > 1 ? "s" : ""} manquante${missing.length > 1 ? "s" : ""} : ${missing.join(" ; ")}. Colonnes trouvées : ${found || "aucune"}.`,
+      `Colonne${missing.length > 1 ? "s" : ""} obligatoire${missing.length > 1 ? "s" : ""} manquante${missing.length > 1 ? "s" : ""} : ${missing.join(" ; ")}. Colonnes trouvées : ${found || "aucune"}.${
+        oneColumn ? " L'en-tête n'a qu'une colonne : le séparateur n'est sans doute pas le bon (enregistrez le fichier en CSV avec des points-virgules ou des virgules)." : ""
+      }`,
     );
   }
   return { columns, headerWidth: header.length, ignored, records: records.slice(1) };
@@ -306,8 +316,11 @@ export async function runImport(
   const ctx = new ImportContext(db, opts.dryRun === true);
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [], createdIds: [] };
   const seen = new Map<string, number>();
+  const total = table.records.length;
+  await opts.onProgress?.(0, total);
 
   for (let i = 0; i < table.records.length; i++) {
+    if (i > 0 && i % PROGRESS_EVERY === 0) await opts.onProgress?.(i, total);
     const record = table.records[i]!;
     const number = i + 2; // the header is line 1
     if (record.every((c) => c.trim() === "")) continue;
@@ -358,5 +371,6 @@ export async function runImport(
       }
     }
   }
+  await opts.onProgress?.(total, total);
   return report;
 }

@@ -18,7 +18,7 @@ export const organisationNameSchema = z
   .trim()
   .min(1, "Indiquez le nom de votre entreprise ou de votre organisme.")
   .max(120, "Ce nom est trop long (120 caractères au plus).")
-  .refine((v) => !/[<>]/.test(v), "Ce nom contient des caractères non permis.");
+  .refine((v) => !/[<>\u0000-\u001f\u007f]/.test(v), "Ce nom contient des caractères non permis.");
 
 export const communeInseeSchema = z
   .string({ error: "Choisissez la commune dans la liste des suggestions." })
@@ -31,7 +31,7 @@ export const addressLineSchema = z
   .string()
   .trim()
   .max(200, "Cette adresse est trop longue (200 caractères au plus).")
-  .refine((v) => !/[<>]/.test(v), "Cette adresse contient des caractères non permis.")
+  .refine((v) => !/[<>\u0000-\u001f\u007f]/.test(v), "Cette adresse contient des caractères non permis.")
   .nullish()
   .transform((v) => v || null);
 

@@ -12,6 +12,7 @@ import type { SessionUser } from "../trpc/context";
 import type { OrganisationFields } from "./fields";
 import type { updateOrganisationInput } from "./inputs";
 import { membershipOf, requireOwner } from "./membership";
+import { closedEstablishmentProblem } from "./company-directory";
 
 export type OrganisationRole = "employer" | "training_org";
 
@@ -120,6 +121,8 @@ export async function registerForAccount(db: Database, user: SessionUser, fields
   if (await membershipOf(db, user.id)) throw new TRPCError({ code: "BAD_REQUEST", message: ALREADY_MEMBER });
   // Fast answer on a taken SIRET; the locked check inside the transaction is the real one.
   await siretAvailability(db, fields.siret, kindOfRole(role));
+  const closed = await closedEstablishmentProblem(fields.siret);
+  if (closed) throw new FieldErrors({ siret: [closed] });
   try {
     return await db.transaction((tx) => registerOrganisation(tx as unknown as Database, { id: user.id, role }, fields));
   } catch (err) {

@@ -30,6 +30,13 @@ export const RATE_LIMITS = {
     windowMinutes: 60,
     message: "Plusieurs e-mails viennent déjà d'être envoyés à cette adresse. Regardez aussi dans les indésirables, ou réessayez {delay}.",
   },
+  /** SIRET look-ups in the company directory from one address (the State's API allows 7 a second to all of us). */
+  siretLookup: {
+    bucket: "siret_lookup",
+    max: 60,
+    windowMinutes: 60,
+    message: "Trop de recherches de SIRET depuis cette connexion. Remplissez les champs vous-même, ou réessayez {delay}.",
+  },
   /** Wrong sign-up codes from one address. */
   signUpCodeFailure: {
     bucket: "sign_up_code_failure",
@@ -87,6 +94,13 @@ export const RATE_LIMITS = {
     message: "Vous avez demandé beaucoup de nouveaux codes en peu de temps. Réessayez {delay}.",
   },
   /** Contact requests and suggestions one employer or adviser sends. */
+  /** Applications an adviser sends for people of their caseload, a day. */
+  prescription: {
+    bucket: "prescription",
+    max: 50,
+    windowMinutes: 24 * 60,
+    message: "Vous avez envoyé beaucoup de candidatures aujourd'hui. Réessayez {delay}.",
+  },
   contactRequest: {
     bucket: "contact_request",
     max: 50,

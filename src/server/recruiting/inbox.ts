@@ -2,12 +2,16 @@ import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client";
 import { applications, type ApplicationStatus } from "../applications/schema";
-import { answerApplication, insertHiredApplication, markOfferApplicationsSeen } from "../applications/status";
+import { answerApplication, insertHiredApplication, markOfferApplicationsSeen, revertHire } from "../applications/status";
 import { tellApplicationChange } from "../applications/tidings";
 import { recordAudit } from "../audit/record";
-import { createPlacementForApplication } from "../followup/placements";
+import { instanceToday } from "../config/time-zone";
+import { createPlacementForApplication, placementOfApplication, removePlacementOfApplication } from "../followup/placements";
+import { addMonths, type IsoDate } from "../../lib/dates";
 import { tellHire, whoFollows, type FollowUp } from "../followup/hire-news";
 import { FieldErrors } from "../lib/field-errors";
+import { loadInstanceConfig } from "../config/config";
+import { prescribersOf } from "../applications/domain";
 import { hiresOf } from "./candidates";
 import { pseudonymOf } from "./cards";
 import { candidateHandle, referenceFor } from "./handles";
@@ -33,6 +37,10 @@ export type InboxItem = {
   message: string | null;
   /** not read before this opening of the inbox */
   isNew: boolean;
+  /** an adviser applied for the person, with their agreement: who, and their structure */
+  prescriber: { name: string; structure: string } | null;
+  /** a hire: until when the company can undo it */
+  undoUntil: Date | null;
   candidate: {
     /** the person's handle for this offer (see handles.ts): the candidate page's address */
     candidateId: string;
@@ -67,19 +75,24 @@ export async function inboxForOffer(db: Database, offerId: string, opts: { markS
     email: string | null;
     phone: string | null;
     commune_name: string | null;
+    hired_at: Date | string | null;
   }>(
     db,
     sql`select a.id, a.profile_id, a.status, a.status_reason, a.message, a.created_at, a.updated_at,
-        p.first_name, p.last_name, coalesce(p.email, u.email) as email, p.phone, c.name as commune_name
+        p.first_name, p.last_name, coalesce(p.email, u.email) as email, p.phone, c.name as commune_name,
+        pl.created_at as hired_at
       from applications a
       join beneficiary_profiles p on p.id = a.profile_id
       left join users u on u.id = p.user_id
       left join communes c on c.insee = p.commune_insee
+      left join placements pl on pl.application_id = a.id
       where a.offer_id = ${offerId}::uuid
       order by a.created_at desc, a.id`,
   );
+  const prescribers = await prescribersOf(db, rows.map((r) => String(r.id)), loadInstanceConfig().organisation);
   const items: InboxItem[] = rows.map((r) => {
     const withdrawn = r.status === "withdrawn";
+    const prescriber = prescribers.get(String(r.id));
     const reason = isDeclineReason(r.status_reason) ? r.status_reason : null;
     return {
       id: String(r.id),
@@ -91,6 +104,8 @@ export async function inboxForOffer(db: Database, offerId: string, opts: { markS
       updatedAt: new Date(r.updated_at),
       message: withdrawn ? null : r.message,
       isNew: newIds.has(String(r.id)) || r.status === "sent",
+      prescriber: prescriber ? { name: prescriber.name, structure: prescriber.structure } : null,
+      undoUntil: r.status === "hired" && r.hired_at ? new Date(new Date(r.hired_at).getTime() + HIRE_UNDO_HOURS * 3_600_000) : null,
       candidate: {
         candidateId: candidateHandle(offerId, String(r.profile_id)),
         pseudonym: pseudonymOf(r.first_name),
@@ -145,7 +160,25 @@ export type StatusChange = {
   offerVersion: number;
   /** after a hire: who follows the person's first months (their adviser, or their territory's to take it) */
   followUp: FollowUp | null;
+  /** after a hire: until when it can be undone */
+  undoUntil: Date | null;
 };
+
+/** A hire can be undone for this long (a wrong tap, a person who did not come after all). */
+export const HIRE_UNDO_HOURS = 24;
+export const HIRE_UNDO_TOO_LATE =
+  "Une embauche ne peut être annulée que dans les 24 heures. Si la personne ne travaille plus chez vous, dites-le au conseiller qui la suit, ou répondez au message de suivi.";
+
+/**
+ * The start date an employer gives a hire: from a year back to a year ahead. Missing (a caller
+ * that does not ask), null: the placement starts on the offer's start date, or today if past.
+ */
+export function hireStartDate(startsOn: IsoDate | null | undefined, today: IsoDate): IsoDate | null {
+  if (!startsOn) return null;
+  if (startsOn < addMonths(today, -12)) throw new FieldErrors({ startsOn: ["La date d'embauche ne peut pas remonter à plus d'un an."] });
+  if (startsOn > addMonths(today, 12)) throw new FieldErrors({ startsOn: ["La date d'embauche ne peut pas dépasser un an à venir."] });
+  return startsOn;
+}
 
 const applicationNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
 
@@ -163,10 +196,17 @@ export async function offerOfApplication(db: Database, applicationId: string): P
 export async function setApplicationStatus(
   db: Database,
   actorId: string,
-  input: { applicationId: string; status: EmployerStatus; reason?: DeclineReason | null },
+  input: { applicationId: string; status: EmployerStatus; reason?: DeclineReason | null; startsOn?: IsoDate | null },
+  today: IsoDate = instanceToday(),
 ): Promise<StatusChange> {
   const [current] = await db
-    .select({ id: applications.id, offerId: applications.offerId, profileId: applications.profileId, status: applications.status })
+    .select({
+      id: applications.id,
+      offerId: applications.offerId,
+      profileId: applications.profileId,
+      status: applications.status,
+      answeredAt: applications.answeredAt,
+    })
     .from(applications)
     .where(eq(applications.id, input.applicationId))
     .limit(1);
@@ -176,6 +216,7 @@ export async function setApplicationStatus(
   if (!allowed.includes(current.status)) throw new FieldErrors({ status: [refusal(current.status, input.status)] });
   const offer = await loadOffer(db, current.offerId);
   const reason = input.status === "declined" ? input.reason! : null;
+  const startsOn = input.status === "hired" ? hireStartDate(input.startsOn, today) : null;
 
   const { placementId, followUp } = await db.transaction(async (tx) => {
     // someone else changed it in between (the person withdrew, another recruiter answered)
@@ -183,7 +224,7 @@ export async function setApplicationStatus(
     let placement: string | null = null;
     let follow: FollowUp | null = null;
     if (input.status === "hired") {
-      const created = await createPlacementForApplication(tx, current.id, actorId);
+      const created = await createPlacementForApplication(tx, current.id, actorId, today, startsOn);
       placement = created.id;
       follow = created.created ? await tellHire(tx, placement) : await whoFollows(tx, current.profileId);
       await recordAudit(tx, {
@@ -191,7 +232,15 @@ export async function setApplicationStatus(
         action: "application.hire",
         subjectType: "application",
         subjectId: current.id,
-        details: { offerId: offer.id, profileId: current.profileId, placementId: placement },
+        // where the application was before: undoing the hire puts it back there
+        details: {
+          offerId: offer.id,
+          profileId: current.profileId,
+          placementId: placement,
+          startsOn,
+          previousStatus: current.status,
+          previousAnsweredAt: current.answeredAt?.toISOString() ?? null,
+        },
       });
     } else if (input.status === "declined") {
       await recordAudit(tx, {
@@ -223,8 +272,10 @@ async function afterChange(
   followUp: FollowUp | null,
 ): Promise<StatusChange> {
   const hires = await hiresOf(db, offer.id);
+  const placement = status === "hired" ? await placementOfApplication(db, applicationId) : null;
   return {
     id: applicationId,
+    undoUntil: placement ? new Date(placement.createdAt.getTime() + HIRE_UNDO_HOURS * 3_600_000) : null,
     status,
     statusReason: reason,
     placementId,
@@ -242,8 +293,16 @@ async function afterChange(
  * hired: an application is recorded straight as "hired", with its placement. One who applied
  * goes through the inbox (same result).
  */
-export async function recordHire(db: Database, actorId: string, offerId: string, profileId: string): Promise<StatusChange> {
+export async function recordHire(
+  db: Database,
+  actorId: string,
+  offerId: string,
+  profileId: string,
+  startsOnInput: IsoDate | null = null,
+  today: IsoDate = instanceToday(),
+): Promise<StatusChange> {
   const offer = await loadOffer(db, offerId);
+  const startsOn = hireStartDate(startsOnInput, today);
   const rel = await relationFor(db, offer, profileId);
   if (!rel.identityGranted) {
     if (!rel.searchable) throw new TRPCError({ code: "NOT_FOUND", message: "Candidat introuvable." });
@@ -253,23 +312,70 @@ export async function recordHire(db: Database, actorId: string, offerId: string,
     if (rel.application.status === "withdrawn") {
       throw new FieldErrors({ status: ["La personne a retiré sa candidature à cette offre."] });
     }
-    return setApplicationStatus(db, actorId, { applicationId: rel.application.id, status: "hired" });
+    return setApplicationStatus(db, actorId, { applicationId: rel.application.id, status: "hired", startsOn }, today);
   }
   const result = await db.transaction(async (tx) => {
     const appId = await insertHiredApplication(tx, profileId, offerId);
     if (!appId) throw new FieldErrors({ status: ["Cette personne vient de postuler : retrouvez-la dans les candidatures."] });
     const app = { id: appId };
-    const placement = await createPlacementForApplication(tx, app.id, actorId);
+    const placement = await createPlacementForApplication(tx, app.id, actorId, today, startsOn);
     await recordAudit(tx, {
       actorId,
       action: "application.hire",
       subjectType: "application",
       subjectId: app.id,
-      details: { offerId, profileId, placementId: placement.id, via: "contact" },
+      details: { offerId, profileId, placementId: placement.id, startsOn, via: "contact", previousStatus: null },
     });
     await tellApplicationChange(tx, [app.id], { kind: "hired" });
     const followUp = placement.created ? await tellHire(tx, placement.id) : await whoFollows(tx, profileId);
     return { applicationId: app.id, placementId: placement.id, followUp };
   });
   return afterChange(db, offer, result.applicationId, "hired", null, result.placementId, result.followUp);
+}
+
+/**
+ * The company undoes a hire within HIRE_UNDO_HOURS: the placement and its check-ins are
+ * removed, the application goes back to where it was (a hire after a contact request loses
+ * the application made for it), audited. What the person and their adviser were told stays
+ * told: the screen says so. After that, refused in French.
+ */
+export async function undoHire(db: Database, actorId: string, applicationId: string, now: Date = new Date()): Promise<{ id: string; status: ApplicationStatus | null }> {
+  const [current] = await db
+    .select({ id: applications.id, offerId: applications.offerId, profileId: applications.profileId, status: applications.status })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .limit(1);
+  if (!current?.offerId) throw applicationNotFound();
+  if (current.status !== "hired") throw new FieldErrors({ status: ["Cette personne n'est pas (ou plus) marquée comme embauchée."] });
+  const placement = await placementOfApplication(db, current.id);
+  const since = placement?.createdAt ?? null;
+  if (!since || now.getTime() - since.getTime() > HIRE_UNDO_HOURS * 3_600_000) throw new FieldErrors({ status: [HIRE_UNDO_TOO_LATE] });
+  // where it was before the hire, as the hire's audit entry says
+  const [hire] = await queryRows<{ details: Record<string, unknown> }>(
+    db,
+    sql`select details from audit_events where action = 'application.hire' and subject_type = 'application'
+      and subject_id = ${current.id} order by at desc limit 1`,
+  );
+  const before = hire?.details ?? {};
+  const previousStatus = typeof before.previousStatus === "string" ? (before.previousStatus as ApplicationStatus) : null;
+  const previous =
+    before.via === "contact" || !previousStatus
+      ? ("none" as const)
+      : {
+          status: previousStatus,
+          answeredAt: typeof before.previousAnsweredAt === "string" ? new Date(before.previousAnsweredAt) : null,
+        };
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const removed = await removePlacementOfApplication(tx, current.id);
+    if (!(await revertHire(tx, current.id, previous))) throw new FieldErrors({ status: ["Cette candidature vient de changer : rechargez la page."] });
+    await recordAudit(tx, {
+      actorId,
+      action: "application.hire_undo",
+      subjectType: "application",
+      subjectId: current.id,
+      details: { offerId: current.offerId, profileId: current.profileId, placementId: removed?.id ?? null, backTo: previous === "none" ? null : previous.status },
+    });
+    return { id: current.id, status: previous === "none" ? null : previous.status };
+  });
 }

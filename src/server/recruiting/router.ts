@@ -10,10 +10,23 @@ import { profileOfCandidate, viewerFor } from "./quota";
 import { loadOffer } from "./relations";
 import { candidateForOffer, rankedCandidates } from "./candidates";
 import { DECLINE_REASONS } from "./decline-reasons";
-import { EMPLOYER_STATUSES, inboxForOffer, offerOfApplication, recordHire, setApplicationStatus } from "./inbox";
+import { EMPLOYER_STATUSES, inboxForOffer, offerOfApplication, recordHire, setApplicationStatus, undoHire } from "./inbox";
 
 const offerId = z.uuid("Identifiant d'offre invalide.");
 const employer = roleProcedure("employer");
+/** the first day of work the employer gives a hire (default today) */
+const startsOn = z.iso.date("Indiquez la date d'embauche (jour, mois, année).").nullish();
+
+/** An application of the caller's company (another company's answers as a missing one). */
+async function ownApplication(ctx: { db: Parameters<typeof loadOffer>[0]; user: SessionUser }, applicationId: string) {
+  await offerForCaller(ctx.db, ctx.user, await offerOfApplication(ctx.db, applicationId)).catch((err: unknown) => {
+    // another company's application answers as a missing one, in the inbox's words
+    if (err instanceof TRPCError && err.code === "NOT_FOUND") {
+      throw new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
+    }
+    throw err;
+  });
+}
 
 /** The offer's employer (after offerForCaller), to know who pays the candidates quota. */
 async function viewerOf(ctx: { db: Parameters<typeof loadOffer>[0]; user: SessionUser }, offerId: string) {
@@ -85,22 +98,25 @@ export const recruitingRouter = router({
         applicationId: z.uuid("Identifiant de candidature invalide."),
         status: z.enum(EMPLOYER_STATUSES, "Choisissez une réponse."),
         reason: z.enum(DECLINE_REASONS, "Choisissez la raison du refus.").nullish(),
+        startsOn,
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await offerForCaller(ctx.db, ctx.user, await offerOfApplication(ctx.db, input.applicationId)).catch((err: unknown) => {
-        // another company's application answers as a missing one, in the inbox's words
-        if (err instanceof TRPCError && err.code === "NOT_FOUND") {
-          throw new TRPCError({ code: "NOT_FOUND", message: "Candidature introuvable." });
-        }
-        throw err;
-      });
+      await ownApplication(ctx, input.applicationId);
       return setApplicationStatus(ctx.db, ctx.user.id, input);
     }),
 
+  /** Undoes a hire within 24 hours: the placement goes, the application is back where it was. */
+  undoHire: employer
+    .input(z.object({ applicationId: z.uuid("Identifiant de candidature invalide.") }))
+    .mutation(async ({ ctx, input }) => {
+      await ownApplication(ctx, input.applicationId);
+      return undoHire(ctx.db, ctx.user.id, input.applicationId);
+    }),
+
   /** Hires a person who accepted the company's contact request without applying to this offer. */
-  recordHire: employer.input(z.object({ offerId, candidateId: candidateIdInput })).mutation(async ({ ctx, input }) => {
+  recordHire: employer.input(z.object({ offerId, candidateId: candidateIdInput, startsOn })).mutation(async ({ ctx, input }) => {
     await offerForCaller(ctx.db, ctx.user, input.offerId);
-    return recordHire(ctx.db, ctx.user.id, input.offerId, profileOfCandidate(input.offerId, input.candidateId));
+    return recordHire(ctx.db, ctx.user.id, input.offerId, profileOfCandidate(input.offerId, input.candidateId), input.startsOn ?? null);
   }),
 });

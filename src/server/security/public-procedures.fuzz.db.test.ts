@@ -83,6 +83,7 @@ const SHAPED: Record<string, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: ["role", "firstName", "lastName", "email", "password", "acceptTerms"] },
   ),
+  "auth.lookupSiret": fc.record({ siret: or(fc.constantFrom("73282932000074", "732 829 320 00074", "12345678901234", "")) }),
   "auth.requestPasswordReset": fc.record({
     email: fc.oneof({ arbitrary: fc.constantFrom(RESET_EMAIL, RESET_EMAIL.toUpperCase()), weight: 2 }, { arbitrary: email, weight: 3 }),
   }),

@@ -319,7 +319,7 @@ const CASES: Array<{ name: string; fields: string; view: (p: string) => ReactEle
   {
     name: "ApplicationActions (employer answers an applicant)",
     fields: "applicant's name",
-    view: (p) => <ApplicationActions applicationId={ID} status="sent" who={p} />,
+    view: (p) => <ApplicationActions applicationId={ID} status="sent" who={p} today="2026-03-02" />,
     times: 1,
   },
   {

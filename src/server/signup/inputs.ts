@@ -49,3 +49,6 @@ export const confirmSignUpInput = z.object({
     .transform((c) => c.replace(/\s/g, ""))
     .pipe(z.string().regex(/^\d{6}$/, "Le code fait 6 chiffres, par exemple 407 183.")),
 });
+
+/** A SIRET to look up in the company directory (prefills the sign-up form). */
+export const lookupSiretInput = z.object({ siret: siretSchema });

@@ -3,7 +3,8 @@ import { FieldErrors } from "../lib/field-errors";
 import { configuredSiteUrl } from "../lib/site-url";
 import { deliverOutboxSoon } from "../notifications/delivery";
 import { consumeRateLimit, limitFailures, RATE_LIMITS } from "../ratelimit/limits";
-import { confirmSignUpInput, signUpInput } from "./inputs";
+import { lookUpSiretForForm } from "../organisations/company-directory";
+import { confirmSignUpInput, lookupSiretInput, signUpInput } from "./inputs";
 import { confirmSignUp, requestSignUp } from "./sign-up";
 
 const isWrongCode = (err: unknown) => err instanceof FieldErrors && "code" in err.fields;
@@ -20,6 +21,15 @@ export const signUpRouter = router({
     await requestSignUp(ctx.db, input, configuredSiteUrl());
     deliverOutboxSoon(ctx.db);
     return { ok: true as const };
+  }),
+  /**
+   * Anyone (the sign-up form, an account registering its organisation): the establishment of a
+   * SIRET in the State's company directory, to prefill name, address and activity. "closed"
+   * is said now; "unreachable" or "disabled" means the person types the details.
+   */
+  lookupSiret: publicProcedure.input(lookupSiretInput).query(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx.db, RATE_LIMITS.siretLookup, ctx.ip);
+    return lookUpSiretForForm(ctx.db, input.siret);
   }),
   /** Anyone holding the code e-mailed at sign-up: the account is created. */
   confirmSignUp: publicProcedure

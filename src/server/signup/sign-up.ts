@@ -10,6 +10,7 @@ import { hashAccessCode, hashPassword } from "../auth/password";
 import { passwordVerdict, personalWords } from "../auth/password-strength";
 import { users } from "../auth/schema";
 import { recordAudit } from "../audit/record";
+import { closedEstablishmentProblem } from "../organisations/company-directory";
 import { kindOfRole, registerOrganisation, siretAvailability, UNKNOWN_COMMUNE } from "../organisations/organisations";
 import type { Database } from "../db/client";
 import { FieldErrors } from "../lib/field-errors";
@@ -70,6 +71,11 @@ export async function requestSignUp(db: Database, input: z.output<typeof signUpI
     } catch (err) {
       if (!(err instanceof FieldErrors)) throw err;
       Object.assign(problems, err.fields);
+    }
+    // the directory's word (when it answers): a closed establishment cannot sign up
+    if (!problems.siret) {
+      const closed = await closedEstablishmentProblem(input.siret!);
+      if (closed) problems.siret = [closed];
     }
     // checked again when the account is created; said now, while the form is on screen
     if (!(await communeByInsee(db, input.communeInsee!))) problems.communeInsee = [UNKNOWN_COMMUNE];

@@ -162,12 +162,15 @@ export default async function AdviserHome({ searchParams }: Props) {
           </p>
         ) : null}
 
-        {found ? <ProfileHits q={q} hits={found.hits} adviserId={user.id} /> : null}
+        {/* one answer: close names when there are some, "no one" only when there is truly no one */}
+        {found && found.hits.length > 0 ? <ProfileHits q={q} hits={found.hits} adviserId={user.id} /> : null}
 
         <p role="status" id="caseload-count">
           {list.total === 0
             ? filtered
-              ? "Aucune personne ne correspond."
+              ? found && found.hits.length > 0
+                ? "Personne dans la liste ci-dessous avec exactement ces mots : voyez les noms proches au-dessus."
+                : "Aucune personne ne correspond."
               : "Vous ne suivez encore personne. Prenez en charge une personne de votre territoire ci-dessous."
             : `${list.total} personne${list.total > 1 ? "s" : ""}${pages > 1 ? ` — page ${page} sur ${pages}` : ""}.`}
         </p>

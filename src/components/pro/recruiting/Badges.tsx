@@ -23,11 +23,16 @@ export function CandidateBadges({
   );
 }
 
-export function ApplicationBadge({ status }: { status: ApplicationStatus }) {
+/**
+ * One state per application: "Nouvelle" for one not read before this opening of the inbox
+ * (it is marked read as the page opens: "Lue" would contradict it), else its status.
+ */
+export function ApplicationBadge({ status, isNew = false }: { status: ApplicationStatus; isNew?: boolean }) {
+  const fresh = isNew && (status === "sent" || status === "seen");
   return (
-    <p className={`recruit-badge recruit-badge--${status}`} data-testid="application-status">
+    <p className={`recruit-badge recruit-badge--${fresh ? "sent" : status}`} data-testid="application-status">
       <span className="sr-only">État de la candidature : </span>
-      {APPLICATION_LABELS[status]}
+      {fresh ? "Nouvelle" : APPLICATION_LABELS[status]}
     </p>
   );
 }

@@ -8,8 +8,6 @@ type CandidateCard = RouterOutputs["recruiting"]["candidate"]["card"];
 
 /** What a pseudonymised card says of a person: place and distance, jobs, skills, availability, licence, why. */
 export function CandidateFacts({ card, full = false }: { card: CandidateCard; full?: boolean }) {
-  const skills = full ? card.skills : card.skills.slice(0, 8);
-  const more = card.skills.length - skills.length;
   return (
     <>
       <dl className="recruit-facts">
@@ -37,19 +35,7 @@ export function CandidateFacts({ card, full = false }: { card: CandidateCard; fu
         ) : null}
         <dt>Compétences</dt>
         <dd>
-          {skills.length ? (
-            <ul className="recruit-inline-list">
-              {skills.map((s, i) => (
-                <li key={i} className={s.wanted ? "recruit-wanted" : undefined}>
-                  {s.label}
-                  {s.wanted ? <span className="sr-only"> (demandée par l'offre)</span> : null}
-                </li>
-              ))}
-              {more > 0 ? <li>et {more} autre{more > 1 ? "s" : ""}</li> : null}
-            </ul>
-          ) : (
-            "Non précisées"
-          )}
+          <SkillList skills={card.skills} folded={!full} />
         </dd>
         {full && card.qualities.length ? (
           <>
@@ -104,5 +90,51 @@ export function ScoreLabel({ score }: { score: number | null }) {
     <span className="recruit-score">
       Correspondance : {Math.round(score)} %
     </span>
+  );
+}
+
+/**
+ * The skills the offer asks for first, marked (a tick and bold, not colour alone); in the list
+ * the others are folded behind "Autres compétences", so that what matters reads at a glance.
+ */
+export function SkillList({ skills, folded }: { skills: CandidateCard["skills"]; folded: boolean }) {
+  if (!skills.length) return <>Non précisées</>;
+  const wanted = skills.filter((s) => s.wanted);
+  const others = skills.filter((s) => !s.wanted);
+  const othersList = (
+    <ul className="recruit-inline-list">
+      {others.map((s, i) => (
+        <li key={i}>{s.label}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      {wanted.length ? (
+        <ul className="recruit-skill-chips" aria-label="Compétences demandées par l'offre" data-testid="wanted-skills">
+          {wanted.map((s, i) => (
+            <li key={i} className="recruit-wanted">
+              <span aria-hidden="true">✓ </span>
+              {s.label}
+              <span className="sr-only"> (demandée par l'offre)</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted recruit-skill-none">Aucune des compétences demandées par l'offre.</p>
+      )}
+      {others.length ? (
+        folded ? (
+          <details className="recruit-skill-more">
+            <summary>
+              {wanted.length ? "Autres compétences" : "Ses compétences"} ({others.length})
+            </summary>
+            {othersList}
+          </details>
+        ) : (
+          othersList
+        )
+      ) : null}
+    </>
   );
 }

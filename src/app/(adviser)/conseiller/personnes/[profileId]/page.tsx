@@ -15,6 +15,8 @@ import { PlacementsReadOnly } from "@/components/adviser/caseload/PlacementsRead
 import { PlacementsPanel } from "@/components/adviser/followup/PlacementsPanel";
 import { PersonCvActions } from "@/components/adviser/cv/PersonCvActions";
 import { ProposeOfferForm } from "@/components/adviser/caseload/ProposeOfferForm";
+import { PrescribeForm } from "@/components/adviser/caseload/PrescribeForm";
+import { FileMenu } from "@/components/adviser/caseload/FileMenu";
 import { TakeButton } from "@/components/adviser/caseload/TakeButton";
 import { ErasePersonForm } from "@/components/adviser/caseload/ErasePersonForm";
 import { APPLICATION_STATUS_LABELS, PROPOSAL_STATUS_LABELS } from "@/components/adviser/caseload/labels";
@@ -51,6 +53,9 @@ export default async function PersonFilePage({ params }: Props) {
   const name = `${identity.firstName} ${identity.lastName}`.trim() || "(sans nom)";
   const proposedByAdviser = new Set(file.proposals.filter((p) => p.fromKind === "adviser" && p.offer).map((p) => p.offer!.id));
   const exitReasons = loadInstanceConfig().exitReasons;
+  // an adviser applies only for the people they follow (an admin for anyone)
+  const mayPrescribe = identity.status !== "archived" && (user.role === "admin" || identity.adviserId === user.id);
+  const appliedTo = new Set(file.applications.flatMap((a) => (a.offer ? [a.offer.id] : [])));
 
   return (
     <>
@@ -67,6 +72,7 @@ export default async function PersonFilePage({ params }: Props) {
           .filter(Boolean)
           .join(" — ")}
       />
+      <FileMenu />
 
       <Card title="Identité et compte" icon={<IconUser />} id="identite">
         <dl className="details-list">
@@ -188,6 +194,11 @@ export default async function PersonFilePage({ params }: Props) {
                   offerTitle={m.offer.title}
                   alreadyProposed={proposedByAdviser.has(m.id)}
                 />
+                {appliedTo.has(m.id) ? (
+                  <p className="muted">Candidature déjà envoyée pour cette offre.</p>
+                ) : mayPrescribe ? (
+                  <PrescribeForm profileId={profileId} offerId={m.id} offerTitle={m.offer.title} name={name} />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/config/time-zone";
+import { instanceTimeZone, instanceToday } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -30,6 +30,7 @@ export default async function InboxPage({ params }: Props) {
   const { offer, items } = await orNotFound((await serverCaller()).recruiting.inbox({ offerId }));
   const paths = recruitingPaths(offerId);
   const active = items.filter((i) => i.status !== "withdrawn").length;
+  const today = instanceToday();
 
   return (
     <div className="readable">
@@ -66,9 +67,14 @@ export default async function InboxPage({ params }: Props) {
                     <h2 id={headingId} className="recruit-card__title">
                       {who}
                     </h2>
-                    {a.isNew ? <span className="recruit-badge recruit-badge--sent">Nouvelle</span> : null}
                   </div>
-                  <ApplicationBadge status={a.status} />
+                  <ApplicationBadge status={a.status} isNew={a.isNew} />
+                  {a.prescriber ? (
+                    <p data-testid="prescriber">
+                      Candidature envoyée par <strong>{a.prescriber.name}</strong>, conseiller ou conseillère (
+                      {a.prescriber.structure}), avec l'accord de la personne.
+                    </p>
+                  ) : null}
                   <p className="muted">Reçue le {formatDate(a.createdAt, instanceTimeZone())}</p>
                   {c ? (
                     <ul className="recruit-contact">
@@ -125,7 +131,7 @@ export default async function InboxPage({ params }: Props) {
                       </Link>
                     </p>
                   ) : null}
-                  <ApplicationActions applicationId={a.id} status={a.status} who={who} />
+                  <ApplicationActions applicationId={a.id} status={a.status} who={who} today={today} undoUntil={a.undoUntil} />
                 </article>
               </li>
             );

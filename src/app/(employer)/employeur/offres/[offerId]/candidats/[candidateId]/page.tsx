@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { instanceTimeZone } from "@/server/config/time-zone";
+import { instanceTimeZone, instanceToday } from "@/server/config/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -83,7 +83,7 @@ export default async function CandidatePage({ params }: Props) {
           {application.status === "hired" ? (
             <p>Son conseiller suit ses premiers mois dans l'emploi.</p>
           ) : (
-            <ApplicationActions applicationId={application.id} status={application.status} who={who} />
+            <ApplicationActions applicationId={application.id} status={application.status} who={who} today={instanceToday()} />
           )}
           <p>
             <Link href={paths.inbox}>Toutes les candidatures de cette offre</Link>
@@ -99,7 +99,7 @@ export default async function CandidatePage({ params }: Props) {
               <p>
                 Enregistrez l'embauche pour cette offre. {followUpSentence(view.followUp)}
               </p>
-              <RecordHire offerId={offerId} candidateId={candidateId} who={who} offerTitle={offer.title} followUp={view.followUp} />
+              <RecordHire offerId={offerId} candidateId={candidateId} who={who} offerTitle={offer.title} followUp={view.followUp} today={instanceToday()} />
             </Card>
           ) : null}
           {card.reasons.length ? (
