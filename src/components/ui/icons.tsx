@@ -628,3 +628,13 @@ export function TravelModeIcon({ mode, ...props }: IconProps & { mode: TravelMod
       return <IconCarSmall {...props} />;
   }
 }
+
+/** A loudspeaker: read a label aloud. */
+export const IconSpeaker = icon(
+  "speaker",
+  <>
+    <path d="M4 9h4l5-4v14l-5-4H4z" />
+    <path d="M16.5 8.5a5 5 0 0 1 0 7" />
+    <path d="M19 6a8.5 8.5 0 0 1 0 12" />
+  </>,
+);

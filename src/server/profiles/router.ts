@@ -3,7 +3,7 @@ import { recordReads } from "../audit/record";
 import { users } from "../auth/schema";
 import { z } from "zod";
 import { maskToShifts } from "../geo/shifts";
-import { communeByInsee, romeJobItems } from "../referentials/queries";
+import { communeByInsee } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { roleProcedure, router } from "../trpc/init";
 import type { Database } from "../db/client";
@@ -22,6 +22,7 @@ import {
 import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
 import { saveWizardStep, type StepInputs } from "./wizard";
 import { saveProfilePhone } from "./phone";
+import { skillSuggestions } from "./skill-suggestions";
 import { profileForCaller } from "./access";
 import type { ProfileStep } from "./completeness";
 
@@ -112,13 +113,5 @@ export const profileRouter = router({
   /** Skills to tick: those of the chosen jobs first (grouped by job), then savoir-être. */
   skillSuggestions: cvEditor
     .input(z.object({ romeCodes: z.array(z.string().regex(/^[A-N]\d{4}$/)).max(15) }))
-    .query(async ({ ctx, input }) => {
-      const byJob = await Promise.all([...new Set(input.romeCodes)].map(async (code) => ({ romeCode: code, ...(await romeJobItems(ctx.db, code)) })));
-      const softSkills = new Map<number, { ogrCode: number; label: string }>();
-      for (const j of byJob) for (const s of j.softSkills) softSkills.set(s.ogrCode, { ogrCode: s.ogrCode, label: s.label });
-      return {
-        jobs: byJob.map((j) => ({ romeCode: j.romeCode, skills: j.skills.map(({ ogrCode, label }) => ({ ogrCode, label })) })),
-        softSkills: [...softSkills.values()].sort((a, b) => a.label.localeCompare(b.label, "fr")),
-      };
-    }),
+    .query(({ ctx, input }) => skillSuggestions(ctx.db, input.romeCodes)),
 });
