@@ -638,3 +638,11 @@ export const IconSpeaker = icon(
     <path d="M19 6a8.5 8.5 0 0 1 0 12" />
   </>,
 );
+
+/** A telephone handset: call. */
+export const IconPhone = icon(
+  "phone",
+  <>
+    <path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A17 17 0 0 1 3 5a2 2 0 0 1 2-2z" />
+  </>,
+);

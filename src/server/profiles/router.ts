@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { recordReads } from "../audit/record";
 import { users } from "../auth/schema";
+import { territories } from "../instance/schema";
 import { z } from "zod";
 import { maskToShifts } from "../geo/shifts";
 import { communeByInsee } from "../referentials/queries";
@@ -88,6 +89,29 @@ export const profileRouter = router({
   mine: beneficiary.query(async ({ ctx }) => {
     const id = await profileIdOfUser(ctx.db, ctx.user.id);
     return profileView(ctx.db, id ? await loadProfile(ctx.db, id) : null);
+  }),
+  /**
+   * The person's own adviser, to write to ("Parler à mon conseiller"), or null when nobody
+   * follows them yet (or their adviser's account is closed); with their territory's name either way.
+   */
+  myAdviser: beneficiary.query(async ({ ctx }) => {
+    const id = await profileIdOfUser(ctx.db, ctx.user.id);
+    const stored = id ? await loadProfile(ctx.db, id) : null;
+    const [adviser] = stored?.adviserId
+      ? await ctx.db
+          .select({ firstName: users.firstName, lastName: users.lastName, email: users.email, status: users.status })
+          .from(users)
+          .where(eq(users.id, stored.adviserId))
+          .limit(1)
+      : [];
+    const territoryCode = stored?.territoryCode ?? ctx.user.territoryCode ?? null;
+    const [territory] = territoryCode
+      ? await ctx.db.select({ name: territories.name }).from(territories).where(eq(territories.code, territoryCode)).limit(1)
+      : [];
+    return {
+      adviser: adviser && adviser.status === "active" ? { firstName: adviser.firstName, lastName: adviser.lastName, email: adviser.email } : null,
+      territory: territory?.name ?? null,
+    };
   }),
   /** An adviser's view of the CV of a person they may reach (same shape as `mine`). */
   ofPerson: adviser.input(z.object({ profileId: z.uuid("Profil invalide.") })).query(async ({ ctx, input }) => {
