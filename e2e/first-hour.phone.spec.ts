@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./axe";
-import { signUpWithCv } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signIn, signUpWithCv } from "./helpers";
 
 // Issue 18, the beneficiary's first hour on a 360 px phone: every commune of a shared
 // postcode, a forgiving commune search, an optional skills step read aloud, and a way
@@ -68,7 +68,8 @@ test("the skills step: the most common first, the rest behind « Voir plus », r
   await checkPage(page, "compétences, toutes");
 
   // untick everything: the step still goes on
-  for (const box of await page.getByRole("checkbox", { checked: true }).all()) await box.uncheck();
+  const ticked = page.getByRole("checkbox", { checked: true });
+  while ((await ticked.count()) > 0) await ticked.first().uncheck();
   await expect(page.getByText("Aucune case cochée pour l'instant.")).toBeVisible();
   await saveStep(page);
   await expect(page).toHaveURL(/disponibilites$/);
@@ -119,4 +120,30 @@ test("the bottom bar's labels are 14 px at least and fit a 360 px phone", async 
     expect(overflow, name).toBeLessThanOrEqual(0);
   }
   await expectNoHorizontalScroll(page, 360);
+});
+
+test("the map has an offline base (communes, territories) and its popups never hide home", async ({ page }) => {
+  await signIn(page, DEMO.beneficiary(4), DEMO_PASSWORD, /\/beneficiaire$/);
+  await page.goto("/beneficiaire/offres?vue=carte");
+  const map = page.getByTestId("results-map");
+  await expect(map.locator("canvas")).toBeVisible();
+  // the communes' names, drawn from the reference data without any tile server
+  const names = map.locator(".maplibregl-marker[aria-hidden='true']:not([hidden])");
+  await expect(names.first()).toBeVisible();
+  expect(await names.count()).toBeGreaterThan(3);
+  await expect(page.getByText("Les territoires du département")).toBeVisible();
+
+  const home = map.getByRole("img", { name: "Votre domicile" });
+  await expect(home).toBeVisible();
+  const markers = map.locator(".maplibregl-marker[data-count]");
+  for (let i = 0; i < Math.min(3, await markers.count()); i++) {
+    await markers.nth(i).click();
+    const popup = map.locator(".maplibregl-popup");
+    await expect(popup).toBeVisible();
+    const [a, b] = [await popup.boundingBox(), await home.boundingBox()];
+    const overlap = a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, `popup ${i} covers home`).toBeFalsy();
+    await page.keyboard.press("Escape");
+  }
+  await checkPage(page, "carte hors ligne");
 });

@@ -217,7 +217,12 @@ export default function ResultsMap({
         .then((r) => (r.ok ? (r.json() as Promise<BaseMap>) : null))
         .then((data) => {
           base = data;
-          if (map.isStyleLoaded()) addBase();
+          // the style may still be loading (addSource throws then): once the map settles
+          try {
+            addBase();
+          } catch {
+            map.once("idle", addBase);
+          }
         })
         .catch(() => undefined);
       map.on("load", addBase);
