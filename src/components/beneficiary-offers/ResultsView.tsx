@@ -87,6 +87,11 @@ export function ResultsView({ initialView, map, children }: { initialView: View;
             <li>
               <span className={`${styles.legendSymbol} ${styles.legendCircle}`} /> Jusqu'où vous allez ({Math.round(map.radiusKm)} km)
             </li>
+            {map.styleUrl ? null : (
+              <li>
+                <span className={`${styles.legendSymbol} ${styles.legendTerritory}`} /> Les territoires du département
+              </li>
+            )}
           </ul>
           <p id="carte-description" className={styles.mapDescription} data-testid="map-description">
             {mapDescription(map)}

@@ -7,8 +7,9 @@ import { IconDocument, IconHome, IconGraduation, IconSearch, IconSend } from "@/
 const TABS = [
   { href: "/beneficiaire", label: "Accueil", Icon: IconHome, exact: true },
   { href: "/beneficiaire/offres", label: "Offres", Icon: IconSearch },
-  { href: "/beneficiaire/formations", label: "Formations", Icon: IconGraduation },
-  { href: "/beneficiaire/candidatures", label: "Candidatures", Icon: IconSend },
+  // soft hyphens (\u00AD): where the long words may break on a narrow phone; not read aloud
+  { href: "/beneficiaire/formations", label: "For\u00ADmations", Icon: IconGraduation },
+  { href: "/beneficiaire/candidatures", label: "Candi\u00ADdatures", Icon: IconSend },
   { href: "/beneficiaire/cv", label: "Mon CV", Icon: IconDocument },
 ] as const;
 

@@ -628,3 +628,21 @@ export function TravelModeIcon({ mode, ...props }: IconProps & { mode: TravelMod
       return <IconCarSmall {...props} />;
   }
 }
+
+/** A loudspeaker: read a label aloud. */
+export const IconSpeaker = icon(
+  "speaker",
+  <>
+    <path d="M4 9h4l5-4v14l-5-4H4z" />
+    <path d="M16.5 8.5a5 5 0 0 1 0 7" />
+    <path d="M19 6a8.5 8.5 0 0 1 0 12" />
+  </>,
+);
+
+/** A telephone handset: call. */
+export const IconPhone = icon(
+  "phone",
+  <>
+    <path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A17 17 0 0 1 3 5a2 2 0 0 1 2-2z" />
+  </>,
+);

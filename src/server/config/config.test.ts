@@ -72,3 +72,30 @@ describe("the instance's time zone", () => {
     }
   });
 });
+
+describe("the instance's mobility help", () => {
+  const file = loadInstanceFile("loir-et-cher");
+
+  it("lists the demo's examples: transport à la demande, permis aidé, garage solidaire, covoiturage", () => {
+    expect(file.mobilityHelp.map((m) => m.name)).toEqual(["Transport à la demande", "Permis aidé", "Garage solidaire", "Covoiturage"]);
+    expect(file.mobilityHelp.every((m) => m.phone || m.url)).toBe(true);
+  });
+
+  it("is optional: an instance without any lists none", () => {
+    const { mobilityHelp: _ignored, ...without } = file;
+    expect(instanceConfigSchema.parse(without).mobilityHelp).toEqual([]);
+  });
+
+  it("refuses a link that is not a web address and a phone that is not a number, on their field", () => {
+    const help = { name: "Aide", description: "Une aide." };
+    for (const [field, value] of [
+      ["url", "javascript:alert(1)"],
+      ["url", "ftp://example.org/x"],
+      ["phone", "appelez-nous"],
+    ] as const) {
+      const r = instanceConfigSchema.safeParse({ ...file, mobilityHelp: [{ ...help, [field]: value }] });
+      expect(r.success, `${field}: ${value}`).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(["mobilityHelp", 0, field]);
+    }
+  });
+});

@@ -17,6 +17,19 @@ const territorySchema = z
     message: "un territoire liste des communes, des EPCI ou des arrondissements",
   });
 
+const mobilityHelpSchema = z.object({
+  name: z.string().trim().min(1).max(80, "80 caractères au plus"),
+  description: z.string().trim().min(1).max(300, "300 caractères au plus"),
+  /** as dialled in France ("02 54 00 00 00") or international ("+33 2 54…") */
+  phone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 .]{3,19}$/, "numéro de téléphone attendu, par exemple « 02 54 00 00 00 »")
+    .optional(),
+  url: z.url({ protocol: /^https?$/, error: "adresse web attendue (https://…)" }).optional(),
+});
+
+export type MobilityHelp = z.infer<typeof mobilityHelpSchema>;
+
 export const instanceConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   displayName: z.string().min(1),
@@ -46,6 +59,11 @@ export const instanceConfigSchema = z.object({
   /** base map style (MapLibre style URL); without one, maps show the data on a plain background */
   map: z.object({ styleUrl: z.url().nullable().default(null), attribution: z.string().nullable().default(null) }).default({ styleUrl: null, attribution: null }),
   exitReasons: z.array(z.object({ code: z.string().regex(/^[a-z_]+$/), label: z.string().min(1) })).min(1),
+  /**
+   * help to get to work without a car, shown to a beneficiary who finds no offer near home
+   * (transport à la demande, permis aidé, garage solidaire, covoiturage…)
+   */
+  mobilityHelp: z.array(mobilityHelpSchema).max(20, "20 aides au plus").default([]),
   /** data retention (src/server/privacy/retention.ts): a profile inactive this many months is erased, after a warning a month before */
   retention: z
     .object({ inactiveProfileMonths: z.number().int().min(3, "au moins 3 mois").max(120, "au plus 120 mois").default(24) })

@@ -19,6 +19,7 @@ export const instanceRouter = router({
       territories: rows,
       exitReasons: config.exitReasons,
       map: config.map,
+      mobilityHelp: config.mobilityHelp,
     };
   }),
   /** Admin: the editable settings (effective, the file's defaults, who saved them last). */

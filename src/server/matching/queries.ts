@@ -274,3 +274,54 @@ export async function matchFormationsForBeneficiary(db: Database, profileId: str
   );
   return toItems(rows, "formation");
 }
+
+/** The farthest ring "a bit further" ever suggests. */
+export const FURTHER_MAX_KM = 100;
+/** The rings "a bit further" may suggest: at least 20 km beyond the person's limit. */
+const FURTHER_STEPS_KM = [20, 30, 40, 50, 60, 80, 100] as const;
+
+/**
+ * The ring to suggest to a person who finds nothing within `fromKm`: the nearest of the usual
+ * distances at least 20 km further that holds an offer, and how many offers it holds (an offer
+ * counts only within its own recruiting radius). Pure: from each offer's distance and radius.
+ */
+export function furtherRing(
+  fromKm: number,
+  offers: ReadonlyArray<{ distanceKm: number; radiusKm: number }>,
+): { fromKm: number; toKm: number; count: number } | null {
+  const from = Math.round(fromKm);
+  for (const toKm of FURTHER_STEPS_KM) {
+    if (toKm < from + 20) continue;
+    const count = offers.filter((o) => o.distanceKm > from && o.distanceKm <= Math.min(toKm, o.radiusKm)).length;
+    if (count > 0) return { fromKm: from, toKm, count };
+  }
+  return null;
+}
+
+/**
+ * "12 offres entre 10 et 30 km": the offers a person would see beyond their travel limit, by
+ * the same rules as offers near them (licence, vehicle, hours, job) and the filters given.
+ */
+export async function offersFurther(
+  db: Database,
+  profileId: string,
+  filters: Omit<OfferFilters, "maxDistanceKm"> = {},
+): Promise<{ fromKm: number; toKm: number; count: number } | null> {
+  const pair = offerForProfileSql();
+  const rows = await queryRows<{ distance_m: number; radius_km: number }>(
+    db,
+    sql`with p as materialized (select * from beneficiary_profiles where id = ${profileId})
+      select ST_Distance(o.location, p.location, false) as distance_m, o.radius_km
+      from p join offers o on o.status = 'published'
+        and ST_DWithin(o.location_proj, p.location_proj, ${FURTHER_MAX_KM * 1000 * PLANAR_MARGIN})
+      where ${pair.where}
+        and ST_Distance(o.location, p.location, false) > p.max_distance_km * 1000
+        ${offerFiltersSql(filters)}`,
+  );
+  const limit = await queryRows<{ max_distance_km: number }>(db, sql`select max_distance_km from beneficiary_profiles where id = ${profileId}`);
+  if (!limit[0]) return null;
+  return furtherRing(
+    Number(limit[0].max_distance_km),
+    rows.map((r) => ({ distanceKm: Number(r.distance_m) / 1000, radiusKm: Number(r.radius_km) })),
+  );
+}

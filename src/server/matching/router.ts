@@ -7,7 +7,7 @@ import { formationSummaries } from "../formations/summaries";
 import { offerForCaller } from "../offers/access";
 import { profileForCaller } from "../profiles/access";
 import { rankingForStaff } from "./staff-ranking";
-import { matchFormationsForBeneficiary, matchOffersForBeneficiary } from "./queries";
+import { matchFormationsForBeneficiary, matchOffersForBeneficiary, offersFurther } from "./queries";
 
 const limit = z.number().int().min(1).max(100);
 
@@ -46,6 +46,21 @@ export const matchingRouter = router({
       }
       const summaries = await offerSummaries(ctx.db, items.map((i) => i.id));
       return items.map((i) => ({ ...i, offer: summaries.get(i.id)! }));
+    }),
+  /**
+   * The person's own: how many offers wait a bit beyond their travel limit ("12 offres entre
+   * 10 et 30 km"), for the page that finds none within it; null when none within 100 km.
+   */
+  offersFurther: roleProcedure("beneficiary")
+    .input(
+      z.object({
+        contracts: z.array(z.enum(CONTRACTS)).max(CONTRACTS.length).optional(),
+        hours: z.enum(["part", "full"]).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const profileId = await profileForCaller(ctx.db, ctx.user);
+      return offersFurther(ctx.db, profileId, input);
     }),
   formationsForBeneficiary: roleProcedure("beneficiary", "adviser", "admin")
     .input(z.object({ profileId: z.uuid().optional(), limit: limit.default(20) }))

@@ -59,6 +59,7 @@ export function profileCompletenessSql(alias: string, lookups: "per-row" | "hash
     saved: (step) => sql`${stepLiteral(step)} = any(${a}.steps_done)`,
     content: {
       travelModes: sql`cardinality(${a}.travel_modes) > 0`,
+      skills: sql`cardinality(${a}.skill_codes) > 0`,
       availability: sql`(${a}.available_from is not null or ${a}.full_time is not null)`,
       background: sql`(coalesce(${a}.about, '') <> '' or ${hasRow("profile_formations")})`,
       visible: sql`${a}.visible_to_employers`,
@@ -68,7 +69,6 @@ export function profileCompletenessSql(alias: string, lookups: "per-row" | "hash
         n === 1
           ? hasRow("profile_jobs", sql`completeness_x.kind = 'sought'`)
           : sql`(select count(*) from profile_jobs completeness_x where completeness_x.profile_id = ${a}.id and completeness_x.kind = 'sought') >= ${literal(n)}`,
-      skills: (n) => sql`cardinality(${a}.skill_codes) >= ${literal(n)}`,
     },
   });
 }

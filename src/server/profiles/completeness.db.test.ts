@@ -62,6 +62,8 @@ const STATES: Record<string, Partial<ProfileData>> = {
     about: "",
     skillCodes: [101, 102, 103, 104, 105],
   },
+  "every step saved, a job sought, no skill ticked": { ...nothing, stepsDone: [...PROFILE_STEP_KEYS], jobs: [soughtJob] },
+  "imported: one skill, nothing saved": { ...nothing, skillCodes: [101] },
   "a job sought, three skills, hidden": { ...nothing, jobs: [soughtJob, doneJob], skillCodes: [101, 102, 103], fullTime: true },
 };
 

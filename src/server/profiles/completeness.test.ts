@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeness, minutesToKm } from "./completeness";
+import { completeness, minutesToKm, profileCompleteness } from "./completeness";
 
 describe("CV completeness", () => {
   it("is 0 % with the first step to do when nothing is saved", () => {
@@ -10,20 +10,34 @@ describe("CV completeness", () => {
   });
 
   it("counts saved steps by weight and says what is missing", () => {
-    const c = completeness({ stepsDone: ["place", "mobility", "jobs"], soughtJobs: 1, skills: 0 });
+    const c = completeness({ stepsDone: ["place", "mobility", "jobs"], soughtJobs: 1 });
     expect(c.percent).toBe(55);
     expect(c.next).toBe("skills");
     expect(c.missing.map((m) => m.label)).toContain("Vos compétences");
   });
 
-  it("does not count a jobs step without a job sought, nor fewer than three skills", () => {
-    const c = completeness({ stepsDone: ["place", "jobs", "skills"], soughtJobs: 0, skills: 2 });
-    expect(c.done).toEqual(["place"]);
+  it("does not count a jobs step without a job sought", () => {
+    const c = completeness({ stepsDone: ["place", "jobs", "skills"], soughtJobs: 0 });
+    expect(c.done).toEqual(["place", "skills"]);
+  });
+
+  // Issue 18: skills are optional; the step saved with none ticked is done, "Continuer" goes on.
+  it("counts the skills step saved with no skill ticked", () => {
+    const c = completeness({ stepsDone: ["place", "mobility", "jobs", "skills"], soughtJobs: 1 });
+    expect(c.done).toContain("skills");
+    expect(c.next).toBe("availability");
+  });
+
+  it("counts skills of a profile never saved step by step (imported) once it has one", () => {
+    const none = profileCompleteness({ travelModes: [], jobs: [], skillCodes: [], visibleToEmployers: false });
+    const one = profileCompleteness({ travelModes: [], jobs: [], skillCodes: [101], visibleToEmployers: false });
+    expect(none.done).not.toContain("skills");
+    expect(one.done).toContain("skills");
   });
 
   it("reaches 100 % when every step is saved with enough content", () => {
     const all = ["place", "mobility", "jobs", "skills", "availability", "background", "visibility"];
-    expect(completeness({ stepsDone: all, soughtJobs: 2, skills: 5 })).toMatchObject({ percent: 100, next: null, missing: [] });
+    expect(completeness({ stepsDone: all, soughtJobs: 2 })).toMatchObject({ percent: 100, next: null, missing: [] });
   });
 });
 

@@ -26,24 +26,27 @@ export type Completeness = {
 // completeness-sql.ts (statistics, caseload lists, advisers' figures) are both built from
 // PROFILE_STEPS, STEP_MINIMUMS and FILLED_BY; completeness.db.test.ts holds them equal.
 
-/** Counts a step needs whatever was saved: the matcher needs at least one job sought and three skills. */
-export type CountFact = "soughtJobs" | "skills";
+/**
+ * Counts a step needs whatever was saved: the matcher needs at least one job sought. Skills
+ * have no minimum (issue 18): ticking none is a choice the person may make, the skills step
+ * saved with none is done; skills only help employers find them, as the step says.
+ */
+export type CountFact = "soughtJobs";
 export const STEP_MINIMUMS: Partial<Record<ProfileStep, { fact: CountFact; atLeast: number }>> = {
   jobs: { fact: "soughtJobs", atLeast: 1 },
-  skills: { fact: "skills", atLeast: 3 },
 };
 
 /**
  * What in a stored profile fills a step the wizard never saved (imported or seeded CVs):
  * "always" for a step whose content every profile has (its commune) or that its minimum
- * alone decides (jobs, skills).
+ * alone decides (jobs).
  */
-export type ContentFact = "travelModes" | "availability" | "background" | "visible";
+export type ContentFact = "travelModes" | "skills" | "availability" | "background" | "visible";
 export const FILLED_BY: Record<ProfileStep, ContentFact | "always"> = {
   place: "always",
   mobility: "travelModes",
   jobs: "always",
-  skills: "always",
+  skills: "skills",
   availability: "availability",
   background: "background",
   visibility: "visible",
@@ -53,14 +56,13 @@ export const FILLED_BY: Record<ProfileStep, ContentFact | "always"> = {
 export type CompletenessFacts = {
   stepsDone: readonly string[];
   soughtJobs: number;
-  skills: number;
   /** steps whose content exists although the wizard never saved them (imported or seeded CVs) */
   filled?: Partial<Record<ProfileStep, boolean>>;
 };
 
 /**
  * How complete a CV is. A step counts once saved (or once its content exists), except where
- * the matcher needs content: at least one job sought, and at least three skills.
+ * the matcher needs content: at least one job sought.
  */
 export function completeness(p: CompletenessFacts | null): Completeness {
   const done = new Set<ProfileStep>();
@@ -93,6 +95,7 @@ export function profileCompleteness(profile: ProfileForCompleteness): Completene
   const content: Record<ContentFact | "always", boolean> = {
     always: true,
     travelModes: profile.travelModes.length > 0,
+    skills: profile.skillCodes.length > 0,
     availability: Boolean(profile.availableFrom) || profile.fullTime != null,
     background: (profile.formations?.length ?? 0) > 0 || Boolean(profile.about),
     visible: profile.visibleToEmployers,
@@ -100,7 +103,6 @@ export function profileCompleteness(profile: ProfileForCompleteness): Completene
   return completeness({
     stepsDone: profile.stepsDone ?? [],
     soughtJobs: profile.jobs.filter((j) => j.kind === "sought").length,
-    skills: profile.skillCodes.length,
     filled: Object.fromEntries(PROFILE_STEP_KEYS.map((k) => [k, content[FILLED_BY[k]]])),
   });
 }

@@ -1,9 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { recordReads } from "../audit/record";
 import { users } from "../auth/schema";
+import { territories } from "../instance/schema";
 import { z } from "zod";
 import { maskToShifts } from "../geo/shifts";
-import { communeByInsee, romeJobItems } from "../referentials/queries";
+import { communeByInsee } from "../referentials/queries";
 import { romeSkills } from "../referentials/schema";
 import { roleProcedure, router } from "../trpc/init";
 import type { Database } from "../db/client";
@@ -22,6 +23,7 @@ import {
 import { loadProfile, profileIdOfUser, type StoredProfile } from "./load";
 import { saveWizardStep, type StepInputs } from "./wizard";
 import { saveProfilePhone } from "./phone";
+import { skillSuggestions } from "./skill-suggestions";
 import { profileForCaller } from "./access";
 import { accessCodeOnFile } from "./access-code";
 import type { ProfileStep } from "./completeness";
@@ -89,6 +91,29 @@ export const profileRouter = router({
     const id = await profileIdOfUser(ctx.db, ctx.user.id);
     return profileView(ctx.db, id ? await loadProfile(ctx.db, id) : null);
   }),
+  /**
+   * The person's own adviser, to write to ("Parler à mon conseiller"), or null when nobody
+   * follows them yet (or their adviser's account is closed); with their territory's name either way.
+   */
+  myAdviser: beneficiary.query(async ({ ctx }) => {
+    const id = await profileIdOfUser(ctx.db, ctx.user.id);
+    const stored = id ? await loadProfile(ctx.db, id) : null;
+    const [adviser] = stored?.adviserId
+      ? await ctx.db
+          .select({ firstName: users.firstName, lastName: users.lastName, email: users.email, status: users.status })
+          .from(users)
+          .where(eq(users.id, stored.adviserId))
+          .limit(1)
+      : [];
+    const territoryCode = stored?.territoryCode ?? ctx.user.territoryCode ?? null;
+    const [territory] = territoryCode
+      ? await ctx.db.select({ name: territories.name }).from(territories).where(eq(territories.code, territoryCode)).limit(1)
+      : [];
+    return {
+      adviser: adviser && adviser.status === "active" ? { firstName: adviser.firstName, lastName: adviser.lastName, email: adviser.email } : null,
+      territory: territory?.name ?? null,
+    };
+  }),
   /** An adviser's view of the CV of a person they may reach (same shape as `mine`). */
   ofPerson: adviser.input(z.object({ profileId: z.uuid("Profil invalide.") })).query(async ({ ctx, input }) => {
     const id = await profileForCaller(ctx.db, ctx.user, input.profileId);
@@ -120,13 +145,5 @@ export const profileRouter = router({
   /** Skills to tick: those of the chosen jobs first (grouped by job), then savoir-être. */
   skillSuggestions: cvEditor
     .input(z.object({ romeCodes: z.array(z.string().regex(/^[A-N]\d{4}$/)).max(15) }))
-    .query(async ({ ctx, input }) => {
-      const byJob = await Promise.all([...new Set(input.romeCodes)].map(async (code) => ({ romeCode: code, ...(await romeJobItems(ctx.db, code)) })));
-      const softSkills = new Map<number, { ogrCode: number; label: string }>();
-      for (const j of byJob) for (const s of j.softSkills) softSkills.set(s.ogrCode, { ogrCode: s.ogrCode, label: s.label });
-      return {
-        jobs: byJob.map((j) => ({ romeCode: j.romeCode, skills: j.skills.map(({ ogrCode, label }) => ({ ogrCode, label })) })),
-        softSkills: [...softSkills.values()].sort((a, b) => a.label.localeCompare(b.label, "fr")),
-      };
-    }),
+    .query(({ ctx, input }) => skillSuggestions(ctx.db, input.romeCodes)),
 });

@@ -28,10 +28,37 @@ function toCommune(r: Record<string, unknown>): CommuneHit {
   };
 }
 
+/** A full postcode is shared by at most a few dozen communes: all of them are listed. */
+const POSTCODE_MAX = 200;
+
+/**
+ * LIKE patterns matching the start of a name one typo away from `q` (a letter wrong, missing,
+ * extra, or two swapped), the first letter kept: "blos" → "blo_s%" reaches "blois".
+ */
+export function oneTypoPrefixes(q: string): string[] {
+  const out = new Set<string>();
+  const e = (s: string) => escapeLike(s);
+  for (let i = 1; i <= q.length; i++) {
+    // a letter missing in what was typed
+    out.add(`${e(q.slice(0, i))}_${e(q.slice(i))}%`);
+    if (i < q.length) {
+      // a wrong letter, an extra letter
+      out.add(`${e(q.slice(0, i))}_${e(q.slice(i + 1))}%`);
+      out.add(`${e(q.slice(0, i))}${e(q.slice(i + 1))}%`);
+    }
+    // two letters swapped
+    if (i < q.length - 1) out.add(`${e(q.slice(0, i))}${e(q[i + 1]!)}${e(q[i]!)}${e(q.slice(i + 2))}%`);
+  }
+  out.delete(`${e(q)}%`);
+  return [...out];
+}
+
 /**
  * Communes by what a person types: a postcode (or its start) or a name, accents, case and
- * hyphens ignored, matched at the start of the name or of any word in it. The instance's
- * départements come first, then bigger communes.
+ * hyphens ignored, matched at the start of the name or of any word in it, or at the start of
+ * the name one typo away ("blos" → Blois). The instance's départements come first, then
+ * exact starts, then bigger communes. A full postcode lists every commune sharing it (the
+ * biggest, whose name the postcode usually bears, then alphabetically), whatever the limit.
  */
 export async function searchCommunes(
   db: Database,
@@ -43,7 +70,16 @@ export async function searchCommunes(
   // (a list of parameters rather than one array parameter: PGlite cannot always type the latter)
   const local = deps.length ? sql`(c.departement in (${sql.join(deps.map((d) => sql`${d}`), sql`, `)}))` : sql`false`;
   const digits = query.replace(/\s/g, "");
-  if (/^\d{2,5}$/.test(digits)) {
+  if (/^\d{5}$/.test(digits)) {
+    const r = await queryRows(db, sql`
+      select ${communeColumns}
+      from commune_postcodes p join communes c on c.insee = p.insee
+      where p.postcode = ${digits}
+      order by ${local} desc, c.population = max(c.population) over () desc, c.search_name
+      limit ${POSTCODE_MAX}`);
+    return r.map(toCommune);
+  }
+  if (/^\d{2,4}$/.test(digits)) {
     const r = await queryRows(db, sql`
       select ${communeColumns}, min(p.postcode) as postcode
       from commune_postcodes p join communes c on c.insee = p.insee
@@ -57,13 +93,18 @@ export async function searchCommunes(
   if (q.length < 2) return [];
   const prefix = `${escapeLike(q)}%`;
   const wordPrefix = `% ${escapeLike(q)}%`;
+  // "st" for "saint" is what people write
+  const saint = prefix.replace(/^st /, "saint ");
+  const typos = q.length >= 3 ? oneTypoPrefixes(q) : [];
+  const typo = typos.length
+    ? sql`(c.search_name like ${`${escapeLike(q[0]!)}%`} and (${sql.join(typos.map((t) => sql`c.search_name like ${t}`), sql` or `)}))`
+    : sql`false`;
   const r = await queryRows(db, sql`
     select ${communeColumns}
     from communes c
-    where c.search_name like ${prefix} or c.search_name like ${wordPrefix}
-      -- "st" for "saint" is what people write
-      or c.search_name like ${prefix.replace(/^st /, "saint ")}
-    order by (c.search_name = ${q}) desc, (c.search_name like ${prefix}) desc, ${local} desc,
+    where c.search_name like ${prefix} or c.search_name like ${wordPrefix} or c.search_name like ${saint} or ${typo}
+    order by (c.search_name = ${q}) desc, ${local} desc,
+      (c.search_name like ${prefix} or c.search_name like ${saint}) desc, (c.search_name like ${wordPrefix}) desc,
       c.population desc, c.name
     limit ${limit}`);
   if (r.length > 0) return r.map(toCommune);

@@ -3,7 +3,10 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client";
 import { queryRows } from "../db/client";
 import { openTestDatabase } from "../testing/db";
-import { importReferenceData } from "./import";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { searchText } from "../lib/text";
+import { DATA_DIR, importReferenceData } from "./import";
 import {
   communeByInsee,
   communesByPostcode,
@@ -52,6 +55,31 @@ describe("communes typed by a person", () => {
     const hits = await searchCommunes(h.db, "411", { ...LOCAL, limit: 50 });
     expect(hits.length).toBeGreaterThan(5);
     expect(hits.every((c) => c.postcodes.some((p) => p.startsWith("411")))).toBe(true);
+  });
+
+  it("lists every commune of a shared postcode, the one it is named after first, then alphabetically", async () => {
+    const expected = readFileSync(path.join(DATA_DIR, "communes.csv"), "utf8")
+      .split("\n")
+      .filter((line) => line.split(";")[3]?.split(",").includes("41100")).length;
+    expect(expected).toBeGreaterThanOrEqual(25);
+    // the picker asks for 10: a full postcode gives them all the same
+    const hits = await searchCommunes(h.db, "41100", { ...LOCAL, limit: 10 });
+    expect(hits).toHaveLength(expected);
+    expect(hits[0]?.name).toBe("Vendôme");
+    expect(hits.every((c) => c.postcodes.includes("41100"))).toBe(true);
+    const rest = hits.slice(1).map((c) => searchText(c.name));
+    expect(rest).toEqual([...rest].sort());
+    expect(hits.map((c) => c.name)).toEqual(expect.arrayContaining(["Areines", "Villiers-sur-Loir", "Naveil"]));
+  });
+
+  it.each([
+    ["blos", "41018"],
+    ["bloi", "41018"],
+    ["vendmoe", "41269"],
+    ["romoratin", "41194"],
+  ])("forgives a typo at the start of the name: %s reaches %s", async (typed, insee) => {
+    const hits = await searchCommunes(h.db, typed, LOCAL);
+    expect(hits.slice(0, 3).map((c) => c.insee)).toContain(insee);
   });
 
   it("returns the point of the commune", async () => {

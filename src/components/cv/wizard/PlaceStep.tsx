@@ -109,7 +109,8 @@ export function PlaceStep({ draftKey, initial, next, prevHref, prevLabel, profil
             error={communeErrors}
             query={value.query}
             onQueryChange={(query) => update((v) => ({ ...v, query }))}
-            items={search.data ?? []}
+            items={search.items}
+            more={search.more}
             itemKey={(c) => c.insee}
             renderItem={communeOption}
             onSelect={(c) => update((v) => ({ ...v, commune: { insee: c.insee, name: c.name, postcodes: c.postcodes }, point: null, keepPrecise: "" }))}

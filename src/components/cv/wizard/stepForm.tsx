@@ -170,14 +170,14 @@ export async function stepForm(
       const labelOf = (romeCode: string) => jobs.find((j) => j.romeCode === romeCode)?.label ?? romeCode;
       const groups: SkillGroup[] = suggestions.jobs
         .filter((j) => j.skills.length)
-        .map((j) => ({ key: j.romeCode, title: `Pour le métier : ${labelOf(j.romeCode)}`, kind: "job", skills: j.skills }));
+        .map((j) => ({ key: j.romeCode, title: `Pour le métier : ${labelOf(j.romeCode)}`, kind: "job", skills: j.skills, first: suggestions.commonShown }));
       if (suggestions.softSkills.length) {
-        groups.push({ key: "soft", title: texts.softSkills, kind: "soft", skills: suggestions.softSkills });
+        groups.push({ key: "soft", title: texts.softSkills, kind: "soft", skills: suggestions.softSkills, first: suggestions.commonShown });
       }
       const listed = new Set(groups.flatMap((g) => g.skills.map((s) => s.ogrCode)));
       const others = (profile?.skills ?? []).filter((s) => !listed.has(s.ogrCode));
       if (others.length) groups.push({ key: "other", title: texts.otherSkills, kind: "other", skills: others });
-      return <SkillsStep {...common} initial={{ codes: (profile?.skills ?? []).map((s) => s.ogrCode) }} groups={groups} />;
+      return <SkillsStep {...common} initial={{ codes: (profile?.skills ?? []).map((s) => s.ogrCode) }} groups={groups} voice={voice} />;
     }
     case "availability": {
       const saved = profile && (done.has("availability") || legacy);

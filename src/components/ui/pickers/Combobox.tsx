@@ -26,6 +26,8 @@ type ComboboxProps<T> = {
   renderItem: (item: T) => ReactNode;
   onSelect: (item: T) => void;
   loading: boolean;
+  /** more suggestions exist than are listed: the person is asked to type on */
+  more?: boolean;
   /** no search under this many characters */
   minChars?: number;
   /** "commune", "métier": for the status sentences */
@@ -51,6 +53,7 @@ export function Combobox<T>({
   renderItem,
   onSelect,
   loading,
+  more = false,
   minChars = 2,
   noun,
   inputMode = "search",
@@ -106,6 +109,8 @@ export function Combobox<T>({
   let status = "";
   if (searching && loading) status = "Recherche…";
   else if (searching && open && items.length === 0) status = `Aucun${noun.feminine ? "e" : ""} ${noun.one} ${found}. Vérifiez ce que vous avez écrit.`;
+  else if (expanded && more)
+    status = `Plus de ${items.length} ${noun.many} ${found}s : écrivez la suite du nom ou le code postal.`;
   else if (expanded)
     status = `${items.length} ${items.length > 1 ? noun.many : noun.one} ${found}${items.length > 1 ? "s" : ""} : touchez ${noun.feminine ? "la" : "le"} vôtre.`;
 

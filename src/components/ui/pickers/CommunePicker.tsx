@@ -82,7 +82,8 @@ export function CommunePicker({ id, label, hint, error, value, onChange, chosenT
         error={errors}
         query={query}
         onQueryChange={setQuery}
-        items={search.data ?? []}
+        items={search.items}
+        more={search.more}
         itemKey={(c) => c.insee}
         renderItem={communeOption}
         onSelect={(c) => {

@@ -15,11 +15,23 @@ export function communeText(c: PickedCommune) {
   return c.postcodes.length ? `${c.name} (${c.postcodes.join(", ")})` : c.name;
 }
 
-/** Communes matching what is typed (2 characters at least); none asked once one is chosen. */
+/** Names listed at once; a full postcode lists every commune sharing it (the list scrolls). */
+export const COMMUNES_SHOWN = 10;
+
+/**
+ * Communes matching what is typed (2 characters at least); none asked once one is chosen.
+ * One more than shown is asked, to tell "10 communes" from "more than 10: type on".
+ */
 export function useCommuneSearch(query: string, chosen: boolean) {
   const trpc = useTRPC();
   const q = useDebounced(query.trim());
-  return useQuery(trpc.referentials.searchCommunes.queryOptions({ q, limit: 10 }, { enabled: q.length >= 2 && !chosen }));
+  const search = useQuery(
+    trpc.referentials.searchCommunes.queryOptions({ q, limit: COMMUNES_SHOWN + 1 }, { enabled: q.length >= 2 && !chosen }),
+  );
+  const all = search.data ?? [];
+  const postcode = /^\d{5}$/.test(q.replace(/\s/g, ""));
+  const more = !postcode && all.length > COMMUNES_SHOWN;
+  return { items: more ? all.slice(0, COMMUNES_SHOWN) : all, more, isFetching: search.isFetching };
 }
 
 /** One suggestion of the list: the name, then its postcodes and département. */

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CompleteCvNotice } from "@/components/beneficiary-offers/CompleteCvNotice";
 import { FilterBar } from "@/components/beneficiary-offers/FilterBar";
+import { NothingNearby } from "@/components/beneficiary-offers/NothingNearby";
+import { stepHref } from "@/components/cv/steps";
 import { distanceLabel, plural, type TravelMode } from "@/components/ui/format";
 import type { MapData } from "@/components/beneficiary-offers/map-types";
 import { OfferCard, offerAnchor } from "@/components/beneficiary-offers/OfferCard";
@@ -78,6 +80,9 @@ export default async function OffersPage({ searchParams }: Props) {
   const radiusKm = search.distance ?? profile.maxDistanceKm;
   const today = instanceToday();
   const filtered = Boolean(search.distance || search.contract || search.hours);
+  // nothing within reach and no filter to loosen: what lies a bit further, and who can help
+  const [further, adviser] =
+    items.length === 0 && !filtered ? await Promise.all([caller.matching.offersFurther({}), caller.profile.myAdviser()]) : [null, null];
 
   const map: MapData = {
     home: profile.point,
@@ -111,18 +116,20 @@ export default async function OffersPage({ searchParams }: Props) {
         {` à moins de ${Math.round(radiusKm)} km`}
       </p>
       <ResultsView initialView={search.view} map={map}>
-        {items.length === 0 ? (
+        {items.length === 0 && adviser ? (
+          <NothingNearby
+            further={further}
+            mobility={{ travelModes, drivingLicence: profile.drivingLicence, hasVehicle: profile.hasVehicle }}
+            mobilityHelp={instance.mobilityHelp}
+            adviser={adviser}
+            organisation={instance.organisation}
+            mobilityStepHref={stepHref("mobility")}
+          />
+        ) : items.length === 0 ? (
           <Notice tone="info" title="Pas d'offre pour l'instant" live="none" className={cardStyles.empty}>
-            {filtered ? (
-              <p>
-                Essayez sans les filtres : <Link href="/beneficiaire/offres">voir toutes les offres</Link>.
-              </p>
-            ) : (
-              <p>
-                De nouvelles offres arrivent chaque semaine. Vous pouvez aussi ajouter des métiers ou aller plus loin
-                dans <Link href="/beneficiaire/cv">votre CV</Link>.
-              </p>
-            )}
+            <p>
+              Essayez sans les filtres : <Link href="/beneficiaire/offres">voir toutes les offres</Link>.
+            </p>
           </Notice>
         ) : (
           <>
