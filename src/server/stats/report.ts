@@ -23,7 +23,7 @@ export const COUNT_DEFINITIONS: ReadonlyArray<{ key: CountKey; label: string; ex
   {
     key: "cvs_complete",
     label: "CV complets",
-    explanation: "Personnes inscrites dans le mois dont le CV est complet à ce jour (les sept étapes et au moins un métier recherché ; les compétences sont facultatives).",
+    explanation: "Personnes inscrites dans le mois dont le CV est complet à ce jour (les sept étapes et au moins un métier recherché, les compétences étant facultatives).",
   },
   {
     key: "offers_published",
