@@ -9,13 +9,16 @@ import { DEMO, DEMO_PASSWORD, mailsTo, signIn, signUpWithCv } from "./helpers";
 // hire whose 3-month check-in is due) records the answer once and says so on a second visit.
 // E-mails leave the outbox through the app server's notification job (src/server/jobs).
 
-/** Waits for an e-mail to `address` whose subject matches, and returns its text. */
-async function mailText(address: string, subject: RegExp): Promise<string> {
+/**
+ * Waits for an e-mail to `address` whose subject matches (and whose text holds `about`: other
+ * specs e-mail the same demo accounts), and returns its text.
+ */
+async function mailText(address: string, subject: RegExp, about = ""): Promise<string> {
   let text = "";
   await expect
     .poll(
       async () => {
-        text = (await mailsTo(address)).filter((m) => subject.test(m.subject)).pop()?.text ?? "";
+        text = (await mailsTo(address)).filter((m) => subject.test(m.subject) && m.text.includes(about)).pop()?.text ?? "";
         return text;
       },
       { message: `an e-mail to ${address} about ${subject}`, timeout: 120_000 },
@@ -40,7 +43,7 @@ test("an employer receives the application e-mail, answers, and the person sees 
   await expect(person.getByText("Candidature envoyée").first()).toBeVisible();
 
   // ---------------------------------------------------------------- the e-mail and its link
-  const text = await mailText(DEMO.employer, /Nouvelle candidature/);
+  const text = await mailText(DEMO.employer, /Nouvelle candidature/, "Maëlle Tournesol");
   expect(text).toContain("Maëlle Tournesol a postulé");
   // absolute with AUTH_URL, the path alone without it
   const link = new RegExp(`(/employeur/offres/${offerId}/candidatures)`).exec(text);
