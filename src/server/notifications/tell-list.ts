@@ -12,13 +12,12 @@
 // Several lists go in one call and are written with a few multi-row statements, so that the
 // alerts of thousands of people fit in a transaction per batch.
 
-import { sql } from "drizzle-orm";
-import { queryRows, uuidList, type Database } from "../db/client";
+import type { Database } from "../db/client";
 import type { Category } from "./categories";
 import { renderEmail, type EmailItem } from "./email";
 import { preferencesFor } from "./preferences";
 import { emailOutbox, messageOutbox, notifications } from "./schema";
-import { afterQuietHours } from "./tell";
+import { afterQuietHours, recipients } from "./tell";
 
 export type TidingsList = {
   userId: string;
@@ -42,22 +41,6 @@ export type TidingsList = {
 
 /** Rows per INSERT: a statement's parameters stay far below the protocol's limit of 65,535. */
 const CHUNK = 500;
-
-type Recipient = { id: string; email: string | null; first_name: string; phone: string | null; failing: boolean; devices: number; active: boolean };
-
-/** The accounts told (read-only: the same look as tell.ts takes at accounts and profiles). */
-async function recipients(db: Database, userIds: string[]): Promise<Map<string, Recipient>> {
-  const rows = await queryRows<Recipient>(
-    db,
-    sql`select u.id, u.email, u.first_name, p.phone, (f.address is not null) as failing, u.status = 'active' as active,
-        (select count(*)::int from push_subscriptions s where s.user_id = u.id) as devices
-      from users u
-      left join beneficiary_profiles p on p.user_id = u.id
-      left join failing_addresses f on f.address = lower(u.email)
-      where u.id in (${uuidList(userIds)})`,
-  );
-  return new Map(rows.map((r) => [String(r.id), { ...r, id: String(r.id), devices: Number(r.devices) }]));
-}
 
 /** The in-app text of a list: its items' titles, shortened. */
 export function listBody(list: Pick<TidingsList, "items" | "intro">, max = 3): string {

@@ -7,7 +7,7 @@
 // to a phone number the person gave, e-mails never to an address the relay refused for good.
 
 import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "../db/client";
+import { queryRows, uuidList, type Database } from "../db/client";
 import { instanceTimeZone } from "../config/time-zone";
 import { addDays, hourIn, instantAt, todayIn } from "../../lib/dates";
 import type { Category } from "./categories";
@@ -45,10 +45,10 @@ export function afterQuietHours(now: Date, timeZone = instanceTimeZone()): Date 
   return instantAt(hour >= QUIET_FROM_HOUR ? addDays(today, 1) : today, QUIET_UNTIL_HOUR, timeZone);
 }
 
-type Recipient = { id: string; email: string | null; first_name: string; phone: string | null; failing: boolean; devices: number; active: boolean };
+export type Recipient = { id: string; email: string | null; first_name: string; phone: string | null; failing: boolean; devices: number; active: boolean };
 
-async function recipients(db: Database, userIds: string[]): Promise<Map<string, Recipient>> {
-  // read-only look at the accounts and the profiles' phone: the notifications module sits below them
+/** The accounts told, with how to reach them (a read-only look: notifications sit below accounts and profiles). */
+export async function recipients(db: Database, userIds: string[]): Promise<Map<string, Recipient>> {
   const rows = await queryRows<Recipient>(
     db,
     sql`select u.id, u.email, u.first_name, p.phone, (f.address is not null) as failing, u.status = 'active' as active,
@@ -56,9 +56,9 @@ async function recipients(db: Database, userIds: string[]): Promise<Map<string, 
       from users u
       left join beneficiary_profiles p on p.user_id = u.id
       left join failing_addresses f on f.address = lower(u.email)
-      where u.id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+      where u.id in (${uuidList(userIds)})`,
   );
-  return new Map(rows.map((r) => [String(r.id), { ...r, id: String(r.id) }]));
+  return new Map(rows.map((r) => [String(r.id), { ...r, id: String(r.id), devices: Number(r.devices) }]));
 }
 
 /** Tells each person; returns how many were new (an event already told is skipped everywhere). */
