@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { DEMO, DEMO_PASSWORD, mailsTo, signIn, signUpWithCv, type Mail } from "./helpers";
 
 // A company publishes an offer in Vendôme; a person who signs up there with a complete CV for
@@ -72,5 +73,6 @@ test("a beneficiary gets a job alert e-mail whose link opens the new offer", asy
   await person.goto(`/alerte/${"A".repeat(24)}`);
   await expect(person.getByRole("heading", { name: "Ce lien n'est plus valable" })).toBeVisible();
   await expect(person.getByRole("link", { name: "Aller à l'accueil" })).toBeVisible();
+  await expectNoAxeViolations(person, "lien d'alerte plus valable");
   await phone.close();
 });
