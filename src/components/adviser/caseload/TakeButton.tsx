@@ -7,24 +7,33 @@ import { Button } from "@/components/ui/Button";
 import { IconUserPlus } from "@/components/ui/icons";
 import { errorMessageOf, useTRPC } from "@/lib/trpc/client";
 
-/** "Prendre en charge": the person joins my caseload, unless another adviser was quicker. */
-export function TakeButton({ profileId, name }: { profileId: string; name: string }) {
+type Target = { profileId: string } | { placementId: string };
+
+/**
+ * The person joins my caseload, unless another adviser was quicker: "Prendre en charge" a person
+ * nobody follows, or "Je prends le suivi" of a hire nobody follows (the placement follows them).
+ */
+export function TakeButton({ name, ...target }: { name: string } & Target) {
   const trpc = useTRPC();
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
-  const take = useMutation(trpc.caseload.take.mutationOptions({ onSuccess: () => startRefresh(() => router.refresh()) }));
+  const onSuccess = () => startRefresh(() => router.refresh());
+  const takePerson = useMutation(trpc.caseload.take.mutationOptions({ onSuccess }));
+  const takeHire = useMutation(trpc.caseload.takeHire.mutationOptions({ onSuccess }));
+  const hire = "placementId" in target;
+  const take = hire ? takeHire : takePerson;
   return (
     <>
       <Button
         small
-        variant="secondary"
+        variant={hire ? "primary" : "secondary"}
         icon={<IconUserPlus />}
         busy={take.isPending || refreshing}
         busyLabel="Un instant…"
-        aria-label={`Prendre en charge ${name}`}
-        onClick={() => take.mutate({ profileId })}
+        aria-label={hire ? `Je prends le suivi de ${name}` : `Prendre en charge ${name}`}
+        onClick={() => ("placementId" in target ? takeHire.mutate({ placementId: target.placementId }) : takePerson.mutate({ profileId: target.profileId }))}
       >
-        Prendre en charge
+        {hire ? "Je prends le suivi" : "Prendre en charge"}
       </Button>
       {take.error ? (
         <p className="inline-error" role="alert">

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { IconWarning, IconCheck, IconUserPlus } from "@/components/ui/icons";
 import { employerAnswerWords, longDate } from "@/components/adviser/followup/labels";
 import { RecordCheckInForm } from "@/components/adviser/followup/RecordCheckInForm";
-import { TakeHireButton } from "@/components/adviser/followup/TakeHireButton";
+import { TakeButton } from "@/components/adviser/caseload/TakeButton";
 import "@/components/adviser/followup/followup.css";
 import { serverCaller } from "@/lib/trpc/server";
 import { requirePageRole } from "@/server/api/session";
@@ -95,7 +95,7 @@ export default async function FollowUpPage() {
                       {h.jobTitle}
                       {h.employerName ? ` chez ${h.employerName}` : ""} · depuis le {longDate(h.startsOn)}
                     </p>
-                    {user.role === "adviser" ? <TakeHireButton placementId={h.placementId} name={who} /> : null}
+                    {user.role === "adviser" ? <TakeButton placementId={h.placementId} name={who} /> : null}
                   </li>
                 );
               })}
